@@ -1,0 +1,54 @@
+package dev.retort.schema;
+
+/**
+ * A portable column type. Each dialect renders it to the natural native type (for example
+ * {@link #UUID} is {@code uuid} on PostgreSQL and {@code TEXT} on SQLite).
+ *
+ * <p>Static-import this interface to write {@code BIGINT}, {@code varchar(255)} or
+ * {@code numeric(10, 2)} in migrations.
+ */
+public sealed interface SqlType permits BasicType, VarcharType, NumericType {
+
+    BasicType SMALLINT = BasicType.SMALLINT;
+    BasicType INTEGER = BasicType.INTEGER;
+    BasicType BIGINT = BasicType.BIGINT;
+    BasicType TEXT = BasicType.TEXT;
+    BasicType BOOLEAN = BasicType.BOOLEAN;
+    BasicType DATE = BasicType.DATE;
+    BasicType TIMESTAMP = BasicType.TIMESTAMP;
+    BasicType TIMESTAMP_TZ = BasicType.TIMESTAMP_TZ;
+    BasicType REAL = BasicType.REAL;
+    BasicType DOUBLE = BasicType.DOUBLE;
+    BasicType UUID = BasicType.UUID;
+    BasicType JSON = BasicType.JSON;
+    BasicType BLOB = BasicType.BLOB;
+
+    /** A variable-length string of at most {@code length} characters. */
+    static VarcharType varchar(int length) {
+        return new VarcharType(length);
+    }
+
+    /** An exact decimal with {@code precision} digits, {@code scale} of them after the point. */
+    static NumericType numeric(int precision, int scale) {
+        return new NumericType(precision, scale);
+    }
+
+    /** Whether the type holds whole numbers, as identity columns need. */
+    default boolean isInteger() {
+        return this == SMALLINT || this == INTEGER || this == BIGINT;
+    }
+
+    /** The type as a migration author would write it, for messages. */
+    String describe();
+
+    <R> R accept(Visitor<R> visitor);
+
+    /** Dialects implement this, so a new kind of type does not compile until each answers it. */
+    interface Visitor<R> {
+        R basic(BasicType type);
+
+        R varchar(VarcharType type);
+
+        R numeric(NumericType type);
+    }
+}

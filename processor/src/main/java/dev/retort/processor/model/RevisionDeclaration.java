@@ -1,0 +1,86 @@
+package dev.retort.processor.model;
+
+import dev.retort.index.RevisionInfo;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
+
+/**
+ * One {@code @Revision} class as javac sees it: the values of its annotation, kept with the
+ * mirrors that let diagnostics point at the exact value that is wrong.
+ */
+public record RevisionDeclaration(TypeElement element, AnnotationMirror annotation,
+        Map<String, AnnotationValue> values, RevisionInfo info) {
+
+    public static final String ANNOTATION = "dev.retort.Revision";
+
+    /** Reads the annotation of a class known to carry {@code @Revision}. */
+    public static RevisionDeclaration read(TypeElement element, Elements elements) {
+        AnnotationMirror mirror = element.getAnnotationMirrors().stream()
+                .filter(m -> ((TypeElement) m.getAnnotationType().asElement()).getQualifiedName()
+                        .contentEquals(ANNOTATION))
+                .findFirst()
+                .orElseThrow();
+        var values = new java.util.LinkedHashMap<String, AnnotationValue>();
+        for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e
+                : elements.getElementValuesWithDefaults(mirror).entrySet()) {
+            values.put(e.getKey().getSimpleName().toString(), e.getValue());
+        }
+        var info = new RevisionInfo(
+                string(values.get("id")),
+                strings(values.get("revises")),
+                string(values.get("message")),
+                strings(values.get("branchLabels")),
+                strings(values.get("dependsOn")),
+                !Boolean.FALSE.equals(values.get("transactional").getValue()),
+                elements.getBinaryName(element).toString());
+        return new RevisionDeclaration(element, mirror, Map.copyOf(values), info);
+    }
+
+    public String id() {
+        return info.id();
+    }
+
+    /** The whole value of an attribute, for pointing at it. */
+    public AnnotationValue value(String attribute) {
+        return values.get(attribute);
+    }
+
+    /**
+     * The item of an array attribute equal to {@code text}, for pointing at one entry of
+     * {@code revises = {"a", "b"}}; the whole attribute when no single item matches.
+     */
+    public AnnotationValue item(String attribute, String text) {
+        AnnotationValue whole = values.get(attribute);
+        if (whole != null && whole.getValue() instanceof List<?> items) {
+            for (Object item : items) {
+                if (item instanceof AnnotationValue v && text.equals(v.getValue())) {
+                    return v;
+                }
+            }
+        }
+        return whole;
+    }
+
+    private static String string(AnnotationValue value) {
+        return value != null && value.getValue() instanceof String s ? s : "";
+    }
+
+    /** Erroneous entries (an unresolved constant) are skipped: javac reports those itself. */
+    private static List<String> strings(AnnotationValue value) {
+        var result = new ArrayList<String>();
+        if (value != null && value.getValue() instanceof List<?> items) {
+            for (Object item : items) {
+                if (item instanceof AnnotationValue v && v.getValue() instanceof String s) {
+                    result.add(s);
+                }
+            }
+        }
+        return result;
+    }
+}

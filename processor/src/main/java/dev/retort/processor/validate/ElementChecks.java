@@ -1,0 +1,106 @@
+package dev.retort.processor.validate;
+
+import static dev.retort.processor.Diagnostics.ABSTRACT;
+import static dev.retort.processor.Diagnostics.INNER_CLASS;
+import static dev.retort.processor.Diagnostics.NOT_A_CLASS;
+import static dev.retort.processor.Diagnostics.NOT_MIGRATION;
+import static dev.retort.processor.Diagnostics.NOT_PUBLIC;
+import static dev.retort.processor.Diagnostics.NO_PUBLIC_CONSTRUCTOR;
+
+import dev.retort.processor.Diagnostics;
+import dev.retort.processor.model.RevisionDeclaration;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.NestingKind;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/**
+ * What the generated index needs of each migration class: a public, concrete, top-level or
+ * static nested class that implements {@code Migration} and has a public no-argument constructor
+ * (the index calls it directly, without reflection, from another package).
+ */
+public final class ElementChecks {
+
+    private final Types types;
+    private final TypeMirror migration;
+    private final Diagnostics diagnostics;
+
+    public ElementChecks(Elements elements, Types types, Diagnostics diagnostics) {
+        this.types = types;
+        this.migration = types.erasure(elements.getTypeElement("dev.retort.Migration").asType());
+        this.diagnostics = diagnostics;
+    }
+
+    /** Reports every problem of this class; true when there was none. */
+    public boolean check(RevisionDeclaration d) {
+        TypeElement type = d.element();
+        String name = type.getQualifiedName().toString();
+        if (type.getKind() != ElementKind.CLASS && type.getKind() != ElementKind.RECORD) {
+            error(d, NOT_A_CLASS + " @Revision is on " + kind(type) + " " + name
+                    + ", but only a class can be a migration; move it to a class that implements Migration");
+            return false;
+        }
+        boolean ok = true;
+        if (!type.getModifiers().contains(Modifier.PUBLIC) || !enclosersArePublic(type)) {
+            ok = error(d, NOT_PUBLIC + " migration " + name
+                    + " must be public (and so must any class it is nested in); the generated index creates it from another package");
+        }
+        if (type.getModifiers().contains(Modifier.ABSTRACT)) {
+            ok = error(d, ABSTRACT + " migration " + name
+                    + " is abstract, so the generated index cannot create it; make it concrete or move @Revision to a subclass");
+        }
+        if (type.getNestingKind() == NestingKind.MEMBER && !type.getModifiers().contains(Modifier.STATIC)) {
+            ok = error(d, INNER_CLASS + " migration " + name
+                    + " is an inner class, which needs an outer instance; declare it static");
+        } else if (type.getNestingKind() == NestingKind.LOCAL || type.getNestingKind() == NestingKind.ANONYMOUS) {
+            ok = error(d, INNER_CLASS + " migration " + name + " is a local class; make it a top-level class");
+        }
+        if (!types.isAssignable(types.erasure(type.asType()), migration)) {
+            ok = error(d, NOT_MIGRATION + " " + name
+                    + " is annotated @Revision but does not implement dev.retort.Migration; add 'implements Migration'");
+        }
+        if (!hasPublicNoArgConstructor(type)) {
+            ok = error(d, NO_PUBLIC_CONSTRUCTOR + " migration " + name
+                    + " has no public no-argument constructor; add one, the generated index calls it");
+        }
+        return ok;
+    }
+
+    private boolean error(RevisionDeclaration d, String message) {
+        diagnostics.error(message, d.element(), d.annotation(), null);
+        return false;
+    }
+
+    private static boolean enclosersArePublic(TypeElement type) {
+        for (Element e = type.getEnclosingElement(); e instanceof TypeElement t; e = t.getEnclosingElement()) {
+            if (!t.getModifiers().contains(Modifier.PUBLIC)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean hasPublicNoArgConstructor(TypeElement type) {
+        for (ExecutableElement c : ElementFilter.constructorsIn(type.getEnclosedElements())) {
+            if (c.getParameters().isEmpty() && c.getModifiers().contains(Modifier.PUBLIC)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String kind(TypeElement type) {
+        return switch (type.getKind()) {
+            case INTERFACE -> "interface";
+            case ENUM -> "enum";
+            case ANNOTATION_TYPE -> "annotation type";
+            default -> type.getKind().name().toLowerCase(java.util.Locale.ROOT);
+        };
+    }
+}

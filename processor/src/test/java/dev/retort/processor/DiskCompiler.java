@@ -1,0 +1,55 @@
+package dev.retort.processor;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.StandardLocation;
+import javax.tools.ToolProvider;
+
+/**
+ * Compiles sources to real folders, for what compile-testing's in-memory files cannot show: the
+ * output of a failed compilation, and a second compilation against the first one's classes.
+ */
+final class DiskCompiler {
+
+    record Result(boolean success, String diagnostics, Path classes, Path generated) {
+        boolean generatedAny() throws IOException {
+            try (Stream<Path> files = Files.walk(generated)) {
+                return files.anyMatch(Files::isRegularFile);
+            }
+        }
+    }
+
+    private DiskCompiler() {
+    }
+
+    static Result compile(Path root, List<Path> classpath, JavaFileObject... sources) throws IOException {
+        Path classes = Files.createDirectories(root.resolve("classes"));
+        Path generated = Files.createDirectories(root.resolve("generated"));
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        var diagnostics = new DiagnosticCollector<JavaFileObject>();
+        try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, null, null)) {
+            files.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(classes));
+            files.setLocationFromPaths(StandardLocation.SOURCE_OUTPUT, List.of(generated));
+            var path = new ArrayList<Path>(classpath);
+            for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+                path.add(Path.of(entry));
+            }
+            files.setLocationFromPaths(StandardLocation.CLASS_PATH, path);
+            var out = new StringWriter();
+            boolean ok = javac.getTask(out, files, diagnostics, List.of("-Xlint:none"),
+                    null, List.of(sources)).call();
+            var text = new StringBuilder(out.toString());
+            diagnostics.getDiagnostics().forEach(d -> text.append(d).append('\n'));
+            return new Result(ok, text.toString(), classes, generated);
+        }
+    }
+}

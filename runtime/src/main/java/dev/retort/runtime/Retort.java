@@ -1,0 +1,167 @@
+package dev.retort.runtime;
+
+import dev.retort.ErrorCode;
+import dev.retort.RetortException;
+import dev.retort.graph.Direction;
+import dev.retort.graph.Plan;
+import dev.retort.graph.RevisionGraph;
+import dev.retort.runtime.dialect.Dialect;
+import dev.retort.runtime.dialect.Dialects;
+import dev.retort.runtime.index.MigrationSet;
+import dev.retort.runtime.jdbc.HistoryEntry;
+import dev.retort.runtime.jdbc.HistoryStore;
+import dev.retort.runtime.jdbc.VersionStore;
+import dev.retort.runtime.ops.PreparedStep;
+import dev.retort.runtime.ops.StepPreparer;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * Upgrades, downgrades and inspects one database with the migrations on the class path.
+ *
+ * <pre>{@code
+ * Retort retort = Retort.configure().url("sqlite:///app.db").build();
+ * retort.upgrade("head");
+ * }</pre>
+ *
+ * <p>When the database is already at the target, {@code upgrade} reads the generated indexes
+ * and the version table and returns: it creates no migration, renders nothing, and loads no
+ * jOOQ class. Each step runs in its own transaction, together with its version-table update.
+ */
+public final class Retort {
+
+    private final RetortConfig config;
+    private MigrationSet migrations;
+
+    public Retort(RetortConfig config) {
+        this.config = config;
+    }
+
+    /** Starts a configuration; its {@code build()} checks it and returns the {@link Retort}. */
+    public static RetortConfig.Builder configure() {
+        return new RetortConfig.Builder();
+    }
+
+    public RetortConfig config() {
+        return config;
+    }
+
+    /** The migrations of every index, loaded once. */
+    public synchronized MigrationSet migrations() {
+        if (migrations == null) {
+            migrations = config.indexes() != null
+                    ? MigrationSet.of(config.indexes())
+                    : MigrationSet.load(config.classLoader());
+        }
+        return migrations;
+    }
+
+    public RevisionGraph graph() {
+        return migrations().graph();
+    }
+
+    /** Moves the database up to {@code target} ({@code head}, an id, {@code +1}, …). */
+    public RunResult upgrade(String target) {
+        return run(Direction.UPGRADE, target);
+    }
+
+    /** Moves the database down to {@code target} ({@code -1}, an id, {@code base}, …). */
+    public RunResult downgrade(String target) {
+        return run(Direction.DOWNGRADE, target);
+    }
+
+    /** The version table's rows: the database's current heads (empty at base). */
+    public List<String> current() {
+        return withConnection((connection, dialect) -> versions(dialect).read(connection));
+    }
+
+    /** The history table, oldest step first. */
+    public List<HistoryEntry> history() {
+        return withConnection((connection, dialect) -> new HistoryStore(dialect, config.historyTable()).read(connection));
+    }
+
+    /** The version of this Retort, as the history table records it. */
+    public static String version() {
+        try (var in = Retort.class.getResourceAsStream("version.properties")) {
+            var properties = new Properties();
+            if (in != null) {
+                properties.load(in);
+            }
+            return properties.getProperty("version", "unknown");
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+    }
+
+    /** The database as it may be shown: never with a password. */
+    public String database() {
+        return config.url() != null ? config.url().toString() : "the configured DataSource";
+    }
+
+    private RunResult run(Direction direction, String target) {
+        MigrationSet set = migrations();
+        if (set.graph().size() == 0) {
+            // Starting an application against an unmigrated schema is worse than not starting.
+            throw new RetortException(ErrorCode.NO_MIGRATIONS, "no migrations found: no generated index"
+                    + " (META-INF/services/" + dev.retort.index.MigrationIndex.class.getName() + ") is on the class path;"
+                    + " check that the Retort processor ran, give --classpath, and merge service files when shading");
+        }
+        return withConnection((connection, dialect) -> {
+            VersionStore versions = versions(dialect);
+            List<String> rows = versions.read(connection);
+            Plan plan = direction == Direction.UPGRADE
+                    ? set.graph().upgrade(rows, target)
+                    : set.graph().downgrade(rows, target);
+            if (plan.isEmpty()) {
+                return new RunResult(direction, rows, rows, List.of());
+            }
+            List<PreparedStep> steps = new StepPreparer(set, dialect).prepare(plan);
+            return new Runner(connection, dialect, versions, new HistoryStore(dialect, config.historyTable()),
+                    config.listener()).run(plan, steps);
+        });
+    }
+
+    private VersionStore versions(Dialect dialect) {
+        return new VersionStore(dialect, config.versionTable());
+    }
+
+    @FunctionalInterface
+    private interface Work<T> {
+        T run(Connection connection, Dialect dialect) throws SQLException;
+    }
+
+    private <T> T withConnection(Work<T> work) {
+        Connection connection = open();
+        try (connection) {
+            Dialect dialect = config.url() != null
+                    ? Dialects.named(config.url().kind().name())
+                    : Dialects.forProduct(connection.getMetaData().getDatabaseProductName());
+            return work.run(connection, dialect);
+        } catch (SQLException e) {
+            throw new RetortException(ErrorCode.DATABASE_ERROR, "database error on " + database() + ": "
+                    + Runner.oneLine(e.getMessage()), e);
+        }
+    }
+
+    private Connection open() {
+        try {
+            if (config.dataSource() != null) {
+                return config.dataSource().getConnection();
+            }
+            var properties = new Properties();
+            if (config.url().user() != null) {
+                properties.setProperty("user", config.url().user());
+            }
+            if (config.url().password() != null) {
+                properties.setProperty("password", config.url().password());
+            }
+            return DriverManager.getConnection(config.url().jdbcUrl(), properties);
+        } catch (SQLException e) {
+            throw new RetortException(ErrorCode.CONNECTION_FAILED, "cannot connect to " + database() + ": "
+                    + Runner.oneLine(e.getMessage()), e);
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package dev.retort.runtime;
+
+import dev.retort.ErrorCode;
+import dev.retort.RetortException;
+import dev.retort.index.MigrationIndex;
+import dev.retort.runtime.jdbc.DatabaseUrl;
+import dev.retort.schema.TableName;
+import java.util.List;
+import java.util.Objects;
+import javax.sql.DataSource;
+
+/**
+ * Everything a {@link Retort} needs, validated once when built, before any connection is opened.
+ *
+ * @param dataSource where connections come from, or {@code null} when {@code url} is given
+ * @param url the database, or {@code null} when {@code dataSource} is given
+ * @param indexes the migration indexes to use, or {@code null} to load every index that
+ *     {@code classLoader} sees through {@code META-INF/services}
+ */
+public record RetortConfig(DataSource dataSource, DatabaseUrl url, TableName versionTable, TableName historyTable,
+        List<MigrationIndex> indexes, ClassLoader classLoader, StepListener listener) {
+
+    public static final String DEFAULT_VERSION_TABLE = "retort_version";
+    public static final String DEFAULT_HISTORY_TABLE = "retort_history";
+
+    public RetortConfig {
+        if ((dataSource == null) == (url == null)) {
+            throw new RetortException(ErrorCode.BAD_CONFIGURATION,
+                    "configure exactly one of dataSource(...) and url(...)");
+        }
+        Objects.requireNonNull(versionTable, "versionTable");
+        Objects.requireNonNull(historyTable, "historyTable");
+        if (versionTable.equals(historyTable)) {
+            throw new RetortException(ErrorCode.BAD_CONFIGURATION,
+                    "the version table and the history table are both " + versionTable + "; give them different names");
+        }
+        indexes = indexes == null ? null : List.copyOf(indexes);
+        classLoader = classLoader == null ? Retort.class.getClassLoader() : classLoader;
+        listener = listener == null ? StepListener.NONE : listener;
+    }
+
+    /** Collects a configuration; {@link #config()} and {@link #build()} check it as a whole. */
+    public static final class Builder {
+        private DataSource dataSource;
+        private String url;
+        private String user;
+        private String password;
+        private String schema;
+        private String versionTable = DEFAULT_VERSION_TABLE;
+        private String historyTable = DEFAULT_HISTORY_TABLE;
+        private List<MigrationIndex> indexes;
+        private ClassLoader classLoader;
+        private StepListener listener;
+
+        Builder() {
+        }
+
+        public Builder dataSource(DataSource value) {
+            dataSource = value;
+            return this;
+        }
+
+        /** A JDBC URL, or {@code postgresql://user:pass@host/db}, {@code sqlite:///file.db} and the like. */
+        public Builder url(String value) {
+            url = value;
+            return this;
+        }
+
+        public Builder user(String value) {
+            user = value;
+            return this;
+        }
+
+        public Builder password(String value) {
+            password = value;
+            return this;
+        }
+
+        /** The schema of Retort's own tables; by default the connection's. */
+        public Builder schema(String value) {
+            schema = value;
+            return this;
+        }
+
+        /** Name {@code alembic_version} here to adopt a database Alembic managed. */
+        public Builder versionTable(String value) {
+            versionTable = value;
+            return this;
+        }
+
+        public Builder historyTable(String value) {
+            historyTable = value;
+            return this;
+        }
+
+        /** Uses these indexes instead of the ones on the class path. */
+        public Builder indexes(List<MigrationIndex> value) {
+            indexes = value;
+            return this;
+        }
+
+        /** Where to find the generated indexes; by default Retort's own class loader. */
+        public Builder classLoader(ClassLoader value) {
+            classLoader = value;
+            return this;
+        }
+
+        public Builder listener(StepListener value) {
+            listener = value;
+            return this;
+        }
+
+        /** Checks the configuration as a whole and returns the {@link Retort} it configures. */
+        public Retort build() {
+            return new Retort(config());
+        }
+
+        /** Checks the configuration as a whole. */
+        public RetortConfig config() {
+            DatabaseUrl parsed = url == null ? null : DatabaseUrl.parse(url, user, password);
+            if (url == null && (user != null || password != null)) {
+                throw new RetortException(ErrorCode.BAD_CONFIGURATION,
+                        "user and password go with url(...); a dataSource(...) brings its own");
+            }
+            return new RetortConfig(dataSource, parsed, table(schema, versionTable, "versionTable"),
+                    table(schema, historyTable, "historyTable"), indexes, classLoader, listener);
+        }
+
+        private static TableName table(String schema, String name, String option) {
+            try {
+                return new TableName(schema, name);
+            } catch (IllegalArgumentException e) {
+                throw new RetortException(ErrorCode.BAD_CONFIGURATION, option + ": " + e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,201 @@
+package dev.retort.runtime;
+
+import dev.retort.ErrorCode;
+import dev.retort.RetortException;
+import dev.retort.graph.Plan;
+import dev.retort.runtime.dialect.Dialect;
+import dev.retort.runtime.jdbc.HistoryEntry;
+import dev.retort.runtime.jdbc.HistoryStore;
+import dev.retort.runtime.jdbc.VersionStore;
+import dev.retort.runtime.ops.PreparedStep;
+import java.net.InetAddress;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Executes prepared steps on one connection: each migration in its own transaction with its
+ * version-table change and history row, so a failure leaves every earlier step applied and
+ * nothing of the failing one.
+ */
+final class Runner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Runner.class);
+    private static final int SHOWN_SQL = 300;
+
+    private final Connection connection;
+    private final Dialect dialect;
+    private final VersionStore versions;
+    private final HistoryStore history;
+    private final StepListener listener;
+    private String databaseUser;
+
+    Runner(Connection connection, Dialect dialect, VersionStore versions, HistoryStore history, StepListener listener) {
+        this.connection = connection;
+        this.dialect = dialect;
+        this.versions = versions;
+        this.history = history;
+        this.listener = listener;
+    }
+
+    RunResult run(Plan plan, List<PreparedStep> steps) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        databaseUser = connection.getMetaData().getUserName();
+        var results = new ArrayList<StepResult>();
+        try {
+            boolean tablesMissing = !versions.exists(connection) || !history.exists(connection);
+            List<String> from = plan.headsBefore();
+            for (int i = 0; i < steps.size(); i++) {
+                PreparedStep step = steps.get(i);
+                listener.starting(step.revision().id(), step.revision().message(), i + 1, steps.size());
+                StepResult result = step.revision().transactional()
+                        ? runInTransaction(step, from, tablesMissing && i == 0)
+                        : runOutsideTransaction(step, from, tablesMissing && i == 0);
+                results.add(result);
+                from = result.headsAfter();
+                listener.finished(result, i + 1, steps.size());
+            }
+        } finally {
+            connection.setAutoCommit(autoCommit);
+        }
+        return new RunResult(plan.direction(), plan.headsBefore(), plan.headsAfter(), results);
+    }
+
+    private StepResult runInTransaction(PreparedStep step, List<String> from, boolean createTables) throws SQLException {
+        connection.setAutoCommit(false);
+        Instant started = Instant.now();
+        long t0 = System.nanoTime();
+        String current = null;
+        try {
+            if (createTables) {
+                createMissingTables();
+            }
+            for (String sql : step.statements()) {
+                current = sql;
+                execute(sql);
+            }
+            current = null;
+            versions.apply(connection, step.step().rowChanges());
+            history.record(connection, entry(step, started, t0, true));
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            rollback(e);
+            throw failure(step, current, e, "and was rolled back");
+        }
+        return result(step, from, t0);
+    }
+
+    /**
+     * For statements a database refuses inside a transaction ({@code CREATE INDEX CONCURRENTLY}):
+     * they run one by one in autocommit, then the version row and history row commit together.
+     */
+    private StepResult runOutsideTransaction(PreparedStep step, List<String> from, boolean createTables)
+            throws SQLException {
+        if (createTables) {
+            connection.setAutoCommit(false);
+            createMissingTables();
+            connection.commit();
+        }
+        connection.setAutoCommit(true);
+        Instant started = Instant.now();
+        long t0 = System.nanoTime();
+        String current = null;
+        try {
+            for (String sql : step.statements()) {
+                current = sql;
+                execute(sql);
+            }
+        } catch (SQLException e) {
+            history.record(connection, entry(step, started, t0, false));
+            throw failure(step, current, e, "outside a transaction, so its statements before this one stay applied;"
+                    + " repair the database by hand or with 'stamp'");
+        }
+        connection.setAutoCommit(false);
+        try {
+            versions.apply(connection, step.step().rowChanges());
+            history.record(connection, entry(step, started, t0, true));
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            rollback(e);
+            throw failure(step, null, e, "after its statements ran, while recording it");
+        }
+        return result(step, from, t0);
+    }
+
+    private void createMissingTables() throws SQLException {
+        if (!versions.exists(connection)) {
+            versions.create(connection);
+        }
+        if (!history.exists(connection)) {
+            history.create(connection);
+        }
+    }
+
+    private void execute(String sql) throws SQLException {
+        LOG.debug("{}", sql);
+        try (Statement s = connection.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    private StepResult result(PreparedStep step, List<String> from, long t0) {
+        var result = new StepResult(step.revision().id(), step.revision().message(), step.step().direction(), from,
+                step.step().headsAfter(), step.statements().size(), Duration.ofNanos(System.nanoTime() - t0));
+        LOG.info("{} {} -> {} ({}), {} ms", result.direction().label(), from.isEmpty() ? "<base>" : String.join(",", from),
+                result.headsAfter().isEmpty() ? "<base>" : String.join(",", result.headsAfter()), result.message(),
+                result.duration().toMillis());
+        return result;
+    }
+
+    private HistoryEntry entry(PreparedStep step, Instant started, long t0, boolean success) {
+        Instant ended = Instant.now();
+        return new HistoryEntry(0, step.revision().id(), step.step().direction().label(), step.checksum(), databaseUser,
+                System.getProperty("user.name"), host(), started, ended, (System.nanoTime() - t0) / 1_000_000, success,
+                Retort.version());
+    }
+
+    private void rollback(Exception cause) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    private static RetortException failure(PreparedStep step, String statement, Exception e, String what) {
+        String message = step.revision().message().isEmpty() ? "" : " (" + step.revision().message() + ")";
+        String cause = e instanceof RetortException r ? r.getMessage() : oneLine(e.getMessage());
+        String sql = statement == null ? "" : "; statement: " + shorten(oneLine(statement));
+        ErrorCode code = e instanceof RetortException r ? r.code() : ErrorCode.MIGRATION_FAILED;
+        return new RetortException(code, step.step().direction().label() + " of revision " + step.revision().id() + message
+                + " failed " + what + ": " + cause + sql, e);
+    }
+
+    /** Database messages span lines (PostgreSQL adds "Position: 15"); errors are one line. */
+    static String oneLine(String text) {
+        return text == null ? "(no message)" : text.strip().replaceAll("\\s*\\R\\s*", " ");
+    }
+
+    private static String shorten(String sql) {
+        return sql.length() <= SHOWN_SQL ? sql : sql.substring(0, SHOWN_SQL) + "…";
+    }
+
+    private static String host() {
+        String host = System.getenv("HOSTNAME");
+        if (host != null && !host.isBlank()) {
+            return host;
+        }
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+    }
+
+}

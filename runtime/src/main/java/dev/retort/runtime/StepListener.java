@@ -1,0 +1,16 @@
+package dev.retort.runtime;
+
+/** Hears about each step of a run as it happens: the command line prints progress with it. */
+public interface StepListener {
+
+    StepListener NONE = new StepListener() {
+    };
+
+    /** Before step {@code number} of {@code total} (counting from 1) starts. */
+    default void starting(String revision, String message, int number, int total) {
+    }
+
+    /** After a step committed. */
+    default void finished(StepResult step, int number, int total) {
+    }
+}

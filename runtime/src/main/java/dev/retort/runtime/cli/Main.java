@@ -1,0 +1,85 @@
+package dev.retort.runtime.cli;
+
+import dev.retort.ErrorCode;
+import dev.retort.RetortException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+
+/**
+ * Runs the command line. Errors print as one line on standard error, {@code retort: error: …},
+ * with the stack trace only under {@code --verbose}; the exit code comes from the error's
+ * {@link ErrorCode}: 0 success, 1 the database or a migration failed, 2 bad input.
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs one command and returns its exit code; tests call this in process. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        quietLogging(args);
+        var top = new RetortCommand();
+        var err8 = new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+        var out8 = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true);
+        var cli = new CommandLine(top)
+                .setOut(out8)
+                .setErr(err8)
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setParameterExceptionHandler((e, a) -> {
+                    err8.println(top.redact("retort: " + oneLine(e.getMessage())));
+                    err8.println("Try 'retort --help' or 'retort <command> --help'.");
+                    return ErrorCode.Exit.BAD_INPUT;
+                })
+                .setExecutionExceptionHandler((e, commandLine, parsed) -> {
+                    if (e instanceof RetortException r) {
+                        err8.println(top.redact("retort: error: " + oneLine(r.getMessage())));
+                        if (top.verbose) {
+                            printTrace(e, err8, top);
+                        }
+                        return r.code().exitCode();
+                    }
+                    err8.println(top.redact("retort: internal error: " + oneLine(String.valueOf(e))
+                            + (top.verbose ? "" : " (run with --verbose for the stack trace)")));
+                    if (top.verbose) {
+                        printTrace(e, err8, top);
+                    }
+                    return ErrorCode.Exit.FAILED;
+                });
+        top.bind(cli, out8);
+        int code = cli.execute(args);
+        out8.flush();
+        err8.flush();
+        return code;
+    }
+
+    private static void printTrace(Exception e, PrintWriter err, RetortCommand top) {
+        var trace = new java.io.StringWriter();
+        e.printStackTrace(new PrintWriter(trace));
+        err.println(top.redact(trace.toString()));
+    }
+
+    /** The library logs through SLF4J; the command line prints for humans and keeps the log quiet. */
+    private static void quietLogging(String[] args) {
+        boolean verbose = java.util.Arrays.asList(args).contains("--verbose") || java.util.Arrays.asList(args).contains("-v");
+        setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "debug" : "warn");
+        setIfAbsent("org.slf4j.simpleLogger.logFile", "System.err");
+        setIfAbsent("org.jooq.no-logo", "true");
+        setIfAbsent("org.jooq.no-tips", "true");
+    }
+
+    private static void setIfAbsent(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
+    }
+
+    static String oneLine(String text) {
+        return text == null ? "" : text.strip().replaceAll("\\s*\\R\\s*", " ");
+    }
+}

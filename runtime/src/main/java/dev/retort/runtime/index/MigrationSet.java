@@ -1,0 +1,84 @@
+package dev.retort.runtime.index;
+
+import dev.retort.ErrorCode;
+import dev.retort.Migration;
+import dev.retort.RetortException;
+import dev.retort.graph.RevisionGraph;
+import dev.retort.index.MigrationIndex;
+import dev.retort.index.RevisionInfo;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+
+/**
+ * The revisions of every index on the class path, as one graph. The graph's order (its
+ * tie-break) is the indexes sorted by class name, each listing its revisions sorted by id, so it
+ * never depends on the order of jars on the class path.
+ */
+public final class MigrationSet {
+
+    private record Source(MigrationIndex index, int position) {
+    }
+
+    private final RevisionGraph graph;
+    private final Map<String, Source> sources;
+
+    private MigrationSet(RevisionGraph graph, Map<String, Source> sources) {
+        this.graph = graph;
+        this.sources = sources;
+    }
+
+    /**
+     * Every index that {@code loader} can see through {@code META-INF/services}.
+     *
+     * @throws RetortException when an index cannot be loaded or the revisions do not form a graph
+     */
+    public static MigrationSet load(ClassLoader loader) {
+        var indexes = new ArrayList<MigrationIndex>();
+        try {
+            ServiceLoader.load(MigrationIndex.class, loader).forEach(indexes::add);
+        } catch (ServiceConfigurationError e) {
+            throw new RetortException(ErrorCode.BAD_CONFIGURATION, "a migration index on the class path cannot be loaded ("
+                    + e.getMessage() + "); rebuild the jar that carries it", e);
+        }
+        return of(indexes);
+    }
+
+    public static MigrationSet of(List<MigrationIndex> indexes) {
+        var sorted = new ArrayList<>(indexes);
+        sorted.sort(Comparator.comparing(i -> i.getClass().getName()));
+        var revisions = new ArrayList<RevisionInfo>();
+        var sources = new HashMap<String, Source>();
+        for (MigrationIndex index : sorted) {
+            List<RevisionInfo> listed = index.revisions();
+            for (int i = 0; i < listed.size(); i++) {
+                revisions.add(listed.get(i));
+                sources.putIfAbsent(listed.get(i).id(), new Source(index, i));
+            }
+        }
+        return new MigrationSet(RevisionGraph.of(revisions), sources);
+    }
+
+    public RevisionGraph graph() {
+        return graph;
+    }
+
+    /**
+     * A new instance of a revision's migration: the first moment its class is loaded.
+     *
+     * @throws RetortException when the index cannot create it (a jar built from other sources)
+     */
+    public Migration newMigration(String id) {
+        Source source = sources.get(id);
+        try {
+            return source.index().newMigration(source.position());
+        } catch (RuntimeException | LinkageError e) {
+            throw new RetortException(ErrorCode.MIGRATION_CODE_FAILED, "revision " + id + ": cannot create "
+                    + graph.get(id).className() + " (" + e + "); rebuild the jar that carries it", e);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package dev.retort.runtime.ops;
+
+import dev.retort.ErrorCode;
+import dev.retort.Migration;
+import dev.retort.RetortException;
+import dev.retort.dsl.Ops;
+import dev.retort.graph.Direction;
+import dev.retort.graph.Plan;
+import dev.retort.graph.Step;
+import dev.retort.index.RevisionInfo;
+import dev.retort.op.Op;
+import dev.retort.runtime.dialect.Dialect;
+import dev.retort.runtime.index.MigrationSet;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/** Records, renders and checksums the steps of a plan. */
+public final class StepPreparer {
+
+    private final MigrationSet migrations;
+    private final Dialect dialect;
+
+    public StepPreparer(MigrationSet migrations, Dialect dialect) {
+        this.migrations = migrations;
+        this.dialect = dialect;
+    }
+
+    public List<PreparedStep> prepare(Plan plan) {
+        var prepared = new ArrayList<PreparedStep>(plan.steps().size());
+        for (Step step : plan.steps()) {
+            prepared.add(prepare(step));
+        }
+        return prepared;
+    }
+
+    private PreparedStep prepare(Step step) {
+        RevisionInfo revision = migrations.graph().get(step.revision());
+        List<Op> ops = record(step, revision);
+        var statements = new ArrayList<String>();
+        for (Op op : ops) {
+            try {
+                statements.addAll(dialect.render(op));
+            } catch (RetortException e) {
+                throw new RetortException(e.code(), "revision " + revision.id() + ": " + e.getMessage(), e);
+            }
+        }
+        return new PreparedStep(step, revision, ops, statements, checksum(ops));
+    }
+
+    private List<Op> record(Step step, RevisionInfo revision) {
+        Migration migration = migrations.newMigration(revision.id());
+        var ops = new Ops();
+        String method = step.direction() == Direction.UPGRADE ? "upgrade()" : "downgrade()";
+        try {
+            if (step.direction() == Direction.UPGRADE) {
+                migration.upgrade(ops);
+            } else {
+                migration.downgrade(ops);
+            }
+        } catch (RetortException e) {
+            throw new RetortException(e.code(), "revision " + revision.id() + " " + method + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new RetortException(ErrorCode.MIGRATION_CODE_FAILED, "revision " + revision.id() + " ("
+                    + revision.className() + ") " + method + " failed before anything ran: " + e, e);
+        }
+        return ops.recorded();
+    }
+
+    /**
+     * SHA-256 of the ops' canonical text (the records' values), so reformatting a migration or
+     * renaming a local variable changes nothing, while changing any op does.
+     */
+    public static String checksum(List<Op> ops) {
+        try {
+            var digest = MessageDigest.getInstance("SHA-256");
+            for (Op op : ops) {
+                digest.update(op.toString().getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) '\n');
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

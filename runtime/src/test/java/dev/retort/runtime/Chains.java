@@ -1,0 +1,43 @@
+package dev.retort.runtime;
+
+import static dev.retort.runtime.testing.Fixtures.migration;
+
+/** Fixture chains the runtime's tests compile with the real processor. */
+final class Chains {
+
+    private Chains() {
+    }
+
+    /** alpha (with a unique name and a timestamp default), beta referencing it with an index, a column with data. */
+    static String[] threeSteps() {
+        return new String[] {
+            migration("CreateAlpha", "a1000001").message("create alpha").upgrade(
+                    "op.createTable(\"alpha\", t -> t"
+                    + ".column(\"id\", BIGINT, c -> c.primaryKey().identity())"
+                    + ".column(\"name\", varchar(50), c -> c.notNull().unique())"
+                    + ".column(\"created_at\", TIMESTAMP_TZ, c -> c.notNull().serverDefault(now())));").toString(),
+            migration("CreateBeta", "a1000002").revises("a1000001").message("create beta").upgrade(
+                    "op.createTable(\"beta\", t -> t"
+                    + ".column(\"id\", BIGINT, c -> c.primaryKey().identity())"
+                    + ".column(\"alpha_id\", BIGINT, c -> c.notNull().references(\"alpha\", \"id\").onDelete(CASCADE))"
+                    + ".column(\"note\", TEXT));"
+                    + "op.createIndex(\"ix_beta_alpha_id\", \"beta\", \"alpha_id\");").toString(),
+            migration("AddScore", "a1000003").revises("a1000002").message("add score").upgrade(
+                    "op.addColumn(\"alpha\", \"score\", INTEGER, c -> c.notNull().serverDefault(0));"
+                    + "op.execute(\"UPDATE alpha SET score = 1\", \"UPDATE alpha SET score = 0\");").toString(),
+        };
+    }
+
+    /** Two good revisions and a third whose second statement fails. */
+    static String[] failingThird() {
+        return new String[] {
+            migration("First", "b1000001").message("first").upgrade(
+                    "op.createTable(\"first_t\", t -> t.column(\"id\", BIGINT, c -> c.primaryKey()));").toString(),
+            migration("Second", "b1000002").revises("b1000001").message("second").upgrade(
+                    "op.createTable(\"second_t\", t -> t.column(\"id\", BIGINT, c -> c.primaryKey()));").toString(),
+            migration("Third", "b1000003").revises("b1000002").message("third, which fails").upgrade(
+                    "op.createTable(\"third_t\", t -> t.column(\"id\", BIGINT, c -> c.primaryKey()));"
+                    + "op.execute(\"INSERT INTO no_such_table VALUES (1)\");").toString(),
+        };
+    }
+}

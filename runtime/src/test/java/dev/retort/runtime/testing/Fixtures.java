@@ -1,0 +1,161 @@
+package dev.retort.runtime.testing;
+
+import dev.retort.processor.RevisionProcessor;
+import java.io.File;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.StandardLocation;
+import javax.tools.ToolProvider;
+
+/**
+ * Compiles migration sources with the real processor into a class folder, as a user's build
+ * would: the folder then holds the migrations and their generated index, ready for
+ * {@code --classpath} or a class loader.
+ */
+public final class Fixtures {
+
+    private static final Pattern CLASS = Pattern.compile("public\\s+final\\s+class\\s+(\\w+)");
+    private static final Pattern PACKAGE = Pattern.compile("package\\s+([\\w.]+);");
+
+    private Fixtures() {
+    }
+
+    /** The result of compiling: whether javac succeeded, what it said, where the classes are. */
+    public record Compiled(boolean success, String diagnostics, Path classes) {
+        public URLClassLoader loader() {
+            try {
+                return new URLClassLoader(new URL[] {classes.toUri().toURL()}, Fixtures.class.getClassLoader());
+            } catch (MalformedURLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** Compiles the sources and fails the test with javac's messages if they do not compile. */
+    public static Compiled compile(Path dir, String... sources) {
+        Compiled compiled = tryCompile(dir, sources);
+        if (!compiled.success()) {
+            throw new AssertionError("fixture migrations do not compile:\n" + compiled.diagnostics());
+        }
+        return compiled;
+    }
+
+    public static Compiled tryCompile(Path dir, String... sources) {
+        try {
+            Path src = Files.createDirectories(dir.resolve("src"));
+            Path classes = Files.createDirectories(dir.resolve("classes"));
+            var files = new ArrayList<Path>();
+            for (String source : sources) {
+                Matcher c = CLASS.matcher(source);
+                Matcher p = PACKAGE.matcher(source);
+                if (!c.find() || !p.find()) {
+                    throw new IllegalArgumentException("a fixture needs a package and a public final class:\n" + source);
+                }
+                Path file = src.resolve(p.group(1).replace('.', '/')).resolve(c.group(1) + ".java");
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, source);
+                files.add(file);
+            }
+            JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+            var diagnostics = new DiagnosticCollector<JavaFileObject>();
+            try (StandardJavaFileManager manager = javac.getStandardFileManager(diagnostics, null, null)) {
+                manager.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(classes));
+                manager.setLocationFromPaths(StandardLocation.SOURCE_OUTPUT, List.of(Files.createDirectories(dir.resolve("generated"))));
+                var classpath = new ArrayList<Path>();
+                for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+                    classpath.add(Path.of(entry));
+                }
+                manager.setLocationFromPaths(StandardLocation.CLASS_PATH, classpath);
+                var out = new StringWriter();
+                var task = javac.getTask(out, manager, diagnostics, List.of("--release", "17"), null,
+                        manager.getJavaFileObjectsFromPaths(files));
+                task.setProcessors(List.of(new RevisionProcessor()));
+                boolean ok = task.call();
+                var text = new StringBuilder(out.toString());
+                diagnostics.getDiagnostics().forEach(d -> text.append(d).append('\n'));
+                return new Compiled(ok, text.toString(), classes);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Starts a migration source in package {@code fx}. */
+    public static MigrationSource migration(String className, String id) {
+        return new MigrationSource(className, id);
+    }
+
+    /** A migration class as text, with the imports migrations usually need. */
+    public static final class MigrationSource {
+        private final String className;
+        private final String id;
+        private final List<String> revises = new ArrayList<>();
+        private String message = "";
+        private String upgrade = "";
+        private String downgrade;
+        private String extra = "";
+
+        MigrationSource(String className, String id) {
+            this.className = className;
+            this.id = id;
+        }
+
+        public MigrationSource revises(String... parents) {
+            revises.addAll(List.of(parents));
+            return this;
+        }
+
+        public MigrationSource message(String text) {
+            message = text;
+            return this;
+        }
+
+        /** Extra annotation attributes, such as {@code transactional = false}. */
+        public MigrationSource attributes(String text) {
+            extra = ", " + text;
+            return this;
+        }
+
+        public MigrationSource upgrade(String body) {
+            upgrade = body;
+            return this;
+        }
+
+        public MigrationSource downgrade(String body) {
+            downgrade = body;
+            return this;
+        }
+
+        @Override
+        public String toString() {
+            String parents = revises.isEmpty() ? "" : ", revises = {" + String.join(", ",
+                    revises.stream().map(r -> "\"" + r + "\"").toList()) + "}";
+            return "package fx;\n"
+                    + "import static dev.retort.schema.SqlType.*;\n"
+                    + "import static dev.retort.schema.ServerDefault.*;\n"
+                    + "import static dev.retort.schema.ReferentialAction.*;\n"
+                    + "import dev.retort.Migration;\n"
+                    + "import dev.retort.Revision;\n"
+                    + "import dev.retort.dsl.Ops;\n"
+                    + "@Revision(id = \"" + id + "\"" + parents + ", message = \"" + message + "\"" + extra + ")\n"
+                    + "public final class " + className + " implements Migration {\n"
+                    + "    @Override public void upgrade(Ops op) {\n        " + upgrade + "\n    }\n"
+                    + (downgrade == null ? "" : "    @Override public void downgrade(Ops op) {\n        " + downgrade + "\n    }\n")
+                    + "}\n";
+        }
+    }
+}
