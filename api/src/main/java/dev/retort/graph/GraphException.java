@@ -110,6 +110,31 @@ public abstract sealed class GraphException extends RetortException {
         }
     }
 
+    /** The same parent, or the same dependency, listed twice by one revision. */
+    public static final class DuplicateParent extends GraphException {
+        private final boolean dependency;
+
+        public DuplicateParent(String revision, String parent, boolean dependency) {
+            super(ErrorCode.DUPLICATE_PARENT,
+                    "revision " + revision + " lists " + parent + " twice in " + (dependency ? "dependsOn" : "revises")
+                            + "; name it once",
+                    List.of(revision, parent));
+            this.dependency = dependency;
+        }
+
+        public String revision() {
+            return ids().get(0);
+        }
+
+        public String parent() {
+            return ids().get(1);
+        }
+
+        public boolean isDependency() {
+            return dependency;
+        }
+    }
+
     /** A revision that revises itself. */
     public static final class SelfLoop extends GraphException {
         public SelfLoop(String id) {

@@ -74,6 +74,8 @@ final class GraphValidator {
 
     private void checkEdges() {
         for (RevisionInfo r : byId.values()) {
+            checkListedOnce(r, r.revises(), false);
+            checkListedOnce(r, r.dependsOn(), true);
             for (String parent : r.revises()) {
                 if (parent.equals(r.id())) {
                     problems.add(new GraphException.SelfLoop(r.id()));
@@ -88,6 +90,15 @@ final class GraphValidator {
                 } else if (!byId.containsKey(target)) {
                     problems.add(new GraphException.MissingRevision(r.id(), dependency, true));
                 }
+            }
+        }
+    }
+
+    private void checkListedOnce(RevisionInfo r, List<String> ids, boolean dependency) {
+        var seen = new java.util.HashSet<String>();
+        for (String id : ids) {
+            if (!seen.add(id)) {
+                problems.add(new GraphException.DuplicateParent(r.id(), id, dependency));
             }
         }
     }
@@ -132,7 +143,9 @@ final class GraphValidator {
                     iterators.push(edges(next, withDependencies).iterator());
                 } else if (s == 1) {
                     var cycle = new ArrayList<>(path.subList(path.indexOf(next), path.size()));
-                    Collections.reverse(cycle); // parent edges point down; show the cycle oldest-first
+                    Collections.reverse(cycle); // edges point to parents; list each revision after the one it needs
+                    // Start at the smallest id, so the same cycle reads the same whichever revision found it.
+                    Collections.rotate(cycle, -cycle.indexOf(Collections.min(cycle)));
                     cycle.add(cycle.get(0));
                     return cycle;
                 }

@@ -90,11 +90,28 @@ public final class RevisionGraph {
      * @throws GraphException the first problem {@link #problems} finds
      */
     public static RevisionGraph of(List<RevisionInfo> revisions) {
-        List<GraphException> problems = problems(revisions);
-        if (!problems.isEmpty()) {
-            throw problems.get(0);
+        Checked checked = check(revisions);
+        if (checked.graph() == null) {
+            throw checked.problems().get(0);
         }
-        return new RevisionGraph(revisions);
+        return checked.graph();
+    }
+
+    /**
+     * Either the graph or every problem that keeps these revisions from forming one, checking
+     * them once: for callers that report all problems, as the processor does.
+     */
+    public static Checked check(List<RevisionInfo> revisions) {
+        List<GraphException> problems = GraphValidator.problems(revisions);
+        return problems.isEmpty() ? new Checked(new RevisionGraph(revisions), problems) : new Checked(null, problems);
+    }
+
+    /**
+     * The outcome of {@link #check}.
+     *
+     * @param graph {@code null} when there were problems
+     */
+    public record Checked(RevisionGraph graph, List<GraphException> problems) {
     }
 
     /**

@@ -20,6 +20,7 @@ public final class Diagnostics {
     public static final String CYCLE = "[RetortCycle]";
     public static final String DEPENDENCY_CYCLE = "[RetortDependencyCycle]";
     public static final String DUPLICATE_LABEL = "[RetortDuplicateLabel]";
+    public static final String DUPLICATE_PARENT = "[RetortDuplicateParent]";
     public static final String NOT_A_CLASS = "[RetortNotAClass]";
     public static final String NOT_PUBLIC = "[RetortNotPublic]";
     public static final String ABSTRACT = "[RetortAbstract]";
@@ -27,6 +28,8 @@ public final class Diagnostics {
     public static final String NOT_MIGRATION = "[RetortNotMigration]";
     public static final String NO_PUBLIC_CONSTRUCTOR = "[RetortNoPublicConstructor]";
     public static final String MULTIPLE_HEADS = "[RetortMultipleHeads]";
+    public static final String IMPLIED_DEPENDENCY = "[RetortImpliedDependency]";
+    public static final String EMPTY_MESSAGE = "[RetortEmptyMessage]";
     public static final String FOREIGN_INDEX = "[RetortForeignIndex]";
     public static final String LATE_REVISION = "[RetortLateRevision]";
     public static final String BAD_OPTION = "[RetortBadOption]";

@@ -4,11 +4,13 @@ import com.google.auto.service.AutoService;
 import com.squareup.javapoet.ClassName;
 import dev.retort.index.MigrationIndex;
 import dev.retort.processor.codegen.IndexWriter;
+import dev.retort.processor.model.ClassPathIndex;
 import dev.retort.processor.model.ForeignRevision;
 import dev.retort.processor.model.RevisionDeclaration;
 import dev.retort.processor.validate.ElementChecks;
 import dev.retort.processor.validate.GraphChecks;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
@@ -25,12 +27,18 @@ import javax.annotation.processing.SupportedOptions;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
 import javax.tools.StandardLocation;
 
 /**
  * Checks every {@code @Revision} class and the revision graph they form, and generates the
- * revision index with its {@code META-INF/services} entry. No index is written when any error
- * was reported.
+ * revision index with its {@code META-INF/services} entry. Every problem is reported; no index is
+ * written when any error was.
+ *
+ * <p>The graph checked is the whole one: this compilation's revisions, the revisions of indexes
+ * in other jars on the class path, and, when an IDE recompiles only the changed sources, the
+ * revisions this module's earlier index lists whose classes were not recompiled (read again from
+ * their class files and listed in the new index too).
  *
  * <p>Options:
  * <ul>
@@ -93,24 +101,89 @@ public final class RevisionProcessor extends AbstractProcessor {
     }
 
     private void checkAndGenerate(Diagnostics diagnostics) throws IOException {
+        Elements elements = processingEnv.getElementUtils();
         GraphChecks.HeadsPolicy heads = headsPolicy(diagnostics);
-        ClassName index = indexName(diagnostics);
-        if (heads == null || index == null) {
+        String option = processingEnv.getOptions().get(INDEX_OPTION);
+        ClassName chosen = option == null ? null : optionName(option, diagnostics);
+        if (heads == null || (option != null && chosen == null)) {
+            writtenIndex = "";
             return;
         }
-        var elementChecks = new ElementChecks(processingEnv.getElementUtils(), processingEnv.getTypeUtils(), diagnostics);
-        declarations.forEach(elementChecks::check);
         Set<String> compiledNow = new HashSet<>();
         declarations.forEach(d -> compiledNow.add(d.info().className()));
-        List<ForeignRevision> foreign = ForeignRevision.onClassPath(
-                processingEnv.getElementUtils(), index.canonicalName(), compiledNow);
-        new GraphChecks(diagnostics, heads).check(declarations, foreign);
+
+        // This module's earlier index is in its own output folder (where an IDE's incremental build
+        // leaves it), or at least lists a class compiled now; the rest of the class path is other jars.
+        List<ClassPathIndex> onClassPath = ClassPathIndex.inGeneratedPackage(elements);
+        List<ClassPathIndex> earlier = new ArrayList<>();
+        if (chosen != null) {
+            ClassPathIndex.named(chosen.canonicalName(), elements).ifPresent(earlier::add);
+        }
+        onClassPath.stream()
+                .filter(i -> !earlier.contains(i) && (inOutput(i.name()) || i.listsAnyOf(compiledNow)))
+                .forEach(earlier::add);
+        List<RevisionDeclaration> carried = carriedOver(earlier, compiledNow, elements);
+
+        var module = new ArrayList<>(declarations);
+        module.addAll(carried);
+        Set<String> moduleClasses = new HashSet<>();
+        module.forEach(d -> moduleClasses.add(d.info().className()));
+        var foreign = new ArrayList<ForeignRevision>();
+        for (ClassPathIndex index : onClassPath) {
+            if (!earlier.contains(index)) {
+                index.revisions().stream().filter(r -> !moduleClasses.contains(r.className()))
+                        .forEach(r -> foreign.add(new ForeignRevision(r, index.name())));
+            }
+        }
+
+        var elementChecks = new ElementChecks(elements, processingEnv.getTypeUtils(), diagnostics);
+        for (RevisionDeclaration d : declarations) {
+            elementChecks.check(d);
+            elementChecks.advise(d);
+        }
+        new GraphChecks(diagnostics, heads).check(module, compiledNow, foreign);
         if (diagnostics.hadErrors()) {
             writtenIndex = ""; // checked once; the errors stand, and no index is written
             return;
         }
-        new IndexWriter(index, declarations).file(getClass().getName()).writeTo(processingEnv.getFiler());
+        ClassName index = chosen != null ? chosen
+                : earlier.size() == 1 ? ClassName.bestGuess(earlier.get(0).name())
+                : defaultName(module);
+        new IndexWriter(index, module).file(getClass().getName()).writeTo(processingEnv.getFiler());
         writtenIndex = index.reflectionName();
+    }
+
+    /** Whether a class file of this name is in this compilation's own output folder. */
+    private boolean inOutput(String className) {
+        int dot = className.lastIndexOf('.');
+        try (InputStream in = processingEnv.getFiler().getResource(StandardLocation.CLASS_OUTPUT,
+                className.substring(0, Math.max(dot, 0)), className.substring(dot + 1) + ".class").openInputStream()) {
+            return in != null;
+        } catch (IOException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The revisions an earlier index of this module lists whose classes are not compiled now:
+     * still there as class files (an incremental build), they are read again from their own
+     * {@code @Revision}. Those whose class is gone were deleted, and are dropped.
+     */
+    private static List<RevisionDeclaration> carriedOver(List<ClassPathIndex> earlier, Set<String> compiledNow,
+            Elements elements) {
+        var carried = new ArrayList<RevisionDeclaration>();
+        var seen = new HashSet<>(compiledNow);
+        for (ClassPathIndex index : earlier) {
+            for (var revision : index.revisions()) {
+                if (seen.add(revision.className())) {
+                    TypeElement type = elements.getTypeElement(revision.className().replace('$', '.'));
+                    if (type != null && RevisionDeclaration.isRevision(type)) {
+                        carried.add(RevisionDeclaration.read(type, elements));
+                    }
+                }
+            }
+        }
+        return carried;
     }
 
     private void writeServices(Diagnostics diagnostics) throws IOException {
@@ -133,16 +206,11 @@ public final class RevisionProcessor extends AbstractProcessor {
             default:
                 diagnostics.error(Diagnostics.BAD_OPTION + " -A" + HEADS_OPTION + "=" + value
                         + " is not understood; use 'multiple' (warn about several heads) or 'single' (fail on them)");
-                writtenIndex = "";
                 return null;
         }
     }
 
-    private ClassName indexName(Diagnostics diagnostics) {
-        String option = processingEnv.getOptions().get(INDEX_OPTION);
-        if (option == null) {
-            return ClassName.get(MigrationIndex.GENERATED_PACKAGE, "RetortIndex" + packageSuffix());
-        }
+    private static ClassName optionName(String option, Diagnostics diagnostics) {
         int dot = option.lastIndexOf('.');
         String simple = option.substring(dot + 1);
         String pkg = dot < 0 ? "" : option.substring(0, dot);
@@ -151,16 +219,19 @@ public final class RevisionProcessor extends AbstractProcessor {
         if (!valid) {
             diagnostics.error(Diagnostics.BAD_OPTION + " -A" + INDEX_OPTION + "=" + option
                     + " is not a qualified class name; use for example -A" + INDEX_OPTION + "=com.example.db.MigrationIndex");
-            writtenIndex = "";
             return null;
         }
         return ClassName.get(pkg, simple);
     }
 
+    private ClassName defaultName(List<RevisionDeclaration> module) {
+        return ClassName.get(MigrationIndex.GENERATED_PACKAGE, "RetortIndex" + packageSuffix(module));
+    }
+
     /** "_com_example_db" for migrations that all live in com.example.db (or below it). */
-    private String packageSuffix() {
+    private String packageSuffix(List<RevisionDeclaration> module) {
         String common = null;
-        for (RevisionDeclaration d : declarations) {
+        for (RevisionDeclaration d : module) {
             String pkg = processingEnv.getElementUtils().getPackageOf(d.element()).getQualifiedName().toString();
             common = common == null ? pkg : commonPrefix(common, pkg);
         }

@@ -16,7 +16,8 @@ import javax.tools.ToolProvider;
 
 /**
  * Compiles sources to real folders, for what compile-testing's in-memory files cannot show: the
- * output of a failed compilation, and a second compilation against the first one's classes.
+ * output of a failed compilation, and a later compilation against an earlier one's classes
+ * (another jar, or the output an IDE recompiles into).
  */
 final class DiskCompiler {
 
@@ -32,21 +33,32 @@ final class DiskCompiler {
     }
 
     static Result compile(Path root, List<Path> classpath, JavaFileObject... sources) throws IOException {
-        Path classes = Files.createDirectories(root.resolve("classes"));
-        Path generated = Files.createDirectories(root.resolve("generated"));
+        return compile(root, classpath, List.of(), sources);
+    }
+
+    static Result compile(Path root, List<Path> classpath, List<String> options, JavaFileObject... sources)
+            throws IOException {
+        return compileInto(Files.createDirectories(root.resolve("classes")), Files.createDirectories(root.resolve("generated")),
+                classpath, options, sources);
+    }
+
+    /** Compiles into existing folders, with {@code classes} itself on the class path, as an IDE does. */
+    static Result compileInto(Path classes, Path generated, List<Path> classpath, List<String> options,
+            JavaFileObject... sources) throws IOException {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         var diagnostics = new DiagnosticCollector<JavaFileObject>();
         try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, null, null)) {
             files.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(classes));
-            files.setLocationFromPaths(StandardLocation.SOURCE_OUTPUT, List.of(generated));
+            files.setLocationFromPaths(StandardLocation.SOURCE_OUTPUT, List.of(Files.createDirectories(generated)));
             var path = new ArrayList<Path>(classpath);
             for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
                 path.add(Path.of(entry));
             }
             files.setLocationFromPaths(StandardLocation.CLASS_PATH, path);
             var out = new StringWriter();
-            boolean ok = javac.getTask(out, files, diagnostics, List.of("-Xlint:none"),
-                    null, List.of(sources)).call();
+            var task = javac.getTask(out, files, diagnostics, options, null, List.of(sources));
+            task.setProcessors(List.of(new RevisionProcessor()));
+            boolean ok = task.call();
             var text = new StringBuilder(out.toString());
             diagnostics.getDiagnostics().forEach(d -> text.append(d).append('\n'));
             return new Result(ok, text.toString(), classes, generated);

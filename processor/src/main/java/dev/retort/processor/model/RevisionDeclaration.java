@@ -19,6 +19,12 @@ public record RevisionDeclaration(TypeElement element, AnnotationMirror annotati
 
     public static final String ANNOTATION = "dev.retort.Revision";
 
+    /** Whether a class (from source or from a class file) carries {@code @Revision}. */
+    public static boolean isRevision(TypeElement element) {
+        return element.getAnnotationMirrors().stream().anyMatch(m ->
+                ((TypeElement) m.getAnnotationType().asElement()).getQualifiedName().contentEquals(ANNOTATION));
+    }
+
     /** Reads the annotation of a class known to carry {@code @Revision}. */
     public static RevisionDeclaration read(TypeElement element, Elements elements) {
         AnnotationMirror mirror = element.getAnnotationMirrors().stream()
@@ -56,10 +62,16 @@ public record RevisionDeclaration(TypeElement element, AnnotationMirror annotati
      * {@code revises = {"a", "b"}}; the whole attribute when no single item matches.
      */
     public AnnotationValue item(String attribute, String text) {
+        return item(attribute, text, 1);
+    }
+
+    /** The {@code occurrence}-th item equal to {@code text} (counting from 1), for a value listed twice. */
+    public AnnotationValue item(String attribute, String text, int occurrence) {
         AnnotationValue whole = values.get(attribute);
+        int seen = 0;
         if (whole != null && whole.getValue() instanceof List<?> items) {
             for (Object item : items) {
-                if (item instanceof AnnotationValue v && text.equals(v.getValue())) {
+                if (item instanceof AnnotationValue v && text.equals(v.getValue()) && ++seen == occurrence) {
                     return v;
                 }
             }

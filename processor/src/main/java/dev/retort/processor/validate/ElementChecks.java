@@ -1,6 +1,7 @@
 package dev.retort.processor.validate;
 
 import static dev.retort.processor.Diagnostics.ABSTRACT;
+import static dev.retort.processor.Diagnostics.EMPTY_MESSAGE;
 import static dev.retort.processor.Diagnostics.INNER_CLASS;
 import static dev.retort.processor.Diagnostics.NOT_A_CLASS;
 import static dev.retort.processor.Diagnostics.NOT_MIGRATION;
@@ -70,6 +71,15 @@ public final class ElementChecks {
                     + " has no public no-argument constructor; add one, the generated index calls it");
         }
         return ok;
+    }
+
+    /** Advice that does not stop the build. */
+    public void advise(RevisionDeclaration d) {
+        if (d.info().message().isBlank()) {
+            diagnostics.warning(EMPTY_MESSAGE + " revision '" + d.id() + "' has no message; say what it does,"
+                    + " message = \"...\": history, upgrade output and the history table show it",
+                    d.element(), d.annotation(), null);
+        }
     }
 
     private boolean error(RevisionDeclaration d, String message) {

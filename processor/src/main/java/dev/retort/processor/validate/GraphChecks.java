@@ -5,7 +5,9 @@ import static dev.retort.processor.Diagnostics.CYCLE;
 import static dev.retort.processor.Diagnostics.DEPENDENCY_CYCLE;
 import static dev.retort.processor.Diagnostics.DUPLICATE_ID;
 import static dev.retort.processor.Diagnostics.DUPLICATE_LABEL;
+import static dev.retort.processor.Diagnostics.DUPLICATE_PARENT;
 import static dev.retort.processor.Diagnostics.FOREIGN_INDEX;
+import static dev.retort.processor.Diagnostics.IMPLIED_DEPENDENCY;
 import static dev.retort.processor.Diagnostics.MULTIPLE_HEADS;
 import static dev.retort.processor.Diagnostics.SELF_DEPENDENCY;
 import static dev.retort.processor.Diagnostics.SELF_REVISION;
@@ -21,13 +23,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Checks the graph the local and foreign revisions form, with the rules of
+ * Checks the graph that this module's revisions and those of other jars form, with the rules of
  * {@link RevisionGraph#problems}, and reports each problem on the annotation value that causes
  * it. Problems that lie wholly inside other jars' indexes are warnings: this compilation cannot
- * fix them.
+ * fix them. When the graph is sound, it warns about several heads and about dependencies that an
+ * ancestor already implies.
  */
 public final class GraphChecks {
 
@@ -50,9 +54,16 @@ public final class GraphChecks {
         this.headsPolicy = headsPolicy;
     }
 
-    /** Reports every problem of the graph; true when there was no error. */
-    public boolean check(List<RevisionDeclaration> declarations, List<ForeignRevision> foreign) {
-        for (RevisionDeclaration d : declarations) {
+    /**
+     * Reports every problem of the graph.
+     *
+     * @param module this module's revisions: those compiled now and those carried over from its
+     *     earlier index (present only as class files)
+     * @param compiledNow the classes compiled now, which alone get advice (warnings)
+     * @return true when there was no error
+     */
+    public boolean check(List<RevisionDeclaration> module, Set<String> compiledNow, List<ForeignRevision> foreign) {
+        for (RevisionDeclaration d : module) {
             local.computeIfAbsent(d.id(), k -> new ArrayList<>()).add(d);
             all.add(d.info());
         }
@@ -60,12 +71,14 @@ public final class GraphChecks {
             foreignIndex.putIfAbsent(f.info().id(), f.indexName());
             all.add(f.info());
         }
-        List<GraphException> problems = RevisionGraph.problems(all);
-        problems.forEach(this::report);
-        boolean ok = !diagnostics.hadErrors();
-        if (ok) {
-            checkHeads(RevisionGraph.of(all).heads());
+        RevisionGraph.Checked checked = RevisionGraph.check(all);
+        checked.problems().forEach(this::report);
+        RevisionGraph graph = checked.graph();
+        if (graph == null) {
+            return !diagnostics.hadErrors(); // problems only in other jars are warnings, and leave no graph to advise on
         }
+        checkHeads(graph.heads());
+        module.stream().filter(d -> compiledNow.contains(d.info().className())).forEach(d -> checkDependencies(graph, d));
         return !diagnostics.hadErrors();
     }
 
@@ -77,6 +90,12 @@ public final class GraphChecks {
             at(p.ids().get(1), "branchLabels", p.ids().get(0), BAD_ID + " " + p.getMessage(), p);
         } else if (problem instanceof GraphException.DuplicateRevision p) {
             reportDuplicate(p);
+        } else if (problem instanceof GraphException.DuplicateParent p) {
+            String attribute = p.isDependency() ? "dependsOn" : "revises";
+            for (RevisionDeclaration d : local.getOrDefault(p.revision(), List.of())) {
+                diagnostics.error(DUPLICATE_PARENT + " " + attribute + " lists '" + p.parent() + "' twice; name it once",
+                        d.element(), d.annotation(), d.item(attribute, p.parent(), 2));
+            }
         } else if (problem instanceof GraphException.MissingRevision p) {
             String attribute = p.isDependency() ? "dependsOn" : "revises";
             at(p.revision(), attribute, p.missing(), UNKNOWN_REVISION + " " + (p.isDependency() ? "depends on '" : "revises '")
@@ -94,7 +113,12 @@ public final class GraphChecks {
             reportCycle(p.ids(), DEPENDENCY_CYCLE, "dependsOn");
         } else if (problem instanceof GraphException.DuplicateBranchLabel p) {
             for (String id : p.ids()) {
-                at(id, "branchLabels", p.label(), DUPLICATE_LABEL + " " + p.getMessage(), p);
+                for (RevisionDeclaration d : local.getOrDefault(id, List.of())) {
+                    if (d.info().branchLabels().contains(p.label())) {
+                        diagnostics.error(DUPLICATE_LABEL + " " + p.getMessage(), d.element(), d.annotation(),
+                                d.item("branchLabels", p.label()));
+                    }
+                }
             }
         } else {
             diagnostics.error(problem.getMessage());
@@ -107,7 +131,7 @@ public final class GraphChecks {
         for (RevisionDeclaration d : mine) {
             String others = all.stream()
                     .filter(r -> r.id().equals(id) && !r.className().equals(d.info().className()))
-                    .map(r -> foreignIndex.containsKey(r.id()) && !isLocalClass(r) ? r.className() + " (on the class path)" : r.className())
+                    .map(r -> isLocalClass(r) ? r.className() : r.className() + " (on the class path)")
                     .collect(Collectors.joining(", "));
             diagnostics.error(DUPLICATE_ID + " revision id '" + id + "' is also declared by " + others
                     + "; give each revision its own id", d.element(), d.annotation(), d.value("id"));
@@ -171,6 +195,24 @@ public final class GraphChecks {
                 diagnostics.error(message);
             } else {
                 diagnostics.warning(message);
+            }
+        }
+    }
+
+    /** A dependency that a parent (or another dependency) already brings in adds nothing. */
+    private void checkDependencies(RevisionGraph graph, RevisionDeclaration d) {
+        List<String> dependsOn = d.info().dependsOn();
+        for (String dependency : dependsOn) {
+            String target = graph.labelled(dependency).orElse(dependency);
+            var others = new ArrayList<>(d.info().revises());
+            dependsOn.stream().filter(o -> !o.equals(dependency)).map(o -> graph.labelled(o).orElse(o)).forEach(others::add);
+            for (String other : others) {
+                if (!other.equals(target) && graph.ancestors(List.of(other)).contains(target)) {
+                    diagnostics.warning(IMPLIED_DEPENDENCY + " dependsOn '" + dependency + "' is already implied: '" + other
+                            + "' needs it first anyway; remove it from dependsOn", d.element(), d.annotation(),
+                            d.item("dependsOn", dependency));
+                    break;
+                }
             }
         }
     }

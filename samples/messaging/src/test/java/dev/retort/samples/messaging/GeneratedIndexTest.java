@@ -1,0 +1,63 @@
+package dev.retort.samples.messaging;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.retort.processor.RevisionProcessor;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.tools.JavaCompiler;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.StandardLocation;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The sample's sources compiled twice give byte-identical generated sources. */
+class GeneratedIndexTest {
+
+    private static final Path SOURCES = Path.of("src/main/java");
+    private static final String INDEX = "dev/retort/generated/RetortIndex_dev_retort_samples_messaging_migrations.java";
+
+    private static Path compile(Path dir) throws IOException {
+        Path classes = Files.createDirectories(dir.resolve("classes"));
+        Path generated = Files.createDirectories(dir.resolve("generated"));
+        List<Path> sources;
+        try (Stream<Path> files = Files.walk(SOURCES)) {
+            sources = files.filter(p -> p.toString().endsWith(".java")).sorted().toList();
+        }
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        try (StandardJavaFileManager files = javac.getStandardFileManager(null, null, null)) {
+            files.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(classes));
+            files.setLocationFromPaths(StandardLocation.SOURCE_OUTPUT, List.of(generated));
+            var classpath = new ArrayList<Path>();
+            for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+                if (!Path.of(entry).toAbsolutePath().equals(Path.of("target/classes").toAbsolutePath())) {
+                    classpath.add(Path.of(entry));
+                }
+            }
+            files.setLocationFromPaths(StandardLocation.CLASS_PATH, classpath);
+            var task = javac.getTask(null, files, null, List.of("--release", "17"), null,
+                    files.getJavaFileObjectsFromPaths(sources));
+            task.setProcessors(List.of(new RevisionProcessor()));
+            assertTrue(task.call(), "the sample compiles");
+        }
+        return generated;
+    }
+
+    @Test
+    void compilingTwiceGivesByteIdenticalGeneratedSources(@TempDir Path dir) throws IOException {
+        byte[] first = Files.readAllBytes(compile(dir.resolve("first")).resolve(INDEX));
+        byte[] second = Files.readAllBytes(compile(dir.resolve("second")).resolve(INDEX));
+        assertArrayEquals(first, second);
+        assertEquals(List.of("2b6f0c1d9e4a", "753d9557b07b", "c4e8a1f35b70"),
+                new dev.retort.generated.RetortIndex_dev_retort_samples_messaging_migrations().revisions().stream()
+                        .map(dev.retort.index.RevisionInfo::id).toList(), "listed in id order");
+    }
+}
