@@ -69,7 +69,8 @@ public abstract sealed class GraphException extends RetortException {
     public static final class InvalidRevisionId extends GraphException {
         public InvalidRevisionId(String id, String where) {
             super(ErrorCode.INVALID_REVISION_ID,
-                    "'" + id + "'" + where + " is not a valid revision id; use 1 to 32 characters of [0-9a-z_]",
+                    "'" + id + "'" + where + " is not a valid revision id; use 1 to 32 characters of [0-9a-z_],"
+                            + " other than head, heads, base and current",
                     List.of(id));
         }
     }
@@ -79,7 +80,8 @@ public abstract sealed class GraphException extends RetortException {
         public InvalidBranchLabel(String label, String revision) {
             super(ErrorCode.INVALID_REVISION_ID,
                     "branch label '" + label + "' of revision " + revision
-                            + " is not valid; use up to 64 letters, digits and _, not starting with a digit",
+                            + " is not valid; use up to 64 letters, digits and _, not starting with a digit,"
+                            + " other than head, heads, base and current",
                     List.of(label, revision));
         }
     }
@@ -238,6 +240,53 @@ public abstract sealed class GraphException extends RetortException {
                     "the database is at revision " + id + ", which no migration on the class path declares;"
                             + " add the jar or class folder that has it, or 'stamp' the database to a known revision",
                     List.of(id));
+        }
+    }
+
+    /** A branch label (or the revision in the label position) that the graph does not have. */
+    public static final class UnknownBranch extends GraphException {
+        public UnknownBranch(String branch) {
+            super(ErrorCode.UNKNOWN_BRANCH, "no branch '" + branch + "': it is neither a branch label nor a revision;"
+                    + " 'retort branches' and 'retort heads --verbose' list the labels", List.of(branch));
+        }
+    }
+
+    /** A revision named together with a branch it is not on. */
+    public static final class NotInBranch extends GraphException {
+        public NotInBranch(String revision, String branch) {
+            super(ErrorCode.NOT_IN_BRANCH, "revision " + revision + " is not on branch '" + branch
+                    + "' (neither an ancestor nor a descendant of it); name a revision of that branch", List.of(revision, branch));
+        }
+    }
+
+    /** A range whose lower end is not below its upper end. */
+    public static final class NotAnAncestor extends GraphException {
+        public NotAnAncestor(String lower, String upper) {
+            super(ErrorCode.NOT_AN_ANCESTOR, "revision " + lower + " is not an ancestor of revision " + upper
+                    + "; give the older revision first, as in from:to", List.of(lower, upper));
+        }
+    }
+
+    /** Several targets of which one is an ancestor of another. */
+    public static final class OverlappingTargets extends GraphException {
+        public OverlappingTargets(String target, List<String> overlapping) {
+            super(ErrorCode.OVERLAPPING_TARGETS, "target " + target + " overlaps with " + join(overlapping)
+                    + " (one is an ancestor of the other); give only the newer one", concat(target, overlapping));
+        }
+
+        private static List<String> concat(String first, List<String> rest) {
+            var all = new java.util.ArrayList<String>();
+            all.add(first);
+            all.addAll(rest);
+            return all;
+        }
+    }
+
+    /** {@code +N} from several current revisions without a branch to choose one. */
+    public static final class AmbiguousUpgrade extends GraphException {
+        public AmbiguousUpgrade(String target, List<String> current) {
+            super(ErrorCode.AMBIGUOUS_UPGRADE, "'" + target + "' is ambiguous: the database is at several revisions ("
+                    + join(current) + "); name the branch, as in <label>@" + target, current);
         }
     }
 }

@@ -1,8 +1,8 @@
 package dev.retort.graph;
 
 import dev.retort.index.RevisionInfo;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -13,19 +13,30 @@ import java.util.Map;
  * Finds every problem in a list of revisions: the rules the processor reports at compile time
  * and the runtime refuses to run with. Collecting all of them (rather than stopping at the first)
  * lets the processor point at every wrong line in one compilation.
+ *
+ * <p>It works on positions in the list, not on ids, because applications run it at every start
+ * and graphs of thousands of revisions must cost milliseconds.
  */
 final class GraphValidator {
 
     private final List<RevisionInfo> revisions;
     private final List<GraphException> problems = new ArrayList<>();
-    private final Map<String, RevisionInfo> byId = new LinkedHashMap<>();
-    private final Map<String, String> labelOwner = new HashMap<>();
+    private final Map<String, Integer> byId;
+    private final Map<String, Integer> labelOwner = new HashMap<>();
+    /** Positions of the revisions that take part in the graph: valid ids, first of duplicates. */
+    private final boolean[] member;
 
     private GraphValidator(List<RevisionInfo> revisions) {
         this.revisions = revisions;
+        this.byId = new HashMap<>(revisions.size() * 2);
+        this.member = new boolean[revisions.size()];
     }
 
-    static List<GraphException> problems(List<RevisionInfo> revisions) {
+    private int[][] parents;
+    private int[][] dependencies;
+
+    /** Runs every check; afterwards, when there was no problem, the structure below is complete. */
+    static GraphValidator run(List<RevisionInfo> revisions) {
         var validator = new GraphValidator(revisions);
         validator.checkIds();
         validator.checkLabels();
@@ -33,28 +44,64 @@ final class GraphValidator {
         if (validator.problems.isEmpty()) {
             validator.checkCycles();
         }
-        return List.copyOf(validator.problems);
+        return validator;
+    }
+
+    static List<GraphException> problems(List<RevisionInfo> revisions) {
+        return run(revisions).problems();
+    }
+
+    List<GraphException> problems() {
+        return List.copyOf(problems);
+    }
+
+    // What a graph is built from, so it need not work it out again.
+
+    Map<String, Integer> positions() {
+        return byId;
+    }
+
+    Map<String, Integer> labels() {
+        return labelOwner;
+    }
+
+    int[][] parents() {
+        return parents;
+    }
+
+    int[][] dependencies() {
+        return dependencies;
     }
 
     private void checkIds() {
-        var classes = new LinkedHashMap<String, List<String>>();
-        for (RevisionInfo r : revisions) {
+        Map<String, List<String>> duplicates = null;
+        for (int i = 0; i < revisions.size(); i++) {
+            RevisionInfo r = revisions.get(i);
             if (!RevisionIds.isValidId(r.id())) {
                 problems.add(new GraphException.InvalidRevisionId(r.id(), where(r)));
                 continue;
             }
-            classes.computeIfAbsent(r.id(), k -> new ArrayList<>()).add(r.className().isEmpty() ? r.id() : r.className());
-            byId.putIfAbsent(r.id(), r);
-        }
-        classes.forEach((id, names) -> {
-            if (names.size() > 1) {
-                problems.add(new GraphException.DuplicateRevision(id, names));
+            Integer first = byId.putIfAbsent(r.id(), i);
+            if (first == null) {
+                member[i] = true;
+            } else {
+                if (duplicates == null) {
+                    duplicates = new LinkedHashMap<>();
+                }
+                duplicates.computeIfAbsent(r.id(), k -> new ArrayList<>(List.of(name(revisions.get(first))))).add(name(r));
             }
-        });
+        }
+        if (duplicates != null) {
+            duplicates.forEach((id, names) -> problems.add(new GraphException.DuplicateRevision(id, names)));
+        }
     }
 
     private void checkLabels() {
-        for (RevisionInfo r : byId.values()) {
+        for (int i = 0; i < revisions.size(); i++) {
+            if (!member[i]) {
+                continue;
+            }
+            RevisionInfo r = revisions.get(i);
             for (String label : r.branchLabels()) {
                 if (!RevisionIds.isValidLabel(label)) {
                     problems.add(new GraphException.InvalidBranchLabel(label, r.id()));
@@ -62,10 +109,10 @@ final class GraphValidator {
                     problems.add(new GraphException.DuplicateBranchLabel(
                             label, List.of(r.id(), label), "is also a revision id"));
                 } else {
-                    String owner = labelOwner.putIfAbsent(label, r.id());
-                    if (owner != null && !owner.equals(r.id())) {
+                    Integer owner = labelOwner.putIfAbsent(label, i);
+                    if (owner != null && owner != i) {
                         problems.add(new GraphException.DuplicateBranchLabel(
-                                label, List.of(owner, r.id()), "is declared by two revisions"));
+                                label, List.of(revisions.get(owner).id(), r.id()), "is declared by two revisions"));
                     }
                 }
             }
@@ -73,7 +120,11 @@ final class GraphValidator {
     }
 
     private void checkEdges() {
-        for (RevisionInfo r : byId.values()) {
+        for (int i = 0; i < revisions.size(); i++) {
+            if (!member[i]) {
+                continue;
+            }
+            RevisionInfo r = revisions.get(i);
             checkListedOnce(r, r.revises(), false);
             checkListedOnce(r, r.dependsOn(), true);
             for (String parent : r.revises()) {
@@ -84,84 +135,122 @@ final class GraphValidator {
                 }
             }
             for (String dependency : r.dependsOn()) {
-                String target = labelOwner.getOrDefault(dependency, dependency);
-                if (target.equals(r.id())) {
+                Integer target = target(dependency);
+                if (target != null && target == i) {
                     problems.add(new GraphException.DependencySelfLoop(r.id()));
-                } else if (!byId.containsKey(target)) {
+                } else if (target == null) {
                     problems.add(new GraphException.MissingRevision(r.id(), dependency, true));
                 }
             }
         }
     }
 
+    /** Lists are short: comparing pairs beats building a set for every revision. */
     private void checkListedOnce(RevisionInfo r, List<String> ids, boolean dependency) {
-        var seen = new java.util.HashSet<String>();
-        for (String id : ids) {
-            if (!seen.add(id)) {
-                problems.add(new GraphException.DuplicateParent(r.id(), id, dependency));
+        for (int a = 1; a < ids.size(); a++) {
+            for (int b = 0; b < a; b++) {
+                if (ids.get(a).equals(ids.get(b))) {
+                    problems.add(new GraphException.DuplicateParent(r.id(), ids.get(a), dependency));
+                    break;
+                }
             }
         }
     }
 
     /** A cycle through revises alone is a Cycle; one that needs a dependsOn edge is a DependencyCycle. */
     private void checkCycles() {
-        List<String> cycle = findCycle(false);
+        int n = revisions.size();
+        parents = new int[n][];
+        dependencies = new int[n][];
+        int[][] both = new int[n][];
+        for (int i = 0; i < n; i++) {
+            RevisionInfo r = revisions.get(i);
+            parents[i] = new int[r.revises().size()];
+            for (int k = 0; k < parents[i].length; k++) {
+                parents[i][k] = byId.get(r.revises().get(k));
+            }
+            dependencies[i] = new int[r.dependsOn().size()];
+            for (int k = 0; k < dependencies[i].length; k++) {
+                dependencies[i][k] = target(r.dependsOn().get(k));
+            }
+            if (dependencies[i].length == 0) {
+                both[i] = parents[i];
+            } else {
+                both[i] = Arrays.copyOf(parents[i], parents[i].length + dependencies[i].length);
+                System.arraycopy(dependencies[i], 0, both[i], parents[i].length, dependencies[i].length);
+            }
+        }
+        List<String> cycle = findCycle(parents);
+        if (cycle == null && java.util.Arrays.stream(dependencies).allMatch(d -> d.length == 0)) {
+            return; // without dependencies the second search would repeat the first
+        }
         if (cycle != null) {
             problems.add(new GraphException.Cycle(cycle));
             return;
         }
-        cycle = findCycle(true);
+        cycle = findCycle(both);
         if (cycle != null) {
             problems.add(new GraphException.DependencyCycle(cycle));
         }
     }
 
-    /** Iterative DFS (chains of thousands of revisions would overflow a recursive one). */
-    private List<String> findCycle(boolean withDependencies) {
-        var state = new HashMap<String, Integer>(); // 1 = on the stack, 2 = done
-        for (String start : byId.keySet()) {
-            if (state.containsKey(start)) {
+    /** Iterative depth-first search over positions (chains of thousands would overflow a recursive one). */
+    private List<String> findCycle(int[][] edges) {
+        int n = edges.length;
+        byte[] state = new byte[n]; // 1 = on the path, 2 = done
+        int[] path = new int[n];
+        int[] next = new int[n];
+        for (int start = 0; start < n; start++) {
+            if (state[start] != 0) {
                 continue;
             }
-            var path = new ArrayList<String>();
-            var iterators = new ArrayDeque<java.util.Iterator<String>>();
-            path.add(start);
-            state.put(start, 1);
-            iterators.push(edges(start, withDependencies).iterator());
-            while (!iterators.isEmpty()) {
-                var it = iterators.peek();
-                if (!it.hasNext()) {
-                    iterators.pop();
-                    state.put(path.remove(path.size() - 1), 2);
+            int depth = 0;
+            path[0] = start;
+            next[0] = 0;
+            state[start] = 1;
+            while (depth >= 0) {
+                int at = path[depth];
+                if (next[depth] == edges[at].length) {
+                    state[at] = 2;
+                    depth--;
                     continue;
                 }
-                String next = it.next();
-                Integer s = state.get(next);
-                if (s == null) {
-                    state.put(next, 1);
-                    path.add(next);
-                    iterators.push(edges(next, withDependencies).iterator());
-                } else if (s == 1) {
-                    var cycle = new ArrayList<>(path.subList(path.indexOf(next), path.size()));
-                    Collections.reverse(cycle); // edges point to parents; list each revision after the one it needs
-                    // Start at the smallest id, so the same cycle reads the same whichever revision found it.
-                    Collections.rotate(cycle, -cycle.indexOf(Collections.min(cycle)));
-                    cycle.add(cycle.get(0));
-                    return cycle;
+                int to = edges[at][next[depth]++];
+                if (state[to] == 0) {
+                    state[to] = 1;
+                    path[++depth] = to;
+                    next[depth] = 0;
+                } else if (state[to] == 1) {
+                    return cycle(path, depth, to);
                 }
             }
         }
         return null;
     }
 
-    private List<String> edges(String id, boolean withDependencies) {
-        RevisionInfo r = byId.get(id);
-        if (!withDependencies) {
-            return r.revises();
+    /** The path from {@code to} to the top, each revision listed after the one it needs, from the smallest id. */
+    private List<String> cycle(int[] path, int depth, int to) {
+        var cycle = new ArrayList<String>();
+        int from = depth;
+        while (path[from] != to) {
+            from--;
         }
-        var all = new ArrayList<>(r.revises());
-        r.dependsOn().forEach(d -> all.add(labelOwner.getOrDefault(d, d)));
-        return all;
+        for (int k = depth; k >= from; k--) {
+            cycle.add(revisions.get(path[k]).id());
+        }
+        // Start at the smallest id, so the same cycle reads the same whichever revision found it.
+        Collections.rotate(cycle, -cycle.indexOf(Collections.min(cycle)));
+        cycle.add(cycle.get(0));
+        return cycle;
+    }
+
+    private Integer target(String idOrLabel) {
+        Integer id = byId.get(idOrLabel);
+        return id != null ? id : labelOwner.get(idOrLabel);
+    }
+
+    private static String name(RevisionInfo r) {
+        return r.className().isEmpty() ? r.id() : r.className();
     }
 
     private static String where(RevisionInfo r) {

@@ -4,87 +4,72 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A parsed target of {@code upgrade} or {@code downgrade}, before it is resolved against a graph
- * and the database's current revisions.
+ * A parsed target, before it is resolved against a graph and the database's current revisions.
+ * The grammar is Alembic's:
  *
- * <p>Grammar: {@code head}, {@code heads}, {@code base}, a full or partial revision id, {@code +N}
- * and {@code -N} (relative to the database's current revision), and {@code <x>+N} / {@code <x>-N}
- * where {@code x} is {@code head}, {@code base} or a revision id.
+ * <ul>
+ *   <li>{@code head}, {@code heads}, {@code base};</li>
+ *   <li>a revision id, an unambiguous prefix of one (ids of more than three characters), or a
+ *       branch label;</li>
+ *   <li>{@code +N} / {@code -N}, relative to the database's current revision;</li>
+ *   <li>{@code <x>+N} / {@code <x>-N} for any of the above ({@code head-1}, {@code base+2});</li>
+ *   <li>{@code <branch>@<x>} and {@code <branch>@+N} / {@code <branch>@-N}, where the branch is
+ *       a label or a revision id and selects that revision's lineage ({@code billing@head},
+ *       {@code billing@base}, {@code billing@-1}, {@code ae10@head}).</li>
+ * </ul>
+ *
+ * @param text the target as typed
+ * @param branch the label or revision before {@code @}, or {@code null}
+ * @param symbol {@code head}, {@code heads}, {@code base}, an id, prefix or label; {@code null}
+ *     for the database's current revision
+ * @param steps revisions above ({@code > 0}) or below ({@code < 0}) the symbol; 0 for none
  */
-public sealed interface Target {
+public record Target(String text, String branch, String symbol, int steps) {
 
-    /** The single head of the graph; an error when there are several. */
-    record Head() implements Target {
-    }
+    public static final String HEAD = "head";
+    public static final String HEADS = "heads";
+    public static final String BASE = "base";
 
-    /** Every head of the graph. */
-    record Heads() implements Target {
-    }
+    private static final Pattern RELATIVE = Pattern.compile("(?:(\\w+)@)?(\\w+)?([+-]\\d+)");
+    private static final Pattern ABSOLUTE = Pattern.compile("(?:(\\w+)@)?(\\w+)");
+    private static final String GRAMMAR = "use head, heads, base, a revision id or label, +N, -N, <revision>+N, <revision>-N,"
+            + " or <branch>@<any of these>";
 
-    /** The empty database, before any revision. */
-    record Base() implements Target {
-    }
-
-    /** A full or partial revision id. */
-    record Rev(String identifier) implements Target {
-    }
-
-    /**
-     * {@code steps} revisions above ({@code > 0}) or below ({@code < 0}) an anchor.
-     *
-     * @param anchor {@code null} for the database's current revision
-     */
-    record Relative(Target anchor, int steps) implements Target {
-    }
-
-    Pattern RELATIVE = Pattern.compile("(.*?)([+-])(\\d+)");
-
-    static Target parse(String text) {
+    public static Target parse(String text) {
         if (text == null || text.isBlank()) {
-            throw new GraphException.InvalidTarget(String.valueOf(text), "give a revision id, head, heads or base");
+            throw new GraphException.InvalidTarget(String.valueOf(text), GRAMMAR);
         }
         String t = text.strip();
-        Matcher m = RELATIVE.matcher(t);
-        if (m.matches()) {
-            int n = steps(t, m.group(3));
-            int signed = m.group(2).equals("+") ? n : -n;
-            if (m.group(1).isEmpty()) {
-                return new Relative(null, signed);
-            }
-            Target anchor = simple(t, m.group(1));
-            if (anchor instanceof Heads) {
-                throw new GraphException.InvalidTarget(t, "relative steps need one revision, not 'heads'");
-            }
-            return new Relative(anchor, signed);
+        if (t.indexOf(':') >= 0) {
+            throw new GraphException.InvalidTarget(t, "a from:to range is not a single target; " + GRAMMAR);
         }
-        return simple(t, t);
+        Matcher relative = RELATIVE.matcher(t);
+        if (relative.matches()) {
+            return new Target(t, relative.group(1), relative.group(2), steps(t, relative.group(3)));
+        }
+        Matcher absolute = ABSOLUTE.matcher(t);
+        if (absolute.matches()) {
+            return new Target(t, absolute.group(1), absolute.group(2), 0);
+        }
+        throw new GraphException.InvalidTarget(t, GRAMMAR);
     }
 
-    private static Target simple(String whole, String part) {
-        switch (part) {
-            case "head":
-                return new Head();
-            case "heads":
-                return new Heads();
-            case "base":
-                return new Base();
-            default:
-                if (part.indexOf('@') >= 0 || part.indexOf(':') >= 0 || part.indexOf('+') >= 0
-                        || part.indexOf('-') >= 0) {
-                    throw new GraphException.InvalidTarget(whole,
-                            "use head, heads, base, a revision id, +N, -N, or <revision>+N / <revision>-N");
-                }
-                return new Rev(part);
-        }
+    public boolean isRelative() {
+        return steps != 0;
     }
 
-    private static int steps(String whole, String digits) {
+    /** The symbol with the branch, as in {@code billing@head}: what a walk starts from. */
+    public String anchor() {
+        return branch == null ? symbol : branch + "@" + symbol;
+    }
+
+    private static int steps(String whole, String signed) {
         try {
-            int n = Integer.parseInt(digits);
+            int n = Integer.parseInt(signed.substring(1));
             if (n == 0) {
                 throw new GraphException.InvalidTarget(whole, "a relative step must be at least 1");
             }
-            return n;
+            return signed.charAt(0) == '+' ? n : -n;
         } catch (NumberFormatException e) {
             throw new GraphException.InvalidTarget(whole, "the step count is too large");
         }

@@ -121,12 +121,10 @@ class RevisionGraphTest {
         assertEquals(List.of(new RowChange.Delete("left1"), new RowChange.Update("right1", "merge1")),
                 merge.steps().get(0).rowChanges());
         Plan unmerge = graph.downgrade(List.of("merge1"), "left1");
-        assertEquals(List.of("merge1", "right1"), unmerge.steps().stream().map(Step::revision).toList());
+        assertEquals(List.of("merge1"), unmerge.steps().stream().map(Step::revision).toList());
         assertEquals(List.of(new RowChange.Update("merge1", "right1"), new RowChange.Insert("left1")),
                 unmerge.steps().get(0).rowChanges());
-        assertEquals(Set.of("left1", "right1"), Set.copyOf(unmerge.steps().get(0).headsAfter()));
-        assertEquals(List.of(new RowChange.Delete("right1")), unmerge.steps().get(1).rowChanges());
-        assertEquals(List.of("left1"), unmerge.headsAfter());
+        assertEquals(Set.of("left1", "right1"), Set.copyOf(unmerge.headsAfter()));
     }
 
     @Test
@@ -175,7 +173,7 @@ class RevisionGraphTest {
 
     @Test
     void targetsOutsideTheGrammarAreRejected() {
-        for (String bad : List.of("", " ", "+0", "heads+1", "a:b", "x@head", "+99999999999")) {
+        for (String bad : List.of("", " ", "+0", "a:b", "x@", "@head", "a-b-c", "a b", "+99999999999")) {
             assertThrows(GraphException.InvalidTarget.class, () -> LINEAR.upgrade(List.of(), bad), bad);
         }
     }

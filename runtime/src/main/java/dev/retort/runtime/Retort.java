@@ -73,6 +73,30 @@ public final class Retort {
         return run(Direction.DOWNGRADE, target);
     }
 
+    /**
+     * Writes the version table so the database is at {@code targets}, running no migration: for
+     * a database whose schema is already there (adopting an existing database, or repairing by
+     * hand). With {@code purge} the version table is emptied first, even of revisions unknown here.
+     */
+    public RunResult stamp(List<String> targets, boolean purge) {
+        MigrationSet set = migrations();
+        return withConnection((connection, dialect) -> {
+            VersionStore versions = versions(dialect);
+            Plan plan = set.graph().stamp(versions.read(connection), targets, purge);
+            return new Runner(connection, dialect, versions, new HistoryStore(dialect, config.historyTable()),
+                    config.listener()).stamp(plan, purge);
+        });
+    }
+
+    /**
+     * The revisions the database is at, as {@code current} shows them: the version rows and the
+     * branch heads those imply through {@code dependsOn}.
+     */
+    public List<String> currentHeads() {
+        List<String> rows = current();
+        return rows.stream().allMatch(graph()::contains) ? graph().currentHeads(rows) : rows;
+    }
+
     /** The version table's rows: the database's current heads (empty at base). */
     public List<String> current() {
         return withConnection((connection, dialect) -> versions(dialect).read(connection));

@@ -2,7 +2,10 @@ package dev.retort.runtime;
 
 import dev.retort.ErrorCode;
 import dev.retort.RetortException;
+import dev.retort.graph.Direction;
 import dev.retort.graph.Plan;
+import dev.retort.graph.RowChange;
+import dev.retort.graph.Step;
 import dev.retort.runtime.dialect.Dialect;
 import dev.retort.runtime.jdbc.HistoryEntry;
 import dev.retort.runtime.jdbc.HistoryStore;
@@ -50,15 +53,13 @@ final class Runner {
         var results = new ArrayList<StepResult>();
         try {
             boolean tablesMissing = !versions.exists(connection) || !history.exists(connection);
-            List<String> from = plan.headsBefore();
             for (int i = 0; i < steps.size(); i++) {
                 PreparedStep step = steps.get(i);
                 listener.starting(step.revision().id(), step.revision().message(), i + 1, steps.size());
                 StepResult result = step.revision().transactional()
-                        ? runInTransaction(step, from, tablesMissing && i == 0)
-                        : runOutsideTransaction(step, from, tablesMissing && i == 0);
+                        ? runInTransaction(step, tablesMissing && i == 0)
+                        : runOutsideTransaction(step, tablesMissing && i == 0);
                 results.add(result);
-                from = result.headsAfter();
                 listener.finished(result, i + 1, steps.size());
             }
         } finally {
@@ -67,7 +68,56 @@ final class Runner {
         return new RunResult(plan.direction(), plan.headsBefore(), plan.headsAfter(), results);
     }
 
-    private StepResult runInTransaction(PreparedStep step, List<String> from, boolean createTables) throws SQLException {
+    /** Writes a stamp's row changes and history rows in one transaction; nothing else runs. */
+    RunResult stamp(Plan plan, boolean purge) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        databaseUser = connection.getMetaData().getUserName();
+        var results = new ArrayList<StepResult>();
+        connection.setAutoCommit(false);
+        try {
+            createMissingTables();
+            if (purge) {
+                versions.clear(connection);
+            }
+            for (int i = 0; i < plan.steps().size(); i++) {
+                Step step = plan.steps().get(i);
+                Instant started = Instant.now();
+                long t0 = System.nanoTime();
+                versions.apply(connection, step.rowChanges());
+                history.record(connection, new HistoryEntry(0, step.revision(), step.direction().label(), null,
+                        databaseUser, System.getProperty("user.name"), host(), started, Instant.now(),
+                        (System.nanoTime() - t0) / 1_000_000, true, Retort.version()));
+                results.add(new StepResult(step.revision(), "", step.direction(), replacedRows(step),
+                        step.revision().equals("base") ? List.of() : List.of(step.revision()), step.headsAfter(), 0,
+                        Duration.ofNanos(System.nanoTime() - t0)));
+            }
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            rollback(e);
+            throw e;
+        } finally {
+            connection.setAutoCommit(autoCommit);
+        }
+        for (int i = 0; i < results.size(); i++) {
+            listener.finished(results.get(i), i + 1, results.size());
+        }
+        return new RunResult(plan.direction(), plan.headsBefore(), plan.headsAfter(), results);
+    }
+
+    /** The rows a stamp step took away. */
+    private static List<String> replacedRows(Step step) {
+        var rows = new ArrayList<String>();
+        for (RowChange change : step.rowChanges()) {
+            if (change instanceof RowChange.Delete d) {
+                rows.add(d.revision());
+            } else if (change instanceof RowChange.Update u) {
+                rows.add(u.from());
+            }
+        }
+        return rows;
+    }
+
+    private StepResult runInTransaction(PreparedStep step, boolean createTables) throws SQLException {
         connection.setAutoCommit(false);
         Instant started = Instant.now();
         long t0 = System.nanoTime();
@@ -88,15 +138,14 @@ final class Runner {
             rollback(e);
             throw failure(step, current, e, "and was rolled back");
         }
-        return result(step, from, t0);
+        return result(step, t0);
     }
 
     /**
      * For statements a database refuses inside a transaction ({@code CREATE INDEX CONCURRENTLY}):
      * they run one by one in autocommit, then the version row and history row commit together.
      */
-    private StepResult runOutsideTransaction(PreparedStep step, List<String> from, boolean createTables)
-            throws SQLException {
+    private StepResult runOutsideTransaction(PreparedStep step, boolean createTables) throws SQLException {
         if (createTables) {
             connection.setAutoCommit(false);
             createMissingTables();
@@ -125,7 +174,7 @@ final class Runner {
             rollback(e);
             throw failure(step, null, e, "after its statements ran, while recording it");
         }
-        return result(step, from, t0);
+        return result(step, t0);
     }
 
     private void createMissingTables() throws SQLException {
@@ -144,13 +193,21 @@ final class Runner {
         }
     }
 
-    private StepResult result(PreparedStep step, List<String> from, long t0) {
-        var result = new StepResult(step.revision().id(), step.revision().message(), step.step().direction(), from,
-                step.step().headsAfter(), step.statements().size(), Duration.ofNanos(System.nanoTime() - t0));
-        LOG.info("{} {} -> {} ({}), {} ms", result.direction().label(), from.isEmpty() ? "<base>" : String.join(",", from),
-                result.headsAfter().isEmpty() ? "<base>" : String.join(",", result.headsAfter()), result.message(),
-                result.duration().toMillis());
+    /** An upgrade moves from the parents to the revision, a downgrade back, as Alembic logs them. */
+    private StepResult result(PreparedStep step, long t0) {
+        List<String> revision = List.of(step.revision().id());
+        List<String> parents = step.revision().revises();
+        boolean up = step.step().direction() == Direction.UPGRADE;
+        var result = new StepResult(step.revision().id(), step.revision().message(), step.step().direction(),
+                up ? parents : revision, up ? revision : parents, step.step().headsAfter(), step.statements().size(),
+                Duration.ofNanos(System.nanoTime() - t0));
+        LOG.info("{} {} -> {}, {} ({} ms)", result.direction().label(), shown(result.from()), shown(result.to()),
+                result.message(), result.duration().toMillis());
         return result;
+    }
+
+    static String shown(List<String> revisions) {
+        return revisions.isEmpty() ? "<base>" : String.join(", ", revisions);
     }
 
     private HistoryEntry entry(PreparedStep step, Instant started, long t0, boolean success) {

@@ -40,4 +40,33 @@ final class Chains {
                     + "op.execute(\"INSERT INTO no_such_table VALUES (1)\");").toString(),
         };
     }
+
+    /**
+     * root01 branches into alpha (alpha1 -> alpha2) and beta (beta01 -> beta02), merged by
+     * merge1; extra1 is a second base, labelled extra, that depends on alpha1. Every revision but
+     * the merge creates a table named after it.
+     */
+    static String[] branchy() {
+        return new String[] {
+            table("Root", "root01", "", ""),
+            table("Alpha1", "alpha1", "root01", "branchLabels = \"alpha\""),
+            table("Alpha2", "alpha2", "alpha1", ""),
+            table("Beta1", "beta01", "root01", "branchLabels = \"beta\""),
+            table("Beta2", "beta02", "beta01", ""),
+            migration("Merge", "merge1").revises("alpha2", "beta02").message("merge alpha and beta").upgrade("").toString(),
+            table("Extra1", "extra1", "", "branchLabels = \"extra\", dependsOn = \"alpha1\""),
+        };
+    }
+
+    private static String table(String className, String id, String parent, String attributes) {
+        var source = migration(className, id).message("create t_" + id)
+                .upgrade("op.createTable(\"t_" + id + "\", t -> t.column(\"id\", BIGINT, c -> c.primaryKey()));");
+        if (!parent.isEmpty()) {
+            source.revises(parent);
+        }
+        if (!attributes.isEmpty()) {
+            source.attributes(attributes);
+        }
+        return source.toString();
+    }
 }

@@ -16,19 +16,19 @@ final class CurrentCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Retort retort = top.retort(null);
-        List<String> rows = retort.current();
-        if (rows.isEmpty()) {
+        List<String> heads = retort.currentHeads();
+        if (heads.isEmpty()) {
             top.out().println("base (no revision applied)");
             return 0;
         }
         RevisionGraph graph = retort.graph();
-        for (String id : rows) {
+        var formats = new Formats(graph, List.of());
+        for (String id : heads) {
             if (!graph.contains(id)) {
                 top.out().println(id + " (not among the migrations on the class path)");
-                continue;
+            } else {
+                top.out().println(top.verbose ? formats.entry(id) : formats.line(id, false, false));
             }
-            top.out().println(Describe.marked(graph, id, List.of()) + (top.verbose
-                    ? Describe.messageSuffix(graph.get(id)) + " [" + graph.get(id).className() + "]" : ""));
         }
         return 0;
     }

@@ -14,7 +14,8 @@ final class DowngradeCommand implements Callable<Integer> {
     RetortCommand top;
 
     @Parameters(index = "0", paramLabel = "TARGET",
-            description = "-N (steps below the current revision), a revision id or prefix, <revision>-N, or base.")
+            description = "-N (below the current revision), a revision id, prefix or label, <revision>-N, base,"
+                    + " or <branch>@ any of these to keep other branches (billing@-1, billing@base).")
     String target;
 
     @Override

@@ -6,7 +6,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "heads", description = "Show the heads of the revision graph (it needs no database).")
+@Command(name = "heads", description = "Show the heads of the revision graph (no database needed).")
 final class HeadsCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -15,9 +15,9 @@ final class HeadsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RevisionGraph graph = top.retort(null).graph();
+        var formats = new Formats(graph, List.of());
         for (String head : graph.heads()) {
-            top.out().println(Describe.marked(graph, head, List.of())
-                    + (top.verbose ? Describe.messageSuffix(graph.get(head)) + " [" + graph.get(head).className() + "]" : ""));
+            top.out().println(top.verbose ? formats.entry(head) : formats.line(head, false, false));
         }
         return 0;
     }

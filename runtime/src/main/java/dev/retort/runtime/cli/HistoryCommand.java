@@ -14,6 +14,11 @@ final class HistoryCommand implements Callable<Integer> {
     @ParentCommand
     RetortCommand top;
 
+    @Option(names = {"-r", "--rev-range"}, paramLabel = "FROM:TO",
+            description = "Only this range: either side may be empty (base, heads), 'current' is the database's"
+                    + " revision, and -N counts down from the heads (write -r-3: as one word).")
+    String range;
+
     @Option(names = {"-i", "--indicate-current"}, description = "Mark the database's current revision(s).")
     boolean indicateCurrent;
 
@@ -21,12 +26,11 @@ final class HistoryCommand implements Callable<Integer> {
     public Integer call() {
         Retort retort = top.retort(null);
         RevisionGraph graph = retort.graph();
-        List<String> current = indicateCurrent ? retort.current() : List.of();
-        List<String> order = graph.topologicalOrder();
-        for (int i = order.size() - 1; i >= 0; i--) {
-            var revision = graph.get(order.get(i));
-            top.out().println(Describe.line(graph, revision, current)
-                    + (top.verbose ? " [" + revision.className() + "]" : ""));
+        boolean needsDatabase = indicateCurrent || (range != null && range.contains("current"));
+        List<String> current = needsDatabase ? retort.currentHeads() : List.of();
+        var formats = new Formats(graph, indicateCurrent ? current : List.of());
+        for (String id : graph.history(range, current)) {
+            top.out().println(top.verbose ? formats.entry(id) : formats.line(id, true, true));
         }
         return 0;
     }

@@ -21,7 +21,7 @@ final class Progress implements StepListener {
     @Override
     public void finished(StepResult step, int number, int total) {
         String from = step.from().isEmpty() ? "<base>" : String.join(", ", step.from());
-        String to = step.headsAfter().isEmpty() ? "<base>" : String.join(", ", step.headsAfter());
+        String to = step.to().isEmpty() ? "<base>" : String.join(", ", step.to());
         out.printf("[%d/%d] %-9s %s -> %s%s (%d ms)%n", number, total, step.direction().label(), from, to,
                 step.message().isEmpty() ? "" : ", " + step.message(), step.duration().toMillis());
         out.flush();

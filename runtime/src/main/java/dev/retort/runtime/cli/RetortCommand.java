@@ -26,8 +26,8 @@ import picocli.CommandLine.ScopeType;
         versionProvider = RetortCommand.Version.class,
         description = "Schema migrations for Java: upgrade, downgrade and inspect a database with the migrations"
                 + " on the class path.",
-        subcommands = {UpgradeCommand.class, DowngradeCommand.class, CurrentCommand.class, HistoryCommand.class,
-                HeadsCommand.class},
+        subcommands = {UpgradeCommand.class, DowngradeCommand.class, StampCommand.class, CurrentCommand.class,
+                HistoryCommand.class, HeadsCommand.class, BranchesCommand.class, ShowCommand.class},
         footer = {"", "Exit codes: 0 success, 1 the database or a migration failed, 2 bad input."})
 public final class RetortCommand implements Runnable {
 
@@ -48,7 +48,7 @@ public final class RetortCommand implements Runnable {
     String versionTable;
 
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
-            description = "Print the SQL that runs, and stack traces with errors.")
+            description = "More detail: every revision's entry in listings, the SQL that runs, stack traces with errors.")
     boolean verbose;
 
     private CommandLine commandLine;

@@ -11,7 +11,7 @@ final class Runs {
     }
 
     static void report(PrintWriter out, Retort retort, RunResult result) {
-        String where = Describe.heads(retort.graph(), result.headsAfter());
+        String where = Formats.heads(retort.graph(), result.headsAfter());
         if (result.nothingToDo()) {
             out.println("Nothing to do: " + retort.database() + " is at " + where + ".");
         } else {

@@ -14,7 +14,8 @@ final class UpgradeCommand implements Callable<Integer> {
     RetortCommand top;
 
     @Parameters(index = "0", arity = "0..1", defaultValue = "head", paramLabel = "TARGET",
-            description = "head (default), heads, a revision id or an unambiguous prefix of one, +N, or <revision>+N.")
+            description = "head (default), heads, a revision id, prefix or branch label, +N, <revision>+N,"
+                    + " or <branch>@ any of these (billing@head, billing@+1).")
     String target;
 
     @Override

@@ -57,6 +57,13 @@ public final class VersionStore {
         }
     }
 
+    /** Deletes every row, for {@code stamp --purge}. */
+    public void clear(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.executeUpdate("DELETE FROM " + dialect.qualify(table));
+        }
+    }
+
     /** Applies a step's row changes; each must touch exactly the row it names. */
     public void apply(Connection connection, List<RowChange> changes) throws SQLException {
         String t = dialect.qualify(table);
