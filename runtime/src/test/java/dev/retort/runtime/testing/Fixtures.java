@@ -55,6 +55,19 @@ public final class Fixtures {
     }
 
     public static Compiled tryCompile(Path dir, String... sources) {
+        return tryCompile(dir, List.of(), sources);
+    }
+
+    /** Compiles against class folders of earlier compilations too, as a module compiles against a library. */
+    public static Compiled compile(Path dir, List<Path> classpath, String... sources) {
+        Compiled compiled = tryCompile(dir, classpath, sources);
+        if (!compiled.success()) {
+            throw new AssertionError("fixture migrations do not compile:\n" + compiled.diagnostics());
+        }
+        return compiled;
+    }
+
+    public static Compiled tryCompile(Path dir, List<Path> extraClasspath, String... sources) {
         try {
             Path src = Files.createDirectories(dir.resolve("src"));
             Path classes = Files.createDirectories(dir.resolve("classes"));
@@ -75,7 +88,7 @@ public final class Fixtures {
             try (StandardJavaFileManager manager = javac.getStandardFileManager(diagnostics, null, null)) {
                 manager.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(classes));
                 manager.setLocationFromPaths(StandardLocation.SOURCE_OUTPUT, List.of(Files.createDirectories(dir.resolve("generated"))));
-                var classpath = new ArrayList<Path>();
+                var classpath = new ArrayList<Path>(extraClasspath);
                 for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
                     classpath.add(Path.of(entry));
                 }
@@ -99,6 +112,11 @@ public final class Fixtures {
         return new MigrationSource(className, id);
     }
 
+    /** Starts a migration source in another package, for a second compilation of its own. */
+    public static MigrationSource migration(String pkg, String className, String id) {
+        return new MigrationSource(className, id).inPackage(pkg);
+    }
+
     /** A migration class as text, with the imports migrations usually need. */
     public static final class MigrationSource {
         private final String className;
@@ -108,10 +126,16 @@ public final class Fixtures {
         private String upgrade = "";
         private String downgrade;
         private String extra = "";
+        private String pkg = "fx";
 
         MigrationSource(String className, String id) {
             this.className = className;
             this.id = id;
+        }
+
+        MigrationSource inPackage(String name) {
+            pkg = name;
+            return this;
         }
 
         public MigrationSource revises(String... parents) {
@@ -144,7 +168,7 @@ public final class Fixtures {
         public String toString() {
             String parents = revises.isEmpty() ? "" : ", revises = {" + String.join(", ",
                     revises.stream().map(r -> "\"" + r + "\"").toList()) + "}";
-            return "package fx;\n"
+            return "package " + pkg + ";\n"
                     + "import static dev.retort.schema.SqlType.*;\n"
                     + "import static dev.retort.schema.ServerDefault.*;\n"
                     + "import static dev.retort.schema.ReferentialAction.*;\n"
