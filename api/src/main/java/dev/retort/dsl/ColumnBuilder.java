@@ -1,6 +1,7 @@
 package dev.retort.dsl;
 
 import dev.retort.schema.ColumnDef;
+import dev.retort.schema.Constraint;
 import dev.retort.schema.ForeignKeyRef;
 import dev.retort.schema.ReferentialAction;
 import dev.retort.schema.ServerDefault;
@@ -98,21 +99,28 @@ public final class ColumnBuilder {
 
     /** A foreign key to {@code table(column)} in the same schema as this column's table. */
     public ColumnBuilder references(String table, String column) {
-        references = new ForeignKeyRef(new TableName(schema, table), column, null, null);
+        references = new ForeignKeyRef(new TableName(schema, table), column, null, null, null);
+        return this;
+    }
+
+    /** Makes the foreign key deferrable (PostgreSQL checks it at commit when initially deferred). */
+    public ColumnBuilder deferrable(Constraint.Deferrable when) {
+        ForeignKeyRef r = reference("deferrable");
+        references = new ForeignKeyRef(r.table(), r.column(), r.onDelete(), r.onUpdate(), Objects.requireNonNull(when, "when"));
         return this;
     }
 
     /** What happens to this row when the referenced row is deleted; needs {@link #references} first. */
     public ColumnBuilder onDelete(ReferentialAction action) {
         references = new ForeignKeyRef(reference("onDelete").table(), references.column(),
-                Objects.requireNonNull(action, "action"), references.onUpdate());
+                Objects.requireNonNull(action, "action"), references.onUpdate(), references.deferrable());
         return this;
     }
 
     /** What happens to this row when the referenced key changes; needs {@link #references} first. */
     public ColumnBuilder onUpdate(ReferentialAction action) {
         references = new ForeignKeyRef(reference("onUpdate").table(), references.column(), references.onDelete(),
-                Objects.requireNonNull(action, "action"));
+                Objects.requireNonNull(action, "action"), references.deferrable());
         return this;
     }
 

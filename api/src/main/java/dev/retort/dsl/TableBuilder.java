@@ -2,18 +2,22 @@ package dev.retort.dsl;
 
 import dev.retort.op.CreateTable;
 import dev.retort.schema.ColumnDef;
+import dev.retort.schema.Constraint;
 import dev.retort.schema.SqlType;
 import dev.retort.schema.TableName;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
 
-/** Describes a table for {@link Ops#createTable}: its columns, in order. */
+/** Describes a table for {@link Ops#createTable}: its columns in order, table constraints, a comment. */
 public final class TableBuilder {
 
     private final TableName table;
     private final String schema;
     private final List<ColumnDef> columns = new ArrayList<>();
+    private final List<Constraint> constraints = new ArrayList<>();
+    private String comment;
     private boolean ifNotExists;
 
     TableBuilder(TableName table, String schema) {
@@ -30,6 +34,40 @@ public final class TableBuilder {
         return this;
     }
 
+    /** A primary key over several columns (for one, {@code c -> c.primaryKey()} reads better). */
+    public TableBuilder primaryKey(String... columns) {
+        constraints.add(new Constraint.PrimaryKey(null, List.of(columns)));
+        return this;
+    }
+
+    /** A unique constraint over these columns, named by the naming convention. */
+    public TableBuilder unique(String... columns) {
+        constraints.add(new Constraint.Unique(null, List.of(columns)));
+        return this;
+    }
+
+    /** A check constraint, named by the naming convention. */
+    public TableBuilder check(String expression) {
+        constraints.add(new Constraint.Check(null, expression));
+        return this;
+    }
+
+    /** Any constraint, optionally named: {@code t.constraint(c -> c.name("uq_x").unique("a", "b"))}. */
+    public TableBuilder constraint(Consumer<ConstraintBuilder> spec) {
+        constraints.add(ConstraintBuilder.build(schema, spec));
+        return this;
+    }
+
+    /** A foreign key over several columns: {@code t.foreignKey(fk -> fk.columns("a", "b").references("p", "x", "y"))}. */
+    public TableBuilder foreignKey(Consumer<ConstraintBuilder.ForeignKeyBuilder> spec) {
+        return constraint(c -> spec.accept(c.foreignKey()));
+    }
+
+    public TableBuilder comment(String text) {
+        comment = Objects.requireNonNull(text, "comment");
+        return this;
+    }
+
     /** Creates the table only when no table of that name exists ({@code CREATE TABLE IF NOT EXISTS}). */
     public TableBuilder ifNotExists() {
         ifNotExists = true;
@@ -37,6 +75,6 @@ public final class TableBuilder {
     }
 
     CreateTable build() {
-        return new CreateTable(table, columns, ifNotExists);
+        return new CreateTable(table, columns, constraints, comment, ifNotExists);
     }
 }

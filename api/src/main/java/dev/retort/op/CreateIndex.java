@@ -1,30 +1,49 @@
 package dev.retort.op;
 
-import dev.retort.schema.Names;
 import dev.retort.schema.TableName;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 
-/** {@code CREATE [UNIQUE] INDEX name ON table (columns)}; the index lives in the table's schema. */
-public record CreateIndex(String name, TableName table, List<String> columns, boolean unique) implements Op {
+/**
+ * {@code CREATE [UNIQUE] INDEX [CONCURRENTLY] [IF NOT EXISTS] name ON table (parts) [WHERE …]}.
+ * The index lives in the table's schema. {@code CONCURRENTLY} is PostgreSQL's and needs a
+ * migration declared {@code transactional = false}.
+ *
+ * @param name {@code null} to name it by the naming convention
+ * @param where a partial index's condition, or {@code null}
+ */
+public record CreateIndex(String name, TableName table, List<IndexPart> parts, boolean unique, String where,
+        boolean concurrently, boolean ifNotExists) implements Op {
 
     public CreateIndex {
-        Names.check(name, "index name");
+        if (name != null) {
+            dev.retort.schema.Names.check(name, "index name");
+        }
         Objects.requireNonNull(table, "table");
-        columns = List.copyOf(columns);
-        if (columns.isEmpty()) {
-            throw new IllegalArgumentException("index " + name + " needs at least one column");
+        parts = List.copyOf(parts);
+        if (parts.isEmpty()) {
+            throw new IllegalArgumentException("index " + (name == null ? "on " + table : name) + " needs a column or expression");
         }
-        columns.forEach(c -> Names.check(c, "column name"));
-        if (new HashSet<>(columns).size() != columns.size()) {
-            throw new IllegalArgumentException("index " + name + " lists a column twice: " + columns);
+        var seen = new HashSet<String>();
+        for (IndexPart part : parts) {
+            if (part.isColumn() && !seen.add(part.column())) {
+                throw new IllegalArgumentException("index " + name + " lists column " + part.column() + " twice");
+            }
         }
+        if (where != null && where.isBlank()) {
+            throw new IllegalArgumentException("a partial index's condition must not be empty");
+        }
+    }
+
+    /** The columns and expressions, as the naming convention names them. */
+    public List<String> columnsForName() {
+        return parts.stream().map(p -> p.isColumn() ? p.column() : "expr").toList();
     }
 
     @Override
     public Op reverse() {
-        return new DropIndex(name, table, this);
+        return new DropIndex(name, table, this, false, concurrently);
     }
 
     @Override
@@ -34,6 +53,6 @@ public record CreateIndex(String name, TableName table, List<String> columns, bo
 
     @Override
     public String describe() {
-        return "createIndex(" + name + " on " + table + ")";
+        return "createIndex(" + (name == null ? "" : name + " ") + "on " + table + ")";
     }
 }

@@ -1,39 +1,96 @@
 package dev.retort.op;
 
 import dev.retort.schema.ColumnDef;
+import dev.retort.schema.Constraint;
 import dev.retort.schema.TableName;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 
-/** {@code CREATE TABLE}; its reverse drops the table and remembers this definition. */
-public record CreateTable(TableName table, List<ColumnDef> columns, boolean ifNotExists) implements Op {
+/**
+ * {@code CREATE TABLE}: columns, table constraints (composite keys, unique, check, foreign keys),
+ * an optional comment. Its reverse drops the table and remembers this definition.
+ *
+ * @param comment {@code null} for none
+ */
+public record CreateTable(TableName table, List<ColumnDef> columns, List<Constraint> constraints, String comment,
+        boolean ifNotExists) implements Op {
 
     public CreateTable {
         Objects.requireNonNull(table, "table");
         columns = List.copyOf(columns);
+        constraints = List.copyOf(constraints);
         if (columns.isEmpty()) {
             throw new IllegalArgumentException("table " + table + " needs at least one column");
         }
-        var seen = new HashSet<String>();
+        var names = new HashSet<String>();
         for (ColumnDef column : columns) {
-            if (!seen.add(column.name())) {
+            if (!names.add(column.name())) {
                 throw new IllegalArgumentException("table " + table + " declares column " + column.name() + " twice");
             }
         }
         if (columns.stream().filter(ColumnDef::identity).count() > 1) {
             throw new IllegalArgumentException("table " + table + " declares more than one identity column");
         }
+        for (Constraint c : constraints) {
+            for (String column : c.columns()) {
+                if (!names.contains(column)) {
+                    throw new IllegalArgumentException("a constraint of table " + table + " names column " + column
+                            + ", which the table does not declare");
+                }
+            }
+        }
+        boolean columnKey = columns.stream().anyMatch(ColumnDef::primaryKey);
+        if (columnKey && constraints.stream().anyMatch(c -> c instanceof Constraint.PrimaryKey)
+                || constraints.stream().filter(c -> c instanceof Constraint.PrimaryKey).count() > 1) {
+            throw new IllegalArgumentException("table " + table + " declares its primary key twice");
+        }
     }
 
-    /** The primary-key columns in declaration order; several make a composite key. */
-    public List<ColumnDef> primaryKey() {
-        return columns.stream().filter(ColumnDef::primaryKey).toList();
+    /** The primary-key columns, in order: the table-level key's, or the columns marked primaryKey(). */
+    public List<String> primaryKey() {
+        for (Constraint c : constraints) {
+            if (c instanceof Constraint.PrimaryKey pk) {
+                return pk.columns();
+            }
+        }
+        return columns.stream().filter(ColumnDef::primaryKey).map(ColumnDef::name).toList();
+    }
+
+    /**
+     * Every constraint, the column-level ones (primary key, unique, references) written as table
+     * constraints: primary key first, then unique, checks and foreign keys in declaration order.
+     */
+    public List<Constraint> allConstraints() {
+        var all = new ArrayList<Constraint>();
+        List<String> key = primaryKey();
+        constraints.stream().filter(c -> c instanceof Constraint.PrimaryKey).forEach(all::add);
+        if (all.isEmpty() && !key.isEmpty()) {
+            all.add(new Constraint.PrimaryKey(null, key));
+        }
+        for (ColumnDef column : columns) {
+            if (column.unique()) {
+                all.add(new Constraint.Unique(null, List.of(column.name())));
+            }
+        }
+        constraints.stream().filter(c -> !(c instanceof Constraint.PrimaryKey)).forEach(all::add);
+        for (ColumnDef column : columns) {
+            if (column.references() != null) {
+                all.add(column.references().asConstraint(column.name()));
+            }
+        }
+        return all;
+    }
+
+    public ColumnDef column(String name) {
+        return columns.stream().filter(c -> c.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("table " + table + " has no column " + name));
     }
 
     @Override
     public Op reverse() {
-        return new DropTable(table, this);
+        return new DropTable(table, this, false, false);
     }
 
     @Override

@@ -1,21 +1,28 @@
 package dev.retort.op;
 
-import dev.retort.schema.Names;
 import dev.retort.schema.TableName;
 import java.util.Objects;
 
 /**
- * {@code DROP INDEX}. The table names the index's schema (and the table it belongs to, for
- * messages); the op is reversible when it carries the index's definition.
+ * {@code DROP INDEX [CONCURRENTLY] [IF EXISTS]}. The table names the index's schema (and the
+ * table it belongs to); the op is reversible when it carries the index's definition, and then
+ * needs no name of its own (the definition's, or the convention's, is used).
  *
+ * @param name {@code null} when the definition names it
  * @param definition {@code null} when the migration gave none
  */
-public record DropIndex(String name, TableName table, CreateIndex definition) implements Op {
+public record DropIndex(String name, TableName table, CreateIndex definition, boolean ifExists, boolean concurrently)
+        implements Op {
 
     public DropIndex {
-        Names.check(name, "index name");
         Objects.requireNonNull(table, "table");
-        if (definition != null && !definition.name().equals(name)) {
+        if (name == null && definition == null) {
+            throw new IllegalArgumentException("dropIndex on " + table + " needs the index's name or its definition");
+        }
+        if (name != null) {
+            dev.retort.schema.Names.check(name, "index name");
+        }
+        if (name != null && definition != null && definition.name() != null && !definition.name().equals(name)) {
             throw new IllegalArgumentException(
                     "dropIndex(" + name + ") carries the definition of another index, " + definition.name());
         }
@@ -26,7 +33,7 @@ public record DropIndex(String name, TableName table, CreateIndex definition) im
         if (definition == null) {
             throw new IrreversibleOpException(this,
                     "give the index's columns, op.dropIndex(\"" + name + "\", \"" + table.name()
-                            + "\", \"column\", ...), or write downgrade()");
+                            + "\", i -> i.columns(...)), or write downgrade()");
         }
         return definition;
     }
@@ -38,6 +45,6 @@ public record DropIndex(String name, TableName table, CreateIndex definition) im
 
     @Override
     public String describe() {
-        return "dropIndex(" + name + ")";
+        return "dropIndex(" + (name != null ? name : definition.name() != null ? definition.name() : "on " + table) + ")";
     }
 }

@@ -4,12 +4,13 @@ import dev.retort.schema.TableName;
 import java.util.Objects;
 
 /**
- * {@code DROP TABLE}. It can be reversed only when it carries the definition of the table it
- * drops; {@code op.dropTable("t", t -> ...)} records one.
+ * {@code DROP TABLE [IF EXISTS] … [CASCADE]}. It can be reversed only when it carries the
+ * definition of the table it drops; {@code op.dropTable("t", t -> ...)} records one. CASCADE is
+ * PostgreSQL's (it drops views and foreign keys that depend on the table).
  *
  * @param definition {@code null} when the migration gave none
  */
-public record DropTable(TableName table, CreateTable definition) implements Op {
+public record DropTable(TableName table, CreateTable definition, boolean ifExists, boolean cascade) implements Op {
 
     public DropTable {
         Objects.requireNonNull(table, "table");

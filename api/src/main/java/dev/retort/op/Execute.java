@@ -4,28 +4,23 @@ package dev.retort.op;
  * A SQL statement run as written: data migrations, or anything the DSL does not cover. It is
  * reversible only when the migration gives the statement that undoes it.
  *
- * @param reverseSql {@code null} when the migration gave none
+ * @param undo the statement that undoes it; {@code null} when the migration gave none
  */
-public record Execute(String sql, String reverseSql) implements Op {
+public record Execute(SqlText sql, SqlText undo) implements Op {
 
     private static final int SHOWN = 60;
 
     public Execute {
-        if (sql == null || sql.isBlank()) {
-            throw new IllegalArgumentException("execute needs a SQL statement");
-        }
-        if (reverseSql != null && reverseSql.isBlank()) {
-            throw new IllegalArgumentException("the reverse statement of execute must not be empty");
-        }
+        java.util.Objects.requireNonNull(sql, "sql");
     }
 
     @Override
     public Op reverse() {
-        if (reverseSql == null) {
+        if (undo == null) {
             throw new IrreversibleOpException(this,
                     "give the statement that undoes it, op.execute(sql, reverseSql), or write downgrade()");
         }
-        return new Execute(reverseSql, sql);
+        return new Execute(undo, sql);
     }
 
     @Override
@@ -35,7 +30,7 @@ public record Execute(String sql, String reverseSql) implements Op {
 
     @Override
     public String describe() {
-        String oneLine = sql.strip().replaceAll("\\s+", " ");
+        String oneLine = sql.shown().strip().replaceAll("\\s+", " ");
         return "execute(\"" + (oneLine.length() <= SHOWN ? oneLine : oneLine.substring(0, SHOWN) + "…") + "\")";
     }
 }

@@ -6,8 +6,10 @@ package dev.retort.op;
  * an applied revision covers.
  */
 public sealed interface Op
-        permits CreateTable, DropTable, AddColumn, DropColumn, RenameColumn, RenameTable, CreateIndex, DropIndex,
-                Execute {
+        permits CreateTable, DropTable, RenameTable, SetTableComment, AddColumn, DropColumn, RenameColumn, AlterColumn,
+                CreateIndex, DropIndex, AddConstraint, DropConstraint, CreateEnum, DropEnum, AddEnumValue,
+                CreateSequence, DropSequence, CreateView, DropView, CreateSchema, DropSchema, Execute, BulkInsert,
+                RunJdbc, BatchAlterTable {
 
     /**
      * The op that undoes this one.
@@ -21,4 +23,12 @@ public sealed interface Op
 
     /** A short form for messages, as a migration author would recognise it: {@code addColumn(users.email)}. */
     String describe();
+
+    /**
+     * Whether the op must run outside a transaction ({@code CREATE INDEX CONCURRENTLY}), so only in
+     * a migration declared {@code transactional = false}.
+     */
+    default boolean needsNoTransaction() {
+        return this instanceof CreateIndex c && c.concurrently() || this instanceof DropIndex d && d.concurrently();
+    }
 }

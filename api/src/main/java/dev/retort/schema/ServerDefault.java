@@ -8,7 +8,8 @@ import java.util.Objects;
  * rendered as SQL literals of each dialect; {@link #now()} becomes each dialect's current
  * timestamp; {@link #sql(String)} is passed through as written.
  */
-public sealed interface ServerDefault permits ServerDefault.Literal, ServerDefault.Now, ServerDefault.Expression {
+public sealed interface ServerDefault permits ServerDefault.Literal, ServerDefault.Now, ServerDefault.RandomUuid,
+        ServerDefault.Expression {
 
     static ServerDefault value(String value) {
         return new Literal(value);
@@ -35,6 +36,14 @@ public sealed interface ServerDefault permits ServerDefault.Literal, ServerDefau
         return new Now();
     }
 
+    /**
+     * A random UUID: {@code gen_random_uuid()} on PostgreSQL (13 and later), a version-4 UUID built
+     * from {@code randomblob} on SQLite.
+     */
+    static ServerDefault randomUuid() {
+        return new RandomUuid();
+    }
+
     /** A SQL expression, passed to the database as written (it is the same on every dialect). */
     static ServerDefault sql(String expression) {
         return new Expression(expression);
@@ -46,6 +55,8 @@ public sealed interface ServerDefault permits ServerDefault.Literal, ServerDefau
         R literal(Object value);
 
         R now();
+
+        R randomUuid();
 
         R expression(String sql);
     }
@@ -70,6 +81,13 @@ public sealed interface ServerDefault permits ServerDefault.Literal, ServerDefau
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.now();
+        }
+    }
+
+    record RandomUuid() implements ServerDefault {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.randomUuid();
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.retort.schema;
 
+import java.util.List;
+
 /**
  * A portable column type. Each dialect renders it to the natural native type (for example
  * {@link #UUID} is {@code uuid} on PostgreSQL and {@code TEXT} on SQLite).
@@ -7,7 +9,7 @@ package dev.retort.schema;
  * <p>Static-import this interface to write {@code BIGINT}, {@code varchar(255)} or
  * {@code numeric(10, 2)} in migrations.
  */
-public sealed interface SqlType permits BasicType, VarcharType, NumericType {
+public sealed interface SqlType permits BasicType, VarcharType, NumericType, EnumType {
 
     BasicType SMALLINT = BasicType.SMALLINT;
     BasicType INTEGER = BasicType.INTEGER;
@@ -33,6 +35,11 @@ public sealed interface SqlType permits BasicType, VarcharType, NumericType {
         return new NumericType(precision, scale);
     }
 
+    /** A column of the enum type {@code name} (create it with {@code op.createEnum}) with these values. */
+    static EnumType enumOf(String name, String... values) {
+        return new EnumType(TableName.of(name), List.of(values));
+    }
+
     /** Whether the type holds whole numbers, as identity columns need. */
     default boolean isInteger() {
         return this == SMALLINT || this == INTEGER || this == BIGINT;
@@ -50,5 +57,7 @@ public sealed interface SqlType permits BasicType, VarcharType, NumericType {
         R varchar(VarcharType type);
 
         R numeric(NumericType type);
+
+        R enumType(EnumType type);
     }
 }

@@ -1,13 +1,13 @@
 package dev.retort.schema;
 
 /**
- * A table (or index) name, optionally in a schema. A {@code null} schema means the connection's
- * default schema ({@code search_path} on PostgreSQL, {@code main} on SQLite).
+ * A schema-qualified name of a table, index, type, sequence or view. A {@code null} schema means
+ * the connection's default schema ({@code search_path} on PostgreSQL, {@code main} on SQLite).
  */
 public record TableName(String schema, String name) {
 
     public TableName {
-        Names.check(name, "table name");
+        Names.check(name, "name");
         if (schema != null) {
             Names.check(schema, "schema name");
         }

@@ -142,7 +142,7 @@ public final class Retort {
             if (plan.isEmpty()) {
                 return new RunResult(direction, rows, rows, List.of());
             }
-            List<PreparedStep> steps = new StepPreparer(set, dialect).prepare(plan);
+            List<PreparedStep> steps = new StepPreparer(set, dialect, config.renderContext()).prepare(plan);
             return new Runner(connection, dialect, versions, new HistoryStore(dialect, config.historyTable()),
                     config.listener()).run(plan, steps);
         });

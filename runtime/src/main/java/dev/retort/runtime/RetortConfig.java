@@ -3,7 +3,9 @@ package dev.retort.runtime;
 import dev.retort.ErrorCode;
 import dev.retort.RetortException;
 import dev.retort.index.MigrationIndex;
+import dev.retort.runtime.dialect.RenderContext;
 import dev.retort.runtime.jdbc.DatabaseUrl;
+import dev.retort.schema.NamingConvention;
 import dev.retort.schema.TableName;
 import java.util.List;
 import java.util.Objects;
@@ -16,9 +18,13 @@ import javax.sql.DataSource;
  * @param url the database, or {@code null} when {@code dataSource} is given
  * @param indexes the migration indexes to use, or {@code null} to load every index that
  *     {@code classLoader} sees through {@code META-INF/services}
+ * @param naming how constraints and indexes a migration leaves unnamed are named
+ * @param sqliteAutoRebuild whether an op SQLite cannot do in place, outside a
+ *     {@code batchAlterTable} block, rebuilds the table by itself (logged) or fails naming the block
  */
 public record RetortConfig(DataSource dataSource, DatabaseUrl url, TableName versionTable, TableName historyTable,
-        List<MigrationIndex> indexes, ClassLoader classLoader, StepListener listener) {
+        List<MigrationIndex> indexes, ClassLoader classLoader, StepListener listener, NamingConvention naming,
+        boolean sqliteAutoRebuild) {
 
     public static final String DEFAULT_VERSION_TABLE = "retort_version";
     public static final String DEFAULT_HISTORY_TABLE = "retort_history";
@@ -37,6 +43,12 @@ public record RetortConfig(DataSource dataSource, DatabaseUrl url, TableName ver
         indexes = indexes == null ? null : List.copyOf(indexes);
         classLoader = classLoader == null ? Retort.class.getClassLoader() : classLoader;
         listener = listener == null ? StepListener.NONE : listener;
+        naming = naming == null ? NamingConvention.alembic() : naming;
+    }
+
+    /** What rendering ops needs from the configuration. */
+    public RenderContext renderContext() {
+        return new RenderContext(naming, sqliteAutoRebuild);
     }
 
     /** Collects a configuration; {@link #config()} and {@link #build()} check it as a whole. */
@@ -51,6 +63,8 @@ public record RetortConfig(DataSource dataSource, DatabaseUrl url, TableName ver
         private List<MigrationIndex> indexes;
         private ClassLoader classLoader;
         private StepListener listener;
+        private NamingConvention naming;
+        private boolean sqliteAutoRebuild = true;
 
         Builder() {
         }
@@ -110,6 +124,21 @@ public record RetortConfig(DataSource dataSource, DatabaseUrl url, TableName ver
             return this;
         }
 
+        /** How unnamed constraints and indexes are named; by default Alembic's recommended convention. */
+        public Builder namingConvention(NamingConvention value) {
+            naming = value;
+            return this;
+        }
+
+        /**
+         * Whether an op SQLite cannot do in place, outside a {@code batchAlterTable} block, rebuilds
+         * the table by itself (the default, logged) or fails naming {@code batchAlterTable}.
+         */
+        public Builder sqliteAutoRebuild(boolean value) {
+            sqliteAutoRebuild = value;
+            return this;
+        }
+
         /** Checks the configuration as a whole and returns the {@link Retort} it configures. */
         public Retort build() {
             return new Retort(config());
@@ -123,7 +152,8 @@ public record RetortConfig(DataSource dataSource, DatabaseUrl url, TableName ver
                         "user and password go with url(...); a dataSource(...) brings its own");
             }
             return new RetortConfig(dataSource, parsed, table(schema, versionTable, "versionTable"),
-                    table(schema, historyTable, "historyTable"), indexes, classLoader, listener);
+                    table(schema, historyTable, "historyTable"), indexes, classLoader, listener, naming,
+                    sqliteAutoRebuild);
         }
 
         private static TableName table(String schema, String name, String option) {

@@ -6,6 +6,7 @@ import dev.retort.graph.Direction;
 import dev.retort.graph.Plan;
 import dev.retort.graph.RowChange;
 import dev.retort.graph.Step;
+import dev.retort.runtime.dialect.Action;
 import dev.retort.runtime.dialect.Dialect;
 import dev.retort.runtime.jdbc.HistoryEntry;
 import dev.retort.runtime.jdbc.HistoryStore;
@@ -38,6 +39,8 @@ final class Runner {
     private final HistoryStore history;
     private final StepListener listener;
     private String databaseUser;
+    /** The statement (or Java work) running now, named when it fails. */
+    private String current;
 
     Runner(Connection connection, Dialect dialect, VersionStore versions, HistoryStore history, StepListener listener) {
         this.connection = connection;
@@ -118,27 +121,28 @@ final class Runner {
     }
 
     private StepResult runInTransaction(PreparedStep step, boolean createTables) throws SQLException {
-        connection.setAutoCommit(false);
+        connection.setAutoCommit(true);
         Instant started = Instant.now();
         long t0 = System.nanoTime();
-        String current = null;
-        try {
-            if (createTables) {
-                createMissingTables();
+        int executed;
+        try (Dialect.AutoCloseableSql restore = dialect.prepareStep(connection, step.actions())) {
+            connection.setAutoCommit(false);
+            try {
+                if (createTables) {
+                    createMissingTables();
+                }
+                executed = perform(step);
+                versions.apply(connection, step.step().rowChanges());
+                history.record(connection, entry(step, started, t0, true));
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                rollback(e);
+                throw failure(step, current, e, "and was rolled back");
+            } finally {
+                connection.setAutoCommit(true); // the step's connection settings come back outside any transaction
             }
-            for (String sql : step.statements()) {
-                current = sql;
-                execute(sql);
-            }
-            current = null;
-            versions.apply(connection, step.step().rowChanges());
-            history.record(connection, entry(step, started, t0, true));
-            connection.commit();
-        } catch (SQLException | RuntimeException e) {
-            rollback(e);
-            throw failure(step, current, e, "and was rolled back");
         }
-        return result(step, t0);
+        return result(step, t0, executed);
     }
 
     /**
@@ -154,13 +158,10 @@ final class Runner {
         connection.setAutoCommit(true);
         Instant started = Instant.now();
         long t0 = System.nanoTime();
-        String current = null;
-        try {
-            for (String sql : step.statements()) {
-                current = sql;
-                execute(sql);
-            }
-        } catch (SQLException e) {
+        int executed;
+        try (Dialect.AutoCloseableSql restore = dialect.prepareStep(connection, step.actions())) {
+            executed = perform(step);
+        } catch (SQLException | RuntimeException e) {
             history.record(connection, entry(step, started, t0, false));
             throw failure(step, current, e, "outside a transaction, so its statements before this one stay applied;"
                     + " repair the database by hand or with 'stamp'");
@@ -174,7 +175,32 @@ final class Runner {
             rollback(e);
             throw failure(step, null, e, "after its statements ran, while recording it");
         }
-        return result(step, t0);
+        return result(step, t0, executed);
+    }
+
+    /** Runs the step's actions; returns how many statements ran. {@link #current} names the one running. */
+    private int perform(PreparedStep step) throws SQLException {
+        int count = 0;
+        for (Action action : step.actions()) {
+            if (action instanceof Action.Sql sql) {
+                execute(sql.sql());
+                count++;
+            } else if (action instanceof Action.Code code) {
+                current = "run(\"" + code.description() + "\")";
+                code.work().run(connection);
+            } else {
+                var live = (Action.Live) action;
+                LOG.debug("{}", live.description());
+                int[] ran = {0};
+                live.run(connection, sql -> {
+                    execute(sql);
+                    ran[0]++;
+                });
+                count += ran[0];
+            }
+        }
+        current = null;
+        return count;
     }
 
     private void createMissingTables() throws SQLException {
@@ -187,6 +213,7 @@ final class Runner {
     }
 
     private void execute(String sql) throws SQLException {
+        current = sql;
         LOG.debug("{}", sql);
         try (Statement s = connection.createStatement()) {
             s.execute(sql);
@@ -194,12 +221,12 @@ final class Runner {
     }
 
     /** An upgrade moves from the parents to the revision, a downgrade back, as Alembic logs them. */
-    private StepResult result(PreparedStep step, long t0) {
+    private StepResult result(PreparedStep step, long t0, int statements) {
         List<String> revision = List.of(step.revision().id());
         List<String> parents = step.revision().revises();
         boolean up = step.step().direction() == Direction.UPGRADE;
         var result = new StepResult(step.revision().id(), step.revision().message(), step.step().direction(),
-                up ? parents : revision, up ? revision : parents, step.step().headsAfter(), step.statements().size(),
+                up ? parents : revision, up ? revision : parents, step.step().headsAfter(), statements,
                 Duration.ofNanos(System.nanoTime() - t0));
         LOG.info("{} {} -> {}, {} ({} ms)", result.direction().label(), shown(result.from()), shown(result.to()),
                 result.message(), result.duration().toMillis());

@@ -1,6 +1,7 @@
 package dev.retort.runtime.dialect;
 
 import dev.retort.op.Op;
+import dev.retort.runtime.introspect.Catalog;
 import dev.retort.schema.TableName;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -34,12 +35,43 @@ public interface Dialect {
     }
 
     /**
-     * The statements that perform {@code op}.
+     * The actions that perform {@code op}: mostly statements; for SQLite table rebuilds, work done
+     * on the connection when the step runs.
      *
      * @throws dev.retort.RetortException {@code UNSUPPORTED_OP} when this database cannot do it,
      *     with the way out in the message
      */
-    List<String> render(Op op);
+    List<Action> render(Op op, RenderContext context);
+
+    /**
+     * The actions of one step, after each op was rendered: a dialect may join neighbours that are
+     * cheaper done together (SQLite makes one table rebuild of several changes in a row).
+     */
+    default List<Action> combine(List<Action> actions) {
+        return actions;
+    }
+
+    /** The statements of {@code op}, for ops that render to statements only (tests, offline). */
+    default List<String> statements(Op op, RenderContext context) {
+        return render(op, context).stream().flatMap(a -> a.offline().stream()).toList();
+    }
+
+    /**
+     * Readies the connection for a step with these actions, before its transaction begins, and
+     * returns what puts it back after the transaction ends. SQLite turns foreign-key enforcement
+     * off around a table rebuild: inside a transaction the pragma does nothing, and with it on a
+     * rebuild's DROP TABLE would cascade.
+     */
+    default AutoCloseableSql prepareStep(Connection connection, List<Action> actions) throws SQLException {
+        return () -> { };
+    }
+
+    /** {@link AutoCloseable} whose close may throw only {@link SQLException}. */
+    @FunctionalInterface
+    interface AutoCloseableSql extends AutoCloseable {
+        @Override
+        void close() throws SQLException;
+    }
 
     /** Whether a failed migration's DDL rolls back with its transaction. */
     boolean transactionalDdl();
@@ -54,6 +86,14 @@ public interface Dialect {
     void setTimestamp(PreparedStatement statement, int index, Instant value) throws SQLException;
 
     Instant getTimestamp(ResultSet rows, String column) throws SQLException;
+
+    /**
+     * The schema as the catalog describes it.
+     *
+     * @param schema the schema (PostgreSQL) or attached database (SQLite), or {@code null} for the
+     *     connection's own
+     */
+    Catalog introspect(Connection connection, String schema) throws SQLException;
 
     /** Whether a table of this name exists where an unqualified name would find it. */
     boolean tableExists(Connection connection, TableName table) throws SQLException;

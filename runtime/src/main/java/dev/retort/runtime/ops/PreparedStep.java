@@ -3,16 +3,17 @@ package dev.retort.runtime.ops;
 import dev.retort.graph.Step;
 import dev.retort.index.RevisionInfo;
 import dev.retort.op.Op;
+import dev.retort.runtime.dialect.Action;
 import java.util.List;
 
 /**
- * A step ready to run: what the migration recorded, the statements they render to, and the
+ * A step ready to run: what the migration recorded, the actions they render to, and the
  * checksum of the ops.
  */
-public record PreparedStep(Step step, RevisionInfo revision, List<Op> ops, List<String> statements, String checksum) {
+public record PreparedStep(Step step, RevisionInfo revision, List<Op> ops, List<Action> actions, String checksum) {
 
     public PreparedStep {
         ops = List.copyOf(ops);
-        statements = List.copyOf(statements);
+        actions = List.copyOf(actions);
     }
 }

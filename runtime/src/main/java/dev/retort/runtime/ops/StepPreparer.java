@@ -9,7 +9,9 @@ import dev.retort.graph.Plan;
 import dev.retort.graph.Step;
 import dev.retort.index.RevisionInfo;
 import dev.retort.op.Op;
+import dev.retort.runtime.dialect.Action;
 import dev.retort.runtime.dialect.Dialect;
+import dev.retort.runtime.dialect.RenderContext;
 import dev.retort.runtime.index.MigrationSet;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -23,10 +25,12 @@ public final class StepPreparer {
 
     private final MigrationSet migrations;
     private final Dialect dialect;
+    private final RenderContext context;
 
-    public StepPreparer(MigrationSet migrations, Dialect dialect) {
+    public StepPreparer(MigrationSet migrations, Dialect dialect, RenderContext context) {
         this.migrations = migrations;
         this.dialect = dialect;
+        this.context = context;
     }
 
     public List<PreparedStep> prepare(Plan plan) {
@@ -40,15 +44,20 @@ public final class StepPreparer {
     private PreparedStep prepare(Step step) {
         RevisionInfo revision = migrations.graph().get(step.revision());
         List<Op> ops = record(step, revision);
-        var statements = new ArrayList<String>();
+        var actions = new ArrayList<Action>();
         for (Op op : ops) {
+            if (op.needsNoTransaction() && revision.transactional()) {
+                throw new RetortException(ErrorCode.INVALID_OP, "revision " + revision.id() + ": " + op.describe()
+                        + " cannot run inside a transaction; declare the revision @Revision(transactional = false)"
+                        + " (and keep such ops in a revision of their own)");
+            }
             try {
-                statements.addAll(dialect.render(op));
+                actions.addAll(dialect.render(op, context));
             } catch (RetortException e) {
                 throw new RetortException(e.code(), "revision " + revision.id() + ": " + e.getMessage(), e);
             }
         }
-        return new PreparedStep(step, revision, ops, statements, checksum(ops));
+        return new PreparedStep(step, revision, ops, dialect.combine(actions), checksum(ops));
     }
 
     private List<Op> record(Step step, RevisionInfo revision) {

@@ -1,7 +1,10 @@
 package dev.retort.runtime.dialect.postgres;
 
 import dev.retort.op.Op;
+import dev.retort.runtime.dialect.Action;
 import dev.retort.runtime.dialect.Dialect;
+import dev.retort.runtime.dialect.RenderContext;
+import dev.retort.runtime.introspect.Catalog;
 import dev.retort.schema.TableName;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,6 +20,7 @@ public final class PostgresDialect implements Dialect {
 
     /** Created on first use: it loads jOOQ, which costs about a second of JVM time. */
     private PostgresRenderer renderer;
+    private RenderContext rendererContext;
 
     @Override
     public String name() {
@@ -24,9 +28,10 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
-    public List<String> render(Op op) {
-        if (renderer == null) {
-            renderer = new PostgresRenderer(this);
+    public List<Action> render(Op op, RenderContext context) {
+        if (renderer == null || !context.equals(rendererContext)) {
+            renderer = new PostgresRenderer(this, context);
+            rendererContext = context;
         }
         return op.accept(renderer);
     }
@@ -63,6 +68,11 @@ public final class PostgresDialect implements Dialect {
     }
 
     /** Resolved through the search path, as an unqualified name in a statement would be. */
+    @Override
+    public Catalog introspect(Connection connection, String schema) throws SQLException {
+        return PostgresIntrospector.read(connection, schema);
+    }
+
     @Override
     public boolean tableExists(Connection connection, TableName table) throws SQLException {
         try (PreparedStatement s = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {

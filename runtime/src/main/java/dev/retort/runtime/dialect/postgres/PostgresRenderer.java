@@ -1,54 +1,69 @@
 package dev.retort.runtime.dialect.postgres;
 
-import static org.jooq.impl.DSL.constraint;
+import static org.jooq.impl.DSL.condition;
 import static org.jooq.impl.DSL.field;
-import static org.jooq.impl.DSL.inline;
-import static org.jooq.impl.DSL.name;
 
+import dev.retort.ErrorCode;
+import dev.retort.RetortException;
 import dev.retort.op.AddColumn;
+import dev.retort.op.AddConstraint;
+import dev.retort.op.AddEnumValue;
+import dev.retort.op.AlterColumn;
+import dev.retort.op.BatchAlterTable;
+import dev.retort.op.BulkInsert;
+import dev.retort.op.CreateEnum;
 import dev.retort.op.CreateIndex;
+import dev.retort.op.CreateSchema;
+import dev.retort.op.CreateSequence;
 import dev.retort.op.CreateTable;
+import dev.retort.op.CreateView;
 import dev.retort.op.DropColumn;
+import dev.retort.op.DropConstraint;
+import dev.retort.op.DropEnum;
 import dev.retort.op.DropIndex;
+import dev.retort.op.DropSchema;
+import dev.retort.op.DropSequence;
 import dev.retort.op.DropTable;
+import dev.retort.op.DropView;
 import dev.retort.op.Execute;
+import dev.retort.op.IndexPart;
+import dev.retort.op.Op;
 import dev.retort.op.OpVisitor;
 import dev.retort.op.RenameColumn;
 import dev.retort.op.RenameTable;
-import dev.retort.runtime.dialect.ConstraintNames;
-import dev.retort.schema.BasicType;
+import dev.retort.op.RunJdbc;
+import dev.retort.op.SetTableComment;
+import dev.retort.runtime.dialect.Action;
+import dev.retort.runtime.dialect.Literals;
+import dev.retort.runtime.dialect.RenderContext;
 import dev.retort.schema.ColumnDef;
-import dev.retort.schema.ForeignKeyRef;
-import dev.retort.schema.NumericType;
-import dev.retort.schema.ReferentialAction;
-import dev.retort.schema.ServerDefault;
-import dev.retort.schema.SqlType;
+import dev.retort.schema.Constraint;
 import dev.retort.schema.TableName;
-import dev.retort.schema.VarcharType;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import org.jooq.Constraint;
+import java.util.stream.Collectors;
 import org.jooq.ConstraintForeignKeyOnStep;
 import org.jooq.CreateTableElementListStep;
 import org.jooq.DSLContext;
 import org.jooq.DataType;
-import org.jooq.Field;
 import org.jooq.Name;
 import org.jooq.Query;
 import org.jooq.SQLDialect;
+import org.jooq.TableElement;
 import org.jooq.conf.RenderKeywordCase;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
-import org.jooq.impl.SQLDataType;
+import org.jooq.impl.DefaultDataType;
 
 /**
- * Renders ops for PostgreSQL through jOOQ, which (measured against PostgreSQL 15) quotes every
- * name and renders these statements correctly. Two things are Retort's own: the type mapping
- * (JSON is {@code jsonb}, TIMESTAMP_TZ {@code timestamp with time zone}) and DROP INDEX, where
- * jOOQ drops the schema of a qualified index name.
+ * Renders ops for PostgreSQL. jOOQ renders the statements it renders right (measured against
+ * PostgreSQL 15): tables, columns, constraints, indexes, comments, enums, sequences, views, with
+ * every name quoted; types are Retort's own names, handed to jOOQ verbatim. Retort writes what
+ * jOOQ does not have or gets wrong: {@code DEFERRABLE} foreign keys, {@code CREATE INDEX
+ * CONCURRENTLY}, {@code ALTER … TYPE … USING}, and {@code DROP INDEX} of a schema-qualified index
+ * (jOOQ drops the schema).
  */
-final class PostgresRenderer implements OpVisitor<List<String>> {
+final class PostgresRenderer implements OpVisitor<List<Action>> {
 
     static {
         // jOOQ prints a banner and a tip of the day on first use unless told not to.
@@ -57,227 +72,376 @@ final class PostgresRenderer implements OpVisitor<List<String>> {
     }
 
     private final PostgresDialect dialect;
+    private final PostgresTypes types;
+    private final RenderContext context;
     private final DSLContext ctx = DSL.using(SQLDialect.POSTGRES, new Settings()
             .withRenderFormatted(false)
             .withRenderKeywordCase(RenderKeywordCase.UPPER)
-            // Default expressions are SQL written by the migration author; jOOQ must not read
-            // "?" or "{0}" in them as placeholders.
+            // Expressions (defaults, checks, index expressions) are SQL written by the migration
+            // author; jOOQ must not read "?" or "{0}" in them as placeholders.
             .withRenderPlainSQLTemplatesAsRaw(true));
 
-    PostgresRenderer(PostgresDialect dialect) {
+    PostgresRenderer(PostgresDialect dialect, RenderContext context) {
         this.dialect = dialect;
+        this.types = new PostgresTypes(dialect);
+        this.context = context;
     }
 
+    // ---- tables ----
+
     @Override
-    public List<String> createTable(CreateTable op) {
-        Name table = tableName(op.table());
-        CreateTableElementListStep create = op.ifNotExists() ? ctx.createTableIfNotExists(table) : ctx.createTable(table);
+    public List<Action> createTable(CreateTable op) {
+        CreateTableElementListStep create = op.ifNotExists() ? ctx.createTableIfNotExists(name(op.table()))
+                : ctx.createTable(name(op.table()));
         for (ColumnDef column : op.columns()) {
             create = create.column(field(name(column.name()), dataType(column)));
         }
-        var constraints = new ArrayList<Constraint>();
-        List<ColumnDef> primaryKey = op.primaryKey();
-        if (!primaryKey.isEmpty()) {
-            constraints.add(constraint(name(ConstraintNames.primaryKey(op.table().name())))
-                    .primaryKey(primaryKey.stream().map(c -> name(c.name())).toArray(Name[]::new)));
-        }
-        for (ColumnDef column : op.columns()) {
-            if (column.unique()) {
-                constraints.add(constraint(name(ConstraintNames.unique(op.table().name(), column.name())))
-                        .unique(name(column.name())));
-            }
-        }
-        for (ColumnDef column : op.columns()) {
-            if (column.references() != null) {
-                constraints.add(foreignKey(op.table(), column));
+        var inline = new ArrayList<org.jooq.Constraint>();
+        var deferred = new ArrayList<Constraint>();
+        for (Constraint c : op.allConstraints()) {
+            if (c instanceof Constraint.ForeignKey fk && fk.deferrable() != null) {
+                deferred.add(c);
+            } else {
+                inline.add(constraint(op.table(), c));
             }
         }
         var statements = new ArrayList<String>();
-        statements.add(render(constraints.isEmpty() ? create : create.constraints(constraints)));
+        statements.add(render(inline.isEmpty() ? create : create.constraints(inline)));
+        deferred.forEach(c -> statements.add(addConstraintSql(op.table(), c)));
+        if (op.comment() != null) {
+            statements.add(render(ctx.commentOnTable(name(op.table())).is(op.comment())));
+        }
         for (ColumnDef column : op.columns()) {
             if (column.comment() != null) {
-                statements.add(render(ctx.commentOnColumn(name(table, name(column.name()))).is(column.comment())));
+                statements.add(render(ctx.commentOnColumn(columnName(op.table(), column.name())).is(column.comment())));
             }
         }
-        return statements;
+        return sql(statements);
     }
 
     @Override
-    public List<String> dropTable(DropTable op) {
-        return List.of(render(ctx.dropTable(tableName(op.table()))));
+    public List<Action> dropTable(DropTable op) {
+        var drop = op.ifExists() ? ctx.dropTableIfExists(name(op.table())) : ctx.dropTable(name(op.table()));
+        return sql(render(op.cascade() ? drop.cascade() : drop));
     }
 
     @Override
-    public List<String> addColumn(AddColumn op) {
+    public List<Action> renameTable(RenameTable op) {
+        return sql(render(ctx.alterTable(name(op.table())).renameTo(name(op.newName()))));
+    }
+
+    @Override
+    public List<Action> setTableComment(SetTableComment op) {
+        String comment = op.comment().to();
+        return sql("COMMENT ON TABLE " + dialect.qualify(op.table()) + " IS "
+                + (comment == null ? "NULL" : dialect.literal(comment)));
+    }
+
+    // ---- columns ----
+
+    @Override
+    public List<Action> addColumn(AddColumn op) {
         ColumnDef column = op.column();
+        var elements = new ArrayList<TableElement>();
+        elements.add(field(name(column.name()), dataType(column)));
+        var deferred = new ArrayList<Constraint>();
+        for (Constraint c : columnConstraints(column)) {
+            if (c instanceof Constraint.ForeignKey fk && fk.deferrable() != null) {
+                deferred.add(c);
+            } else {
+                elements.add(constraint(op.table(), c));
+            }
+        }
         var statements = new ArrayList<String>();
-        var constraints = new ArrayList<Constraint>();
+        statements.add(render(ctx.alterTable(name(op.table())).add(elements)));
+        deferred.forEach(c -> statements.add(addConstraintSql(op.table(), c)));
+        if (column.comment() != null) {
+            statements.add(render(ctx.commentOnColumn(columnName(op.table(), column.name())).is(column.comment())));
+        }
+        return sql(statements);
+    }
+
+    @Override
+    public List<Action> dropColumn(DropColumn op) {
+        return sql(render(ctx.alterTable(name(op.table())).dropColumn(name(op.column()))));
+    }
+
+    @Override
+    public List<Action> renameColumn(RenameColumn op) {
+        return sql(render(ctx.alterTable(name(op.table())).renameColumn(name(op.from())).to(name(op.to()))));
+    }
+
+    /**
+     * One statement per aspect, in a stable order: type, nullability, default, comment. When the
+     * type and the default change together the old default goes first: PostgreSQL refuses a type
+     * its current default cannot be cast to.
+     */
+    @Override
+    public List<Action> alterColumn(AlterColumn op) {
+        String table = "ALTER TABLE " + dialect.qualify(op.table()) + " ALTER COLUMN " + dialect.quote(op.column());
+        var statements = new ArrayList<String>();
+        boolean defaultFirst = op.type() != null && op.serverDefault() != null;
+        if (defaultFirst) {
+            statements.add(table + " DROP DEFAULT");
+        }
+        if (op.type() != null) {
+            statements.add(table + " TYPE " + types.type(op.type().to()) + (op.using() == null ? "" : " USING " + op.using()));
+        }
+        if (op.nullable() != null) {
+            statements.add(table + (op.nullable().to() ? " DROP NOT NULL" : " SET NOT NULL"));
+        }
+        if (op.serverDefault() != null && !(defaultFirst && op.serverDefault().to() == null)) {
+            statements.add(table + (op.serverDefault().to() == null ? " DROP DEFAULT"
+                    : " SET DEFAULT " + types.defaultValue(op.serverDefault().to())));
+        }
+        if (op.comment() != null) {
+            String comment = op.comment().to();
+            statements.add("COMMENT ON COLUMN " + dialect.qualify(op.table()) + "." + dialect.quote(op.column()) + " IS "
+                    + (comment == null ? "NULL" : dialect.literal(comment)));
+        }
+        return sql(statements);
+    }
+
+    // ---- indexes ----
+
+    @Override
+    public List<Action> createIndex(CreateIndex op) {
+        String name = indexName(op);
+        String parts = op.parts().stream().map(this::indexPart).collect(Collectors.joining(", "));
+        return sql("CREATE " + (op.unique() ? "UNIQUE " : "") + "INDEX " + (op.concurrently() ? "CONCURRENTLY " : "")
+                + (op.ifNotExists() ? "IF NOT EXISTS " : "") + dialect.quote(name) + " ON " + dialect.qualify(op.table())
+                + " (" + parts + ")" + (op.where() == null ? "" : " WHERE " + op.where()));
+    }
+
+    /** Written here: jOOQ renders {@code drop index "s"."ix"} as {@code drop index "ix"}, and has no CONCURRENTLY. */
+    @Override
+    public List<Action> dropIndex(DropIndex op) {
+        String name = op.name() != null ? op.name() : indexName(op.definition());
+        return sql("DROP INDEX " + (op.concurrently() ? "CONCURRENTLY " : "") + (op.ifExists() ? "IF EXISTS " : "")
+                + dialect.qualify(op.table().withName(name)));
+    }
+
+    private String indexPart(IndexPart part) {
+        String key = part.isColumn() ? dialect.quote(part.column()) : "(" + part.expression() + ")";
+        return part.descending() ? key + " DESC" : key;
+    }
+
+    private String indexName(CreateIndex op) {
+        return op.name() != null ? op.name() : context.naming().indexName(op.table(), op.columnsForName());
+    }
+
+    // ---- constraints ----
+
+    @Override
+    public List<Action> addConstraint(AddConstraint op) {
+        Constraint c = op.constraint();
+        if (c instanceof Constraint.ForeignKey fk && fk.deferrable() != null) {
+            return sql(addConstraintSql(op.table(), c));
+        }
+        return sql(render(ctx.alterTable(name(op.table())).add(constraint(op.table(), c))));
+    }
+
+    @Override
+    public List<Action> dropConstraint(DropConstraint op) {
+        String name = op.name() != null ? op.name() : context.naming().name(op.definition(), op.table());
+        var alter = ctx.alterTable(name(op.table()));
+        return sql(render(op.ifExists() ? alter.dropConstraintIfExists(name(name)) : alter.dropConstraint(name(name))));
+    }
+
+    /** A constraint as Retort writes it: for the foreign keys jOOQ cannot make deferrable. */
+    private String addConstraintSql(TableName table, Constraint c) {
+        var fk = (Constraint.ForeignKey) c;
+        return "ALTER TABLE " + dialect.qualify(table) + " ADD CONSTRAINT " + dialect.quote(context.naming().name(c, table))
+                + " FOREIGN KEY (" + columns(fk.columns()) + ") REFERENCES " + dialect.qualify(fk.referredTable())
+                + " (" + columns(fk.referredColumns()) + ")"
+                + (fk.onDelete() == null ? "" : " ON DELETE " + fk.onDelete().sql())
+                + (fk.onUpdate() == null ? "" : " ON UPDATE " + fk.onUpdate().sql())
+                + (fk.deferrable() == Constraint.Deferrable.INITIALLY_DEFERRED ? " DEFERRABLE INITIALLY DEFERRED"
+                        : " DEFERRABLE INITIALLY IMMEDIATE");
+    }
+
+    private org.jooq.Constraint constraint(TableName table, Constraint c) {
+        var named = DSL.constraint(name(context.naming().name(c, table)));
+        if (c instanceof Constraint.PrimaryKey pk) {
+            return named.primaryKey(names(pk.columns()));
+        }
+        if (c instanceof Constraint.Unique uq) {
+            return named.unique(names(uq.columns()));
+        }
+        if (c instanceof Constraint.Check ck) {
+            return named.check(condition(ck.expression()));
+        }
+        var fk = (Constraint.ForeignKey) c;
+        ConstraintForeignKeyOnStep step = named.foreignKey(names(fk.columns()))
+                .references(name(fk.referredTable()), names(fk.referredColumns()));
+        if (fk.onDelete() != null) {
+            step = switch (fk.onDelete()) {
+                case NO_ACTION -> step.onDeleteNoAction();
+                case RESTRICT -> step.onDeleteRestrict();
+                case CASCADE -> step.onDeleteCascade();
+                case SET_NULL -> step.onDeleteSetNull();
+                case SET_DEFAULT -> step.onDeleteSetDefault();
+            };
+        }
+        if (fk.onUpdate() != null) {
+            return switch (fk.onUpdate()) {
+                case NO_ACTION -> step.onUpdateNoAction();
+                case RESTRICT -> step.onUpdateRestrict();
+                case CASCADE -> step.onUpdateCascade();
+                case SET_NULL -> step.onUpdateSetNull();
+                case SET_DEFAULT -> step.onUpdateSetDefault();
+            };
+        }
+        return step;
+    }
+
+    /** The constraints a column declares on itself (unique, references); its primary key is the table's. */
+    private static List<Constraint> columnConstraints(ColumnDef column) {
+        var list = new ArrayList<Constraint>();
         if (column.primaryKey()) {
-            constraints.add(constraint(name(ConstraintNames.primaryKey(op.table().name()))).primaryKey(name(column.name())));
+            list.add(new Constraint.PrimaryKey(null, List.of(column.name())));
         }
         if (column.unique()) {
-            constraints.add(constraint(name(ConstraintNames.unique(op.table().name(), column.name())))
-                    .unique(name(column.name())));
+            list.add(new Constraint.Unique(null, List.of(column.name())));
         }
         if (column.references() != null) {
-            constraints.add(foreignKey(op.table(), column));
+            list.add(column.references().asConstraint(column.name()));
         }
-        Field<?> field = field(name(column.name()), dataType(column));
-        var alter = ctx.alterTable(tableName(op.table()));
-        statements.add(render(constraints.isEmpty() ? alter.add(field) : alter.add(withConstraints(field, constraints))));
-        if (column.comment() != null) {
-            statements.add(render(ctx.commentOnColumn(name(tableName(op.table()), name(column.name()))).is(column.comment())));
+        return list;
+    }
+
+    // ---- types, sequences, views, schemas ----
+
+    @Override
+    public List<Action> createEnum(CreateEnum op) {
+        return sql(render(ctx.createType(name(op.type().name())).asEnum(op.type().values().toArray(String[]::new))));
+    }
+
+    @Override
+    public List<Action> dropEnum(DropEnum op) {
+        return sql(render(op.ifExists() ? ctx.dropTypeIfExists(name(op.name())) : ctx.dropType(name(op.name()))));
+    }
+
+    @Override
+    public List<Action> addEnumValue(AddEnumValue op) {
+        return sql("ALTER TYPE " + dialect.qualify(op.type()) + " ADD VALUE " + (op.ifNotExists() ? "IF NOT EXISTS " : "")
+                + dialect.literal(op.value())
+                + (op.before() != null ? " BEFORE " + dialect.literal(op.before()) : "")
+                + (op.after() != null ? " AFTER " + dialect.literal(op.after()) : ""));
+    }
+
+    @Override
+    public List<Action> createSequence(CreateSequence op) {
+        var create = op.ifNotExists() ? ctx.createSequenceIfNotExists(name(op.name())) : ctx.createSequence(name(op.name()));
+        org.jooq.CreateSequenceFlagsStep flags = create;
+        if (op.start() != null) {
+            flags = flags.startWith(op.start());
         }
-        return statements;
-    }
-
-    private static List<org.jooq.TableElement> withConstraints(Field<?> field, List<Constraint> constraints) {
-        var elements = new ArrayList<org.jooq.TableElement>();
-        elements.add(field);
-        elements.addAll(constraints);
-        return elements;
-    }
-
-    @Override
-    public List<String> dropColumn(DropColumn op) {
-        return List.of(render(ctx.alterTable(tableName(op.table())).dropColumn(name(op.column()))));
-    }
-
-    @Override
-    public List<String> renameColumn(RenameColumn op) {
-        return List.of(render(ctx.alterTable(tableName(op.table())).renameColumn(name(op.from())).to(name(op.to()))));
-    }
-
-    @Override
-    public List<String> renameTable(RenameTable op) {
-        return List.of(render(ctx.alterTable(tableName(op.table())).renameTo(name(op.newName()))));
-    }
-
-    @Override
-    public List<String> createIndex(CreateIndex op) {
-        var index = op.unique() ? ctx.createUniqueIndex(name(op.name())) : ctx.createIndex(name(op.name()));
-        return List.of(render(index.on(DSL.table(tableName(op.table())),
-                op.columns().stream().map(c -> field(name(c))).toArray(Field[]::new))));
-    }
-
-    /** jOOQ renders {@code dropIndex(name("s", "ix"))} as {@code drop index "ix"}, losing the schema. */
-    @Override
-    public List<String> dropIndex(DropIndex op) {
-        return List.of("DROP INDEX " + dialect.qualify(op.table().withName(op.name())));
-    }
-
-    @Override
-    public List<String> execute(Execute op) {
-        return List.of(op.sql());
-    }
-
-    private Constraint foreignKey(TableName table, ColumnDef column) {
-        ForeignKeyRef ref = column.references();
-        ConstraintForeignKeyOnStep fk = constraint(name(ConstraintNames.foreignKey(table.name(), column.name(),
-                ref.table().name())))
-                .foreignKey(name(column.name()))
-                .references(tableName(ref.table()), name(ref.column()));
-        if (ref.onDelete() != null) {
-            fk = onDelete(fk, ref.onDelete());
+        if (op.increment() != null) {
+            flags = flags.incrementBy(op.increment());
         }
-        if (ref.onUpdate() != null) {
-            return onUpdate(fk, ref.onUpdate());
+        return sql(render(flags));
+    }
+
+    @Override
+    public List<Action> dropSequence(DropSequence op) {
+        return sql(render(op.ifExists() ? ctx.dropSequenceIfExists(name(op.name())) : ctx.dropSequence(name(op.name()))));
+    }
+
+    @Override
+    public List<Action> createView(CreateView op) {
+        return sql("CREATE " + (op.orReplace() ? "OR REPLACE " : "") + "VIEW " + dialect.qualify(op.name()) + " AS " + op.query());
+    }
+
+    @Override
+    public List<Action> dropView(DropView op) {
+        return sql(render(op.ifExists() ? ctx.dropViewIfExists(name(op.name())) : ctx.dropView(name(op.name()))));
+    }
+
+    @Override
+    public List<Action> createSchema(CreateSchema op) {
+        return sql(render(op.ifNotExists() ? ctx.createSchemaIfNotExists(name(op.name())) : ctx.createSchema(name(op.name()))));
+    }
+
+    @Override
+    public List<Action> dropSchema(DropSchema op) {
+        var drop = op.ifExists() ? ctx.dropSchemaIfExists(name(op.name())) : ctx.dropSchema(name(op.name()));
+        return sql(render(op.cascade() ? drop.cascade() : drop));
+    }
+
+    // ---- data ----
+
+    @Override
+    public List<Action> execute(Execute op) {
+        return sql(op.sql().forDialect(dialect.name()));
+    }
+
+    @Override
+    public List<Action> bulkInsert(BulkInsert op) {
+        return sql(Literals.inserts(op, dialect, Literals.POSTGRESQL));
+    }
+
+    @Override
+    public List<Action> runJdbc(RunJdbc op) {
+        return List.of(new Action.Code(op.description(), op.work()));
+    }
+
+    /** PostgreSQL alters in place: a batch is its ops, one after the other. */
+    @Override
+    public List<Action> batchAlterTable(BatchAlterTable op) {
+        var actions = new ArrayList<Action>();
+        for (Op inner : op.ops()) {
+            actions.addAll(inner.accept(this));
         }
-        return fk;
+        return actions;
     }
 
-    private static ConstraintForeignKeyOnStep onDelete(ConstraintForeignKeyOnStep fk, ReferentialAction action) {
-        return switch (action) {
-            case NO_ACTION -> fk.onDeleteNoAction();
-            case RESTRICT -> fk.onDeleteRestrict();
-            case CASCADE -> fk.onDeleteCascade();
-            case SET_NULL -> fk.onDeleteSetNull();
-            case SET_DEFAULT -> fk.onDeleteSetDefault();
-        };
-    }
-
-    private static Constraint onUpdate(ConstraintForeignKeyOnStep fk, ReferentialAction action) {
-        return switch (action) {
-            case NO_ACTION -> fk.onUpdateNoAction();
-            case RESTRICT -> fk.onUpdateRestrict();
-            case CASCADE -> fk.onUpdateCascade();
-            case SET_NULL -> fk.onUpdateSetNull();
-            case SET_DEFAULT -> fk.onUpdateSetDefault();
-        };
-    }
+    // ---- helpers ----
 
     private DataType<?> dataType(ColumnDef column) {
-        DataType<?> type = baseType(column.type()).nullable(column.nullable());
+        DataType<Object> type = DefaultDataType.getDefaultDataType(types.type(column.type())).nullable(column.nullable());
         if (column.identity()) {
+            if (!column.type().isInteger()) {
+                throw new RetortException(ErrorCode.INVALID_OP, "identity column " + column.name() + " must be an integer");
+            }
             return type.identity(true);
         }
         if (column.serverDefault() != null) {
-            return withDefault(type, column.serverDefault());
+            return type.defaultValue(field(types.defaultValue(column.serverDefault())));
         }
         return type;
     }
 
-    @SuppressWarnings("unchecked")
-    private static <T> DataType<T> withDefault(DataType<T> type, ServerDefault value) {
-        Field<?> field = value.accept(new ServerDefault.Visitor<Field<?>>() {
-            @Override
-            public Field<?> literal(Object v) {
-                return v instanceof BigDecimal d ? inline(d) : inline(v);
-            }
-
-            @Override
-            public Field<?> now() {
-                return field("CURRENT_TIMESTAMP");
-            }
-
-            @Override
-            public Field<?> expression(String sql) {
-                return field(sql);
-            }
-        });
-        return type.defaultValue((Field<T>) field);
+    private String columns(List<String> names) {
+        return names.stream().map(dialect::quote).collect(Collectors.joining(", "));
     }
 
-    /** PostgreSQL's natural types. */
-    static DataType<?> baseType(SqlType type) {
-        return type.accept(new SqlType.Visitor<DataType<?>>() {
-            @Override
-            public DataType<?> basic(BasicType t) {
-                return switch (t) {
-                    case SMALLINT -> SQLDataType.SMALLINT;
-                    case INTEGER -> SQLDataType.INTEGER;
-                    case BIGINT -> SQLDataType.BIGINT;
-                    case TEXT -> SQLDataType.CLOB;
-                    case BOOLEAN -> SQLDataType.BOOLEAN;
-                    case DATE -> SQLDataType.DATE;
-                    case TIMESTAMP -> SQLDataType.TIMESTAMP;
-                    case TIMESTAMP_TZ -> SQLDataType.TIMESTAMPWITHTIMEZONE;
-                    case REAL -> SQLDataType.REAL;
-                    case DOUBLE -> SQLDataType.DOUBLE;
-                    case UUID -> SQLDataType.UUID;
-                    case JSON -> SQLDataType.JSONB;
-                    case BLOB -> SQLDataType.BLOB;
-                };
-            }
-
-            @Override
-            public DataType<?> varchar(VarcharType t) {
-                return SQLDataType.VARCHAR(t.length());
-            }
-
-            @Override
-            public DataType<?> numeric(NumericType t) {
-                return SQLDataType.NUMERIC(t.precision(), t.scale());
-            }
-        });
+    private static Name[] names(List<String> columns) {
+        return columns.stream().map(DSL::name).toArray(Name[]::new);
     }
 
-    private static Name tableName(TableName table) {
+    private static Name name(String name) {
+        return DSL.name(name);
+    }
+
+    private static Name name(TableName table) {
         return table.schema() == null ? DSL.name(table.name()) : DSL.name(table.schema(), table.name());
+    }
+
+    private static Name columnName(TableName table, String column) {
+        return table.schema() == null ? DSL.name(table.name(), column) : DSL.name(table.schema(), table.name(), column);
     }
 
     /** Inlined: a plain render leaves bind markers in DDL ({@code default ?}). */
     private String render(Query query) {
         return ctx.renderInlined(query);
+    }
+
+    private static List<Action> sql(String statement) {
+        return List.of(new Action.Sql(statement));
+    }
+
+    private static List<Action> sql(List<String> statements) {
+        return statements.stream().map(s -> (Action) new Action.Sql(s)).toList();
     }
 }

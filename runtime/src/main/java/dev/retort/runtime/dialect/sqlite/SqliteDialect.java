@@ -1,12 +1,16 @@
 package dev.retort.runtime.dialect.sqlite;
 
 import dev.retort.op.Op;
+import dev.retort.runtime.dialect.Action;
 import dev.retort.runtime.dialect.Dialect;
+import dev.retort.runtime.dialect.RenderContext;
+import dev.retort.runtime.introspect.Catalog;
 import dev.retort.schema.TableName;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 
@@ -18,6 +22,7 @@ public final class SqliteDialect implements Dialect {
 
     /** Created on first use, so an application already at head never loads it. */
     private SqliteRenderer renderer;
+    private RenderContext rendererContext;
 
     @Override
     public String name() {
@@ -25,11 +30,57 @@ public final class SqliteDialect implements Dialect {
     }
 
     @Override
-    public List<String> render(Op op) {
-        if (renderer == null) {
-            renderer = new SqliteRenderer(this);
+    public List<Action> render(Op op, RenderContext context) {
+        if (renderer == null || !context.equals(rendererContext)) {
+            renderer = new SqliteRenderer(this, context);
+            rendererContext = context;
         }
         return op.accept(renderer);
+    }
+
+    /** Changes in a row that each rebuild the same table become one rebuild: a big table is copied once. */
+    @Override
+    public List<Action> combine(List<Action> actions) {
+        var combined = new java.util.ArrayList<Action>(actions.size());
+        for (Action action : actions) {
+            int last = combined.size() - 1;
+            if (last >= 0 && combined.get(last) instanceof SqliteBatch previous && action instanceof SqliteBatch next) {
+                SqliteBatch joined = previous.joinedWith(next);
+                if (joined != null) {
+                    combined.set(last, joined);
+                    continue;
+                }
+            }
+            combined.add(action);
+        }
+        return combined;
+    }
+
+    /**
+     * Turns foreign-key enforcement off for a step that may rebuild a table, before its
+     * transaction begins (inside one the pragma does nothing), and back on after it ends. With it
+     * on, the rebuild's DROP TABLE would run the ON DELETE actions of other tables' foreign keys.
+     */
+    @Override
+    public AutoCloseableSql prepareStep(Connection connection, List<Action> actions) throws SQLException {
+        boolean rebuilds = actions.stream().anyMatch(a -> a instanceof Action.Live live && live.needsForeignKeysOff());
+        if (!rebuilds || !foreignKeysOn(connection)) {
+            return () -> { };
+        }
+        try (Statement s = connection.createStatement()) {
+            s.execute("PRAGMA foreign_keys = OFF");
+        }
+        return () -> {
+            try (Statement s = connection.createStatement()) {
+                s.execute("PRAGMA foreign_keys = ON");
+            }
+        };
+    }
+
+    private static boolean foreignKeysOn(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery("PRAGMA foreign_keys")) {
+            return r.next() && r.getInt(1) == 1;
+        }
     }
 
     @Override
@@ -62,6 +113,11 @@ public final class SqliteDialect implements Dialect {
     public Instant getTimestamp(ResultSet rows, String column) throws SQLException {
         String text = rows.getString(column);
         return text == null ? null : Instant.parse(text);
+    }
+
+    @Override
+    public Catalog introspect(Connection connection, String schema) throws SQLException {
+        return SqliteIntrospector.read(connection, schema, this);
     }
 
     @Override

@@ -3,24 +3,40 @@ package dev.retort.runtime.dialect.sqlite;
 import dev.retort.ErrorCode;
 import dev.retort.RetortException;
 import dev.retort.op.AddColumn;
+import dev.retort.op.AddConstraint;
+import dev.retort.op.AddEnumValue;
+import dev.retort.op.AlterColumn;
+import dev.retort.op.BatchAlterTable;
+import dev.retort.op.BulkInsert;
+import dev.retort.op.CreateEnum;
 import dev.retort.op.CreateIndex;
+import dev.retort.op.CreateSchema;
+import dev.retort.op.CreateSequence;
 import dev.retort.op.CreateTable;
+import dev.retort.op.CreateView;
 import dev.retort.op.DropColumn;
+import dev.retort.op.DropConstraint;
+import dev.retort.op.DropEnum;
 import dev.retort.op.DropIndex;
+import dev.retort.op.DropSchema;
+import dev.retort.op.DropSequence;
 import dev.retort.op.DropTable;
+import dev.retort.op.DropView;
 import dev.retort.op.Execute;
+import dev.retort.op.IndexPart;
+import dev.retort.op.Op;
 import dev.retort.op.OpVisitor;
 import dev.retort.op.RenameColumn;
 import dev.retort.op.RenameTable;
-import dev.retort.runtime.dialect.ConstraintNames;
-import dev.retort.schema.BasicType;
+import dev.retort.op.RunJdbc;
+import dev.retort.op.SetTableComment;
+import dev.retort.runtime.dialect.Action;
+import dev.retort.runtime.dialect.Literals;
+import dev.retort.runtime.dialect.RenderContext;
 import dev.retort.schema.ColumnDef;
-import dev.retort.schema.ForeignKeyRef;
-import dev.retort.schema.NumericType;
-import dev.retort.schema.ServerDefault;
-import dev.retort.schema.SqlType;
-import dev.retort.schema.VarcharType;
-import java.math.BigDecimal;
+import dev.retort.schema.Constraint;
+import dev.retort.schema.EnumType;
+import dev.retort.schema.TableName;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -30,189 +46,335 @@ import java.util.stream.Collectors;
  * SQLite 3.47, quotes only the names it thinks need it (and misses keywords such as
  * {@code returning}), renders {@code INTEGER} as {@code int} (which is no rowid alias) and
  * {@code BIGINT} as {@code int8}, and renders ALTERs SQLite rejects without complaint.
+ *
+ * <p>What SQLite can do in place (ADD, RENAME and DROP COLUMN, indexes) becomes a statement; what
+ * it cannot (ALTER COLUMN, constraints) becomes a table rebuild, a {@link SqliteBatch}, decided on
+ * the table as it stands when the step runs.
  */
-final class SqliteRenderer implements OpVisitor<List<String>> {
+final class SqliteRenderer implements OpVisitor<List<Action>> {
 
     private final SqliteDialect dialect;
+    private final SqliteTypes types;
+    private final RenderContext context;
 
-    SqliteRenderer(SqliteDialect dialect) {
+    SqliteRenderer(SqliteDialect dialect, RenderContext context) {
         this.dialect = dialect;
+        this.types = new SqliteTypes(dialect);
+        this.context = context;
     }
 
+    // ---- tables ----
+
     @Override
-    public List<String> createTable(CreateTable op) {
-        List<ColumnDef> primaryKey = op.primaryKey();
+    public List<Action> createTable(CreateTable op) {
+        return sql(createTableSql(op, dialect.qualify(op.table())));
+    }
+
+    /** {@code CREATE TABLE} under any name: a rebuild creates the new table under a temporary one. */
+    String createTableSql(CreateTable op, String qualifiedName) {
+        List<String> key = op.primaryKey();
         var parts = new ArrayList<String>();
         for (ColumnDef column : op.columns()) {
-            if (column.identity() && (!column.primaryKey() || primaryKey.size() != 1)) {
+            if (column.identity() && !(key.size() == 1 && key.get(0).equals(column.name()))) {
                 throw unsupported(op.describe() + ": SQLite numbers rows only through the table's single-column"
                         + " primary key; declare identity column " + column.name() + " as .primaryKey().identity()");
             }
-            parts.add(column(column, true));
+            parts.add(columnSql(column));
         }
-        boolean inlineKey = primaryKey.size() == 1 && primaryKey.get(0).identity();
-        if (!primaryKey.isEmpty() && !inlineKey) {
-            parts.add("CONSTRAINT " + q(ConstraintNames.primaryKey(op.table().name())) + " PRIMARY KEY ("
-                    + primaryKey.stream().map(c -> q(c.name())).collect(Collectors.joining(", ")) + ")");
-        }
-        for (ColumnDef column : op.columns()) {
-            if (column.unique()) {
-                parts.add("CONSTRAINT " + q(ConstraintNames.unique(op.table().name(), column.name())) + " UNIQUE ("
-                        + q(column.name()) + ")");
+        for (Constraint c : op.allConstraints()) {
+            boolean identityKey = c instanceof Constraint.PrimaryKey && key.size() == 1 && op.column(key.get(0)).identity();
+            if (!identityKey) {
+                parts.add(constraintSql(op.table(), c));
             }
         }
         for (ColumnDef column : op.columns()) {
-            if (column.references() != null) {
-                ForeignKeyRef ref = column.references();
-                parts.add("CONSTRAINT " + q(ConstraintNames.foreignKey(op.table().name(), column.name(), ref.table().name()))
-                        + " FOREIGN KEY (" + q(column.name()) + ") " + references(ref));
+            if (column.type() instanceof EnumType e) {
+                parts.add(constraintSql(op.table(), new Constraint.Check(null, types.enumCheck(column.name(), e))));
             }
         }
-        return List.of("CREATE TABLE " + (op.ifNotExists() ? "IF NOT EXISTS " : "") + dialect.qualify(op.table())
-                + " (" + String.join(", ", parts) + ")");
+        return "CREATE TABLE " + (op.ifNotExists() ? "IF NOT EXISTS " : "") + qualifiedName + " ("
+                + String.join(", ", parts) + ")";
+    }
+
+    /** SQLite has no CASCADE: dependent views stay (and fail when used), as they would with DROP TABLE by hand. */
+    @Override
+    public List<Action> dropTable(DropTable op) {
+        return sql("DROP TABLE " + (op.ifExists() ? "IF EXISTS " : "") + dialect.qualify(op.table()));
     }
 
     @Override
-    public List<String> dropTable(DropTable op) {
-        return List.of("DROP TABLE " + dialect.qualify(op.table()));
+    public List<Action> renameTable(RenameTable op) {
+        return sql("ALTER TABLE " + dialect.qualify(op.table()) + " RENAME TO " + q(op.newName()));
     }
+
+    /** SQLite keeps no comments. */
+    @Override
+    public List<Action> setTableComment(SetTableComment op) {
+        return List.of();
+    }
+
+    // ---- columns ----
 
     /**
-     * SQLite's ADD COLUMN cannot add a primary-key or UNIQUE column; a column-level REFERENCES
-     * is allowed, so a foreign key is written inline (and has no name on SQLite).
+     * ADD COLUMN when SQLite allows it: not a key, unique or identity column, and a constant
+     * default (SQLite refuses CURRENT_TIMESTAMP and expressions on a table with rows); otherwise a
+     * rebuild.
      */
     @Override
-    public List<String> addColumn(AddColumn op) {
+    public List<Action> addColumn(AddColumn op) {
+        if (!natively(op)) {
+            return rebuild(op.table(), op);
+        }
+        return sql(addColumnSql(op));
+    }
+
+    static boolean natively(AddColumn op) {
+        ColumnDef c = op.column();
+        return !c.primaryKey() && !c.unique() && !c.identity() && SqliteTypes.isConstant(c.serverDefault());
+    }
+
+    String addColumnSql(AddColumn op) {
         ColumnDef column = op.column();
-        if (column.primaryKey() || column.unique() || column.identity()) {
-            throw unsupported(op.describe() + ": SQLite cannot ADD COLUMN with PRIMARY KEY, UNIQUE or identity;"
-                    + " add the plain column and then createUniqueIndex(...) on it");
-        }
-        String sql = "ALTER TABLE " + dialect.qualify(op.table()) + " ADD COLUMN " + column(column, false);
+        var sql = new StringBuilder("ALTER TABLE ").append(dialect.qualify(op.table())).append(" ADD COLUMN ")
+                .append(columnSql(column));
         if (column.references() != null) {
-            sql += " " + references(column.references());
+            Constraint fk = column.references().asConstraint(column.name());
+            sql.append(" CONSTRAINT ").append(q(context.naming().name(fk, op.table()))).append(' ')
+                    .append(referencesSql((Constraint.ForeignKey) fk));
         }
-        return List.of(sql);
+        if (column.type() instanceof EnumType e) {
+            Constraint check = new Constraint.Check(null, types.enumCheck(column.name(), e));
+            sql.append(" CONSTRAINT ").append(q(context.naming().name(check, op.table()))).append(" CHECK (")
+                    .append(types.enumCheck(column.name(), e)).append(')');
+        }
+        return sql.toString();
+    }
+
+    /** Native when the column is a plain one; otherwise a rebuild. Which, only the live table tells. */
+    @Override
+    public List<Action> dropColumn(DropColumn op) {
+        return rebuild(op.table(), op);
     }
 
     @Override
-    public List<String> dropColumn(DropColumn op) {
-        return List.of("ALTER TABLE " + dialect.qualify(op.table()) + " DROP COLUMN " + q(op.column()));
+    public List<Action> renameColumn(RenameColumn op) {
+        return sql("ALTER TABLE " + dialect.qualify(op.table()) + " RENAME COLUMN " + q(op.from()) + " TO " + q(op.to()));
+    }
+
+    /** SQLite has no ALTER COLUMN: a rebuild, except for a comment, which SQLite does not keep. */
+    @Override
+    public List<Action> alterColumn(AlterColumn op) {
+        if (op.type() == null && op.nullable() == null && op.serverDefault() == null) {
+            return List.of();
+        }
+        return rebuild(op.table(), op);
+    }
+
+    // ---- indexes ----
+
+    /** In SQLite the index's schema prefixes the index name; the table is named bare. CONCURRENTLY is PostgreSQL's. */
+    @Override
+    public List<Action> createIndex(CreateIndex op) {
+        return sql(createIndexSql(op));
+    }
+
+    String createIndexSql(CreateIndex op) {
+        return "CREATE " + (op.unique() ? "UNIQUE " : "") + "INDEX " + (op.ifNotExists() ? "IF NOT EXISTS " : "")
+                + dialect.qualify(op.table().withName(indexName(op))) + " ON " + q(op.table().name()) + " ("
+                + op.parts().stream().map(this::indexPart).collect(Collectors.joining(", ")) + ")"
+                + (op.where() == null ? "" : " WHERE " + op.where());
+    }
+
+    String indexName(CreateIndex op) {
+        return op.name() != null ? op.name() : context.naming().indexName(op.table(), op.columnsForName());
     }
 
     @Override
-    public List<String> renameColumn(RenameColumn op) {
-        return List.of("ALTER TABLE " + dialect.qualify(op.table()) + " RENAME COLUMN " + q(op.from()) + " TO " + q(op.to()));
+    public List<Action> dropIndex(DropIndex op) {
+        String name = op.name() != null ? op.name() : indexName(op.definition());
+        return sql("DROP INDEX " + (op.ifExists() ? "IF EXISTS " : "") + dialect.qualify(op.table().withName(name)));
+    }
+
+    private String indexPart(IndexPart part) {
+        String key = part.isColumn() ? q(part.column()) : "(" + part.expression() + ")";
+        return part.descending() ? key + " DESC" : key;
+    }
+
+    // ---- constraints: SQLite has no ADD or DROP CONSTRAINT ----
+
+    @Override
+    public List<Action> addConstraint(AddConstraint op) {
+        return rebuild(op.table(), op);
     }
 
     @Override
-    public List<String> renameTable(RenameTable op) {
-        return List.of("ALTER TABLE " + dialect.qualify(op.table()) + " RENAME TO " + q(op.newName()));
+    public List<Action> dropConstraint(DropConstraint op) {
+        return rebuild(op.table(), op);
     }
 
-    /** In SQLite the index's schema prefixes the index name; the table is named bare. */
-    @Override
-    public List<String> createIndex(CreateIndex op) {
-        return List.of("CREATE " + (op.unique() ? "UNIQUE " : "") + "INDEX " + dialect.qualify(op.table().withName(op.name()))
-                + " ON " + q(op.table().name()) + " ("
-                + op.columns().stream().map(this::q).collect(Collectors.joining(", ")) + ")");
-    }
+    // ---- what SQLite does not have ----
 
+    /** An enum column is TEXT with a CHECK on SQLite; the type itself does not exist. */
     @Override
-    public List<String> dropIndex(DropIndex op) {
-        return List.of("DROP INDEX " + dialect.qualify(op.table().withName(op.name())));
+    public List<Action> createEnum(CreateEnum op) {
+        return List.of();
     }
 
     @Override
-    public List<String> execute(Execute op) {
-        return List.of(op.sql());
+    public List<Action> dropEnum(DropEnum op) {
+        return List.of();
     }
 
-    /** A column definition; the primary key is declared at table level except for identity. */
-    private String column(ColumnDef column, boolean inTable) {
-        var sql = new StringBuilder(q(column.name())).append(' ').append(type(column.type()));
-        if (inTable && column.identity()) {
+    @Override
+    public List<Action> addEnumValue(AddEnumValue op) {
+        return List.of();
+    }
+
+    @Override
+    public List<Action> createSequence(CreateSequence op) {
+        throw unsupported(op.describe() + ": SQLite has no sequences; number rows with an INTEGER PRIMARY KEY, or give"
+                + " each dialect its own statement with execute(SqlText.only(\"postgresql\", ...))");
+    }
+
+    @Override
+    public List<Action> dropSequence(DropSequence op) {
+        throw unsupported(op.describe() + ": SQLite has no sequences");
+    }
+
+    @Override
+    public List<Action> createSchema(CreateSchema op) {
+        throw unsupported(op.describe() + ": SQLite has no schemas; attach another database file instead");
+    }
+
+    @Override
+    public List<Action> dropSchema(DropSchema op) {
+        throw unsupported(op.describe() + ": SQLite has no schemas");
+    }
+
+    // ---- views and data ----
+
+    /** SQLite cannot replace a view: it drops and creates it. */
+    @Override
+    public List<Action> createView(CreateView op) {
+        String create = "CREATE VIEW " + dialect.qualify(op.name()) + " AS " + op.query();
+        if (op.orReplace()) {
+            return sql(List.of("DROP VIEW IF EXISTS " + dialect.qualify(op.name()), create));
+        }
+        return sql(create);
+    }
+
+    @Override
+    public List<Action> dropView(DropView op) {
+        return sql("DROP VIEW " + (op.ifExists() ? "IF EXISTS " : "") + dialect.qualify(op.name()));
+    }
+
+    @Override
+    public List<Action> execute(Execute op) {
+        return sql(op.sql().forDialect(dialect.name()));
+    }
+
+    @Override
+    public List<Action> bulkInsert(BulkInsert op) {
+        return sql(Literals.inserts(op, dialect, Literals.SQLITE));
+    }
+
+    @Override
+    public List<Action> runJdbc(RunJdbc op) {
+        return List.of(new Action.Code(op.description(), op.work()));
+    }
+
+    @Override
+    public List<Action> batchAlterTable(BatchAlterTable op) {
+        return List.of(new SqliteBatch(this, op.table(), op.recreate(), op.ops(), false));
+    }
+
+    // ---- shared pieces ----
+
+    /** A change SQLite cannot make in place, outside a batch block: a rebuild of its own, unless the project forbids it. */
+    private List<Action> rebuild(TableName table, Op op) {
+        if (!context.sqliteAutoRebuild() && !(op instanceof DropColumn)) {
+            throw unsupported(op.describe() + " needs a table rebuild on SQLite, and automatic rebuilds are off; put it in"
+                    + " op.batchAlterTable(\"" + table.name() + "\", b -> ...)");
+        }
+        return List.of(new SqliteBatch(this, table, BatchAlterTable.Recreate.AUTO, List.of(op), true));
+    }
+
+    /** A column's definition: primary key written with the table, except an identity's, which SQLite wants inline. */
+    String columnSql(ColumnDef column) {
+        var sql = new StringBuilder(q(column.name())).append(' ').append(SqliteTypes.type(column.type()));
+        if (column.identity()) {
             return sql.append(" PRIMARY KEY AUTOINCREMENT").toString();
         }
         if (!column.nullable()) {
             sql.append(" NOT NULL");
         }
         if (column.serverDefault() != null) {
-            sql.append(" DEFAULT ").append(defaultValue(column.serverDefault()));
+            sql.append(" DEFAULT ").append(types.defaultValue(column.serverDefault()));
         }
         return sql.toString();
     }
 
-    private String references(ForeignKeyRef ref) {
-        var sql = new StringBuilder("REFERENCES ").append(q(ref.table().name())).append(" (").append(q(ref.column())).append(')');
-        if (ref.onDelete() != null) {
-            sql.append(" ON DELETE ").append(ref.onDelete().sql());
+    String constraintSql(TableName table, Constraint c) {
+        String name = "CONSTRAINT " + q(context.naming().name(c, table)) + " ";
+        if (c instanceof Constraint.PrimaryKey pk) {
+            return name + "PRIMARY KEY (" + columns(pk.columns()) + ")";
         }
-        if (ref.onUpdate() != null) {
-            sql.append(" ON UPDATE ").append(ref.onUpdate().sql());
+        if (c instanceof Constraint.Unique uq) {
+            return name + "UNIQUE (" + columns(uq.columns()) + ")";
+        }
+        if (c instanceof Constraint.Check ck) {
+            return name + "CHECK (" + ck.expression() + ")";
+        }
+        var fk = (Constraint.ForeignKey) c;
+        return name + "FOREIGN KEY (" + columns(fk.columns()) + ") " + referencesSql(fk);
+    }
+
+    /** SQLite's references name the table bare: a foreign key cannot leave its database. */
+    private String referencesSql(Constraint.ForeignKey fk) {
+        var sql = new StringBuilder("REFERENCES ").append(q(fk.referredTable().name())).append(" (")
+                .append(columns(fk.referredColumns())).append(')');
+        if (fk.onDelete() != null) {
+            sql.append(" ON DELETE ").append(fk.onDelete().sql());
+        }
+        if (fk.onUpdate() != null) {
+            sql.append(" ON UPDATE ").append(fk.onUpdate().sql());
+        }
+        if (fk.deferrable() != null) {
+            sql.append(fk.deferrable() == Constraint.Deferrable.INITIALLY_DEFERRED
+                    ? " DEFERRABLE INITIALLY DEFERRED" : " DEFERRABLE INITIALLY IMMEDIATE");
         }
         return sql.toString();
     }
 
-    /** SQLite's natural types: its storage classes, with the declared name kept where it carries meaning. */
-    static String type(SqlType type) {
-        return type.accept(new SqlType.Visitor<>() {
-            @Override
-            public String basic(BasicType t) {
-                return switch (t) {
-                    case SMALLINT, INTEGER, BIGINT, BOOLEAN -> "INTEGER";
-                    case TEXT, DATE, TIMESTAMP, TIMESTAMP_TZ, UUID, JSON -> "TEXT";
-                    case REAL, DOUBLE -> "REAL";
-                    case BLOB -> "BLOB";
-                };
-            }
-
-            @Override
-            public String varchar(VarcharType t) {
-                return "VARCHAR(" + t.length() + ")";
-            }
-
-            @Override
-            public String numeric(NumericType t) {
-                return "NUMERIC(" + t.precision() + ", " + t.scale() + ")";
-            }
-        });
+    private String columns(List<String> names) {
+        return names.stream().map(this::q).collect(Collectors.joining(", "));
     }
 
-    private String defaultValue(ServerDefault value) {
-        return value.accept(new ServerDefault.Visitor<>() {
-            @Override
-            public String literal(Object v) {
-                if (v instanceof String s) {
-                    return dialect.literal(s);
-                }
-                if (v instanceof Boolean b) {
-                    return b ? "1" : "0";
-                }
-                if (v instanceof BigDecimal d) {
-                    return d.toPlainString();
-                }
-                return v.toString();
-            }
-
-            @Override
-            public String now() {
-                return "CURRENT_TIMESTAMP";
-            }
-
-            /** SQLite takes an expression default only in parentheses. */
-            @Override
-            public String expression(String sql) {
-                return "(" + sql + ")";
-            }
-        });
+    SqliteDialect dialect() {
+        return dialect;
     }
 
-    private String q(String name) {
+    SqliteTypes types() {
+        return types;
+    }
+
+    RenderContext context() {
+        return context;
+    }
+
+    String q(String name) {
         return dialect.quote(name);
     }
 
-    private static RetortException unsupported(String message) {
+    private static List<Action> sql(String statement) {
+        return List.of(new Action.Sql(statement));
+    }
+
+    private static List<Action> sql(List<String> statements) {
+        return statements.stream().map(s -> (Action) new Action.Sql(s)).toList();
+    }
+
+    static RetortException unsupported(String message) {
         return new RetortException(ErrorCode.UNSUPPORTED_OP, message);
     }
 }

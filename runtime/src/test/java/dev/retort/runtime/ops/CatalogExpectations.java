@@ -1,0 +1,351 @@
+package dev.retort.runtime.ops;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.retort.op.AddColumn;
+import dev.retort.op.AddConstraint;
+import dev.retort.op.AddEnumValue;
+import dev.retort.op.AlterColumn;
+import dev.retort.op.BatchAlterTable;
+import dev.retort.op.CreateEnum;
+import dev.retort.op.CreateIndex;
+import dev.retort.op.CreateSequence;
+import dev.retort.op.CreateTable;
+import dev.retort.op.CreateView;
+import dev.retort.op.DropColumn;
+import dev.retort.op.DropConstraint;
+import dev.retort.op.DropEnum;
+import dev.retort.op.DropIndex;
+import dev.retort.op.DropSequence;
+import dev.retort.op.DropTable;
+import dev.retort.op.DropView;
+import dev.retort.op.IndexPart;
+import dev.retort.op.Op;
+import dev.retort.op.RenameColumn;
+import dev.retort.op.RenameTable;
+import dev.retort.op.SetTableComment;
+import dev.retort.runtime.introspect.Catalog;
+import dev.retort.runtime.introspect.TableInfo;
+import dev.retort.runtime.introspect.TableInfo.ColumnInfo;
+import dev.retort.runtime.testing.TestDatabase.Kind;
+import dev.retort.schema.BasicType;
+import dev.retort.schema.ColumnDef;
+import dev.retort.schema.Constraint;
+import dev.retort.schema.EnumType;
+import dev.retort.schema.NamingConvention;
+import dev.retort.schema.NumericType;
+import dev.retort.schema.ServerDefault;
+import dev.retort.schema.SqlType;
+import dev.retort.schema.TableName;
+import dev.retort.schema.VarcharType;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Checks that the catalog, read back after an op ran, shows what the op says: independent of
+ * the renderers, so a renderer that writes the wrong SQL is caught here even when its golden SQL
+ * was accepted by mistake. Expected native types are written out by hand for each database.
+ */
+final class CatalogExpectations {
+
+    private final Kind kind;
+    private final NamingConvention naming = NamingConvention.alembic();
+
+    CatalogExpectations(Kind kind) {
+        this.kind = kind;
+    }
+
+    /** The type name the catalog reports for a column of this type. */
+    String nativeType(SqlType type) {
+        boolean pg = kind == Kind.POSTGRESQL;
+        if (type instanceof VarcharType v) {
+            return pg ? "character varying(" + v.length() + ")" : "VARCHAR(" + v.length() + ")";
+        }
+        if (type instanceof NumericType n) {
+            return pg ? "numeric(" + n.precision() + "," + n.scale() + ")" : "NUMERIC(" + n.precision() + ", " + n.scale() + ")";
+        }
+        if (type instanceof EnumType e) {
+            return pg ? e.name().name() : "TEXT";
+        }
+        return switch ((BasicType) type) {
+            case SMALLINT -> pg ? "smallint" : "INTEGER";
+            case INTEGER -> pg ? "integer" : "INTEGER";
+            case BIGINT -> pg ? "bigint" : "INTEGER";
+            case TEXT -> pg ? "text" : "TEXT";
+            case BOOLEAN -> pg ? "boolean" : "INTEGER";
+            case DATE -> pg ? "date" : "TEXT";
+            case TIMESTAMP -> pg ? "timestamp without time zone" : "TEXT";
+            case TIMESTAMP_TZ -> pg ? "timestamp with time zone" : "TEXT";
+            case REAL -> pg ? "real" : "REAL";
+            case DOUBLE -> pg ? "double precision" : "REAL";
+            case UUID -> pg ? "uuid" : "TEXT";
+            case JSON -> pg ? "jsonb" : "TEXT";
+            case BLOB -> pg ? "bytea" : "BLOB";
+        };
+    }
+
+    /** Whether the catalog's default text is the one this default renders to. */
+    void assertDefault(ServerDefault expected, String actual, String what) {
+        if (expected == null) {
+            assertNull(actual, what + ": no default expected");
+            return;
+        }
+        assertNotNull(actual, what + ": default expected");
+        boolean pg = kind == Kind.POSTGRESQL;
+        if (expected instanceof ServerDefault.Now) {
+            assertTrue(actual.equalsIgnoreCase("CURRENT_TIMESTAMP"), what + ": " + actual);
+        } else if (expected instanceof ServerDefault.RandomUuid) {
+            assertTrue(pg ? actual.equals("gen_random_uuid()") : actual.contains("randomblob"), what + ": " + actual);
+        } else if (expected instanceof ServerDefault.Literal literal) {
+            Object v = literal.value();
+            String text = v instanceof Boolean b ? (pg ? b.toString() : b ? "1" : "0")
+                    : v instanceof String s ? "'" + s.replace("'", "''") + "'"
+                    : v instanceof BigDecimal d ? d.toPlainString() : v.toString();
+            assertTrue(actual.equals(text) || actual.startsWith(text + "::") || actual.equals("(" + text + ")")
+                    || pg && actual.startsWith("'" + text + "'::"), what + ": expected " + text + ", catalog has " + actual);
+        } else {
+            assertFalse(actual.isBlank(), what);
+        }
+    }
+
+    /** Checks every op of a step, in order, against the catalog after the step. */
+    void verify(List<Op> ops, Catalog catalog) {
+        for (int i = 0; i < ops.size(); i++) {
+            Op op = ops.get(i);
+            if (ops.subList(i + 1, ops.size()).stream().noneMatch(later -> supersedes(later, op))) {
+                verify(op, catalog);
+            }
+        }
+    }
+
+    /** Whether a later op of the same step changes what an earlier one made, so only the later one shows. */
+    private boolean supersedes(Op later, Op earlier) {
+        TableName table = earlier instanceof CreateTable c ? c.table() : earlier instanceof AddColumn a ? a.table() : null;
+        if (table != null) {
+            String column = earlier instanceof AddColumn a ? a.column().name() : null;
+            return later instanceof AlterColumn a && a.table().equals(table) && (column == null || a.column().equals(column))
+                    || later instanceof DropColumn d && d.table().equals(table) && (column == null || d.column().equals(column))
+                    || later instanceof RenameColumn r && r.table().equals(table) && (column == null || r.from().equals(column))
+                    || later instanceof RenameTable t && t.table().equals(table)
+                    || later instanceof DropTable dt && dt.table().equals(table);
+        }
+        if (earlier instanceof DropConstraint drop && later instanceof AddConstraint add && add.table().equals(drop.table())) {
+            String dropped = drop.name() != null ? drop.name() : naming.name(drop.definition(), drop.table());
+            return naming.name(add.constraint(), add.table()).equals(dropped);
+        }
+        return false;
+    }
+
+    void verify(Op op, Catalog catalog) {
+        String what = op.describe() + " on " + kind;
+        if (op instanceof CreateTable create) {
+            verifyTable(create, table(catalog, create.table(), what), what);
+        } else if (op instanceof DropTable drop) {
+            assertTrue(catalog.table(drop.table().name()).isEmpty(), what);
+        } else if (op instanceof RenameTable rename) {
+            assertTrue(catalog.table(rename.table().name()).isEmpty(), what + ": old name gone");
+            assertTrue(catalog.table(rename.newName()).isPresent(), what + ": new name there");
+        } else if (op instanceof SetTableComment comment) {
+            if (kind == Kind.POSTGRESQL) {
+                assertEquals(comment.comment().to(), table(catalog, comment.table(), what).comment(), what);
+            }
+        } else if (op instanceof AddColumn add) {
+            TableInfo table = table(catalog, add.table(), what);
+            verifyColumn(add.column(), column(table, add.column().name(), what), what, false);
+            verifyColumnConstraints(table, add.table(), add.column(), what);
+        } else if (op instanceof DropColumn drop) {
+            assertTrue(table(catalog, drop.table(), what).column(drop.column()).isEmpty(), what);
+        } else if (op instanceof RenameColumn rename) {
+            TableInfo table = table(catalog, rename.table(), what);
+            assertTrue(table.column(rename.from()).isEmpty(), what + ": old name gone");
+            assertTrue(table.column(rename.to()).isPresent(), what + ": new name there");
+        } else if (op instanceof AlterColumn alter) {
+            verifyAlter(alter, column(table(catalog, alter.table(), what), alter.column(), what), what);
+        } else if (op instanceof CreateIndex index) {
+            verifyIndex(index, table(catalog, index.table(), what), what);
+        } else if (op instanceof DropIndex drop) {
+            String name = drop.name() != null ? drop.name() : indexName(drop.definition());
+            assertTrue(table(catalog, drop.table(), what).index(name).isEmpty(), what);
+        } else if (op instanceof AddConstraint add) {
+            verifyConstraint(add.constraint(), table(catalog, add.table(), what), add.table(), what);
+        } else if (op instanceof DropConstraint drop) {
+            String name = drop.name() != null ? drop.name() : naming.name(drop.definition(), drop.table());
+            assertFalse(constraintNames(table(catalog, drop.table(), what)).contains(name), what);
+        } else if (op instanceof CreateEnum create) {
+            if (kind == Kind.POSTGRESQL) {
+                assertEquals(create.type().values(), catalog.enumType(create.type().name().name()).orElseThrow().values(), what);
+            }
+        } else if (op instanceof DropEnum drop) {
+            assertTrue(catalog.enumType(drop.name().name()).isEmpty(), what);
+        } else if (op instanceof AddEnumValue add) {
+            if (kind == Kind.POSTGRESQL) {
+                List<String> values = catalog.enumType(add.type().name()).orElseThrow().values();
+                assertTrue(values.contains(add.value()), what);
+                if (add.before() != null) {
+                    assertEquals(values.indexOf(add.before()) - 1, values.indexOf(add.value()), what);
+                }
+                if (add.after() != null) {
+                    assertEquals(values.indexOf(add.after()) + 1, values.indexOf(add.value()), what);
+                }
+            }
+        } else if (op instanceof CreateSequence create) {
+            assertTrue(catalog.sequences().contains(create.name().name()), what);
+        } else if (op instanceof DropSequence drop) {
+            assertFalse(catalog.sequences().contains(drop.name().name()), what);
+        } else if (op instanceof CreateView view) {
+            assertTrue(catalog.view(view.name().name()).isPresent(), what);
+        } else if (op instanceof DropView drop) {
+            assertTrue(catalog.view(drop.name().name()).isEmpty(), what);
+        } else if (op instanceof BatchAlterTable batch) {
+            verify(batch.ops(), catalog);
+        }
+        // Data ops (execute, bulkInsert, run) are checked by their cases, on the rows.
+    }
+
+    private void verifyTable(CreateTable create, TableInfo table, String what) {
+        assertEquals(create.columns().stream().map(ColumnDef::name).toList(), table.columnNames(), what + ": columns in order");
+        for (ColumnDef column : create.columns()) {
+            boolean rowid = kind == Kind.SQLITE && create.primaryKey().equals(List.of(column.name()))
+                    && nativeType(column.type()).equals("INTEGER");
+            verifyColumn(column, column(table, column.name(), what), what, rowid);
+        }
+        for (Constraint c : create.allConstraints()) {
+            boolean identityKey = c instanceof Constraint.PrimaryKey pk && pk.columns().size() == 1
+                    && create.column(pk.columns().get(0)).identity();
+            verifyConstraint(c, table, create.table(), what, identityKey);
+        }
+        if (kind == Kind.POSTGRESQL) {
+            assertEquals(create.comment(), table.comment(), what + ": table comment");
+        }
+    }
+
+    /**
+     * @param rowid whether the column is SQLite's INTEGER PRIMARY KEY, which SQLite numbers
+     *     (an alias of the rowid) whether or not the migration asked for identity
+     */
+    private void verifyColumn(ColumnDef column, ColumnInfo info, String what, boolean rowid) {
+        String where = what + ": column " + column.name();
+        assertEquals(nativeType(column.type()), info.type(), where + " type");
+        assertEquals(column.nullable() && !column.primaryKey(), info.nullable(), where + " nullable");
+        assertEquals(column.identity() || rowid, info.identity(), where + " identity");
+        if (!column.identity()) {
+            assertDefault(column.serverDefault(), info.defaultValue(), where + " default");
+        }
+        if (kind == Kind.POSTGRESQL) {
+            assertEquals(column.comment(), info.comment(), where + " comment");
+        }
+    }
+
+    private void verifyColumnConstraints(TableInfo table, TableName name, ColumnDef column, String what) {
+        if (column.unique()) {
+            verifyConstraint(new Constraint.Unique(null, List.of(column.name())), table, name, what);
+        }
+        if (column.references() != null) {
+            verifyConstraint(column.references().asConstraint(column.name()), table, name, what);
+        }
+    }
+
+    private void verifyAlter(AlterColumn alter, ColumnInfo info, String what) {
+        if (alter.type() != null) {
+            assertEquals(nativeType(alter.type().to()), info.type(), what + ": type");
+        }
+        if (alter.nullable() != null) {
+            assertEquals(alter.nullable().to(), info.nullable(), what + ": nullable");
+        }
+        if (alter.serverDefault() != null) {
+            assertDefault(alter.serverDefault().to(), info.defaultValue(), what + ": default");
+        }
+        if (alter.comment() != null && kind == Kind.POSTGRESQL) {
+            assertEquals(alter.comment().to(), info.comment(), what + ": comment");
+        }
+    }
+
+    private void verifyIndex(CreateIndex index, TableInfo table, String what) {
+        String name = indexName(index);
+        TableInfo.IndexInfo info = table.index(name).orElseThrow(() -> new AssertionError(what + ": no index " + name
+                + " in " + table.indexes()));
+        assertEquals(index.unique(), info.unique(), what + ": unique");
+        assertEquals(index.parts().size(), info.parts().size(), what + ": parts " + info.parts());
+        for (int i = 0; i < index.parts().size(); i++) {
+            IndexPart part = index.parts().get(i);
+            String actual = info.parts().get(i);
+            String expected = part.isColumn() ? part.column() : part.expression();
+            expected += part.descending() ? " DESC" : "";
+            assertEquals(squash(expected), squash(actual), what + ": part " + i);
+        }
+        assertEquals(index.where() != null, info.where() != null, what + ": partial");
+    }
+
+    private String indexName(CreateIndex index) {
+        return index.name() != null ? index.name() : naming.indexName(index.table(), index.columnsForName());
+    }
+
+    private void verifyConstraint(Constraint c, TableInfo table, TableName name, String what) {
+        verifyConstraint(c, table, name, what, false);
+    }
+
+    /**
+     * On SQLite an identity key is the column's own {@code PRIMARY KEY AUTOINCREMENT}, which has
+     * no name; everything else carries the convention's name on both databases.
+     */
+    private void verifyConstraint(Constraint c, TableInfo table, TableName tableName, String what, boolean identityKey) {
+        String name = naming.name(c, tableName);
+        boolean named = !(identityKey && kind == Kind.SQLITE);
+        if (c instanceof Constraint.PrimaryKey pk) {
+            assertNotNull(table.primaryKey(), what + ": primary key");
+            assertEquals(pk.columns(), table.primaryKey().columns(), what + ": primary key columns");
+            if (named) {
+                assertEquals(name, table.primaryKey().name(), what + ": primary key name");
+            }
+        } else if (c instanceof Constraint.Unique uq) {
+            assertTrue(table.uniques().contains(new TableInfo.KeyInfo(name, uq.columns())),
+                    what + ": unique " + name + " " + uq.columns() + " in " + table.uniques());
+        } else if (c instanceof Constraint.Check ck) {
+            var check = table.checks().stream().filter(k -> name.equals(k.name())).findFirst()
+                    .orElseThrow(() -> new AssertionError(what + ": no check " + name + " in " + table.checks()));
+            assertFalse(check.expression().isBlank(), what);
+        } else {
+            var fk = (Constraint.ForeignKey) c;
+            var info = table.foreignKeys().stream().filter(k -> name.equals(k.name())).findFirst()
+                    .orElseThrow(() -> new AssertionError(what + ": no foreign key " + name + " in " + table.foreignKeys()));
+            assertEquals(fk.columns(), info.columns(), what + ": fk columns");
+            assertEquals(fk.referredTable().name(), info.referredTable(), what + ": fk table");
+            assertEquals(fk.referredColumns(), info.referredColumns(), what + ": fk referred columns");
+            assertEquals(fk.onDelete() == null ? "NO ACTION" : fk.onDelete().sql(), info.onDelete(), what + ": on delete");
+            assertEquals(fk.onUpdate() == null ? "NO ACTION" : fk.onUpdate().sql(), info.onUpdate(), what + ": on update");
+            assertEquals(fk.deferrable() != null, info.deferrable(), what + ": deferrable");
+            assertEquals(fk.deferrable() == Constraint.Deferrable.INITIALLY_DEFERRED, info.initiallyDeferred(),
+                    what + ": initially deferred");
+        }
+    }
+
+    static List<String> constraintNames(TableInfo table) {
+        var names = new java.util.ArrayList<String>();
+        if (table.primaryKey() != null) {
+            names.add(table.primaryKey().name());
+        }
+        table.uniques().forEach(u -> names.add(u.name()));
+        table.checks().forEach(c -> names.add(c.name()));
+        table.foreignKeys().forEach(f -> names.add(f.name()));
+        return names;
+    }
+
+    private static TableInfo table(Catalog catalog, TableName name, String what) {
+        return catalog.table(name.name()).orElseThrow(() -> new AssertionError(what + ": no table " + name));
+    }
+
+    private static ColumnInfo column(TableInfo table, String name, String what) {
+        return table.column(name).orElseGet(() -> fail(what + ": no column " + name + " in " + table.columnNames()));
+    }
+
+    /** Expressions compare without spaces, quotes, casts or case, as each database reprints them its own way. */
+    private static String squash(String sql) {
+        return sql.replaceAll("::\\w+", "").replaceAll("[\\s\"()]", "").toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,322 @@
+-- createTable with every type, default, key, unique, check and comment
+CREATE TABLE "every_type" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "small" INTEGER NOT NULL DEFAULT 7, "whole" INTEGER, "name" VARCHAR(255) NOT NULL DEFAULT 'it''s', "body" TEXT, "active" INTEGER NOT NULL DEFAULT 1, "born" TEXT, "seen" TEXT, "created_at" TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP, "price" NUMERIC(10, 2) DEFAULT 0.00, "ratio" REAL, "score" REAL, "token" TEXT NOT NULL DEFAULT (lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6)))), "profile" TEXT, "picture" BLOB, "lowered" TEXT DEFAULT (lower('ABC')), CONSTRAINT "uq_every_type_name_born" UNIQUE ("name", "born"), CONSTRAINT "ck_every_type_af015c3e" CHECK (price >= 0));
+
+-- createTable with composite key and foreign keys with actions
+CREATE TABLE "membership" ("parent_id" INTEGER NOT NULL, "child_id" INTEGER NOT NULL, "backup_id" INTEGER, "later_id" INTEGER, CONSTRAINT "pk_membership" PRIMARY KEY ("parent_id", "child_id"), CONSTRAINT "fk_membership_child_id_child" FOREIGN KEY ("child_id") REFERENCES "child" ("id") ON DELETE RESTRICT DEFERRABLE INITIALLY IMMEDIATE, CONSTRAINT "fk_membership_parent_id_parent" FOREIGN KEY ("parent_id") REFERENCES "parent" ("id") ON DELETE CASCADE, CONSTRAINT "fk_membership_backup_id_parent" FOREIGN KEY ("backup_id") REFERENCES "parent" ("id") ON DELETE SET NULL ON UPDATE CASCADE, CONSTRAINT "fk_membership_later_id_parent" FOREIGN KEY ("later_id") REFERENCES "parent" ("id") DEFERRABLE INITIALLY DEFERRED);
+
+-- createTable IF NOT EXISTS
+CREATE TABLE IF NOT EXISTS "maybe" ("id" INTEGER NOT NULL, CONSTRAINT "pk_maybe" PRIMARY KEY ("id"));
+
+-- createTable with an enum column
+CREATE TABLE "diary" ("id" INTEGER NOT NULL, "mood" TEXT NOT NULL DEFAULT 'happy', CONSTRAINT "pk_diary" PRIMARY KEY ("id"), CONSTRAINT "ck_diary_e46f3108" CHECK ("mood" IN ('happy', 'sad')));
+
+-- dropTable with its definition
+DROP TABLE "lonely";
+
+-- dropTable IF EXISTS of a missing table
+DROP TABLE IF EXISTS "nowhere";
+
+-- renameTable
+ALTER TABLE "child" RENAME TO "kid";
+
+-- setTableComment
+
+-- addColumn nullable
+ALTER TABLE "child" ADD COLUMN "last_read_at" TEXT;
+
+-- addColumn NOT NULL with a literal default
+ALTER TABLE "child" ADD COLUMN "status" VARCHAR(10) NOT NULL DEFAULT 'new';
+
+-- addColumn with a CURRENT_TIMESTAMP default (a rebuild on SQLite)
+CREATE TABLE "_retort_tmp_child" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "parent_id" INTEGER NOT NULL, "note" TEXT, "amount" INTEGER DEFAULT 0, "code" VARCHAR(20), "created_at" TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP, CONSTRAINT "fk_child_parent_id_parent" FOREIGN KEY ("parent_id") REFERENCES "parent" ("id") ON DELETE CASCADE);
+INSERT INTO "_retort_tmp_child" ("id", "parent_id", "note", "amount", "code") SELECT "id", "parent_id", "note", "amount", "code" FROM "child";
+DROP TABLE "child";
+PRAGMA legacy_alter_table = ON;
+ALTER TABLE "_retort_tmp_child" RENAME TO "child";
+PRAGMA legacy_alter_table = OFF;
+CREATE INDEX "ix_child_code" ON "child" ("code");
+DELETE FROM sqlite_sequence WHERE name = '_retort_tmp_child';
+UPDATE sqlite_sequence SET seq = MAX(seq, 3) WHERE name = 'child';
+INSERT INTO sqlite_sequence (name, seq) SELECT 'child', 3 WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'child');
+
+-- addColumn with a foreign key
+ALTER TABLE "child" ADD COLUMN "backup_id" INTEGER CONSTRAINT "fk_child_backup_id_parent" REFERENCES "parent" ("id") ON DELETE SET NULL;
+
+-- addColumn UNIQUE (a rebuild on SQLite)
+CREATE TABLE "_retort_tmp_child" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "parent_id" INTEGER NOT NULL, "note" TEXT, "amount" INTEGER DEFAULT 0, "code" VARCHAR(20), "serial" VARCHAR(40), CONSTRAINT "fk_child_parent_id_parent" FOREIGN KEY ("parent_id") REFERENCES "parent" ("id") ON DELETE CASCADE, CONSTRAINT "uq_child_serial" UNIQUE ("serial"));
+INSERT INTO "_retort_tmp_child" ("id", "parent_id", "note", "amount", "code") SELECT "id", "parent_id", "note", "amount", "code" FROM "child";
+DROP TABLE "child";
+PRAGMA legacy_alter_table = ON;
+ALTER TABLE "_retort_tmp_child" RENAME TO "child";
+PRAGMA legacy_alter_table = OFF;
+CREATE INDEX "ix_child_code" ON "child" ("code");
+DELETE FROM sqlite_sequence WHERE name = '_retort_tmp_child';
+UPDATE sqlite_sequence SET seq = MAX(seq, 3) WHERE name = 'child';
+INSERT INTO sqlite_sequence (name, seq) SELECT 'child', 3 WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'child');
+
+-- addColumn with a comment
+ALTER TABLE "child" ADD COLUMN "remark" TEXT;
+
+-- addColumn of an enum type
+ALTER TABLE "child" ADD COLUMN "mood" TEXT CONSTRAINT "ck_child_e46f3108" CHECK ("mood" IN ('happy', 'sad'));
+
+-- dropColumn with its definition
+ALTER TABLE "child" DROP COLUMN "note";
+
+-- dropColumn of an indexed column (a rebuild on SQLite)
+CREATE TABLE "_retort_tmp_child" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "parent_id" INTEGER NOT NULL, "note" TEXT, "amount" INTEGER DEFAULT 0, CONSTRAINT "fk_child_parent_id_parent" FOREIGN KEY ("parent_id") REFERENCES "parent" ("id") ON DELETE CASCADE);
+INSERT INTO "_retort_tmp_child" ("id", "parent_id", "note", "amount") SELECT "id", "parent_id", "note", "amount" FROM "child";
+DROP TABLE "child";
+PRAGMA legacy_alter_table = ON;
+ALTER TABLE "_retort_tmp_child" RENAME TO "child";
+PRAGMA legacy_alter_table = OFF;
+DELETE FROM sqlite_sequence WHERE name = '_retort_tmp_child';
+UPDATE sqlite_sequence SET seq = MAX(seq, 3) WHERE name = 'child';
+INSERT INTO sqlite_sequence (name, seq) SELECT 'child', 3 WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'child');
+
+-- renameColumn
+ALTER TABLE "child" RENAME COLUMN "note" TO "remark";
+
+-- alterColumn type
+
+-- alterColumn type with USING
+CREATE TABLE "_retort_tmp_child" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "parent_id" INTEGER NOT NULL, "note" TEXT, "amount" INTEGER DEFAULT 0, "code" VARCHAR(20), "digits" INTEGER DEFAULT 0, CONSTRAINT "fk_child_parent_id_parent" FOREIGN KEY ("parent_id") REFERENCES "parent" ("id") ON DELETE CASCADE);
+INSERT INTO "_retort_tmp_child" ("id", "parent_id", "note", "amount", "code", "digits") SELECT "id", "parent_id", "note", "amount", "code", CAST("digits" AS INTEGER) FROM "child";
+DROP TABLE "child";
+PRAGMA legacy_alter_table = ON;
+ALTER TABLE "_retort_tmp_child" RENAME TO "child";
+PRAGMA legacy_alter_table = OFF;
+CREATE INDEX "ix_child_code" ON "child" ("code");
+DELETE FROM sqlite_sequence WHERE name = '_retort_tmp_child';
+UPDATE sqlite_sequence SET seq = MAX(seq, 3) WHERE name = 'child';
+INSERT INTO sqlite_sequence (name, seq) SELECT 'child', 3 WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'child');
+
+-- alterColumn NOT NULL
+CREATE TABLE "_retort_tmp_child" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "parent_id" INTEGER NOT NULL, "note" TEXT NOT NULL, "amount" INTEGER DEFAULT 0, "code" VARCHAR(20), CONSTRAINT "fk_child_parent_id_parent" FOREIGN KEY ("parent_id") REFERENCES "parent" ("id") ON DELETE CASCADE);
+INSERT INTO "_retort_tmp_child" ("id", "parent_id", "note", "amount", "code") SELECT "id", "parent_id", "note", "amount", "code" FROM "child";
+DROP TABLE "child";
+PRAGMA legacy_alter_table = ON;
+ALTER TABLE "_retort_tmp_child" RENAME TO "child";
+PRAGMA legacy_alter_table = OFF;
+CREATE INDEX "ix_child_code" ON "child" ("code");
+DELETE FROM sqlite_sequence WHERE name = '_retort_tmp_child';
+UPDATE sqlite_sequence SET seq = MAX(seq, 3) WHERE name = 'child';
+INSERT INTO sqlite_sequence (name, seq) SELECT 'child', 3 WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'child');
+
+-- alterColumn server default set and dropped
+CREATE TABLE "_retort_tmp_child" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "parent_id" INTEGER NOT NULL, "note" TEXT, "amount" INTEGER, "code" VARCHAR(20) DEFAULT 'none', CONSTRAINT "fk_child_parent_id_parent" FOREIGN KEY ("parent_id") REFERENCES "parent" ("id") ON DELETE CASCADE);
+INSERT INTO "_retort_tmp_child" ("id", "parent_id", "note", "amount", "code") SELECT "id", "parent_id", "note", "amount", "code" FROM "child";
+DROP TABLE "child";
+PRAGMA legacy_alter_table = ON;
+ALTER TABLE "_retort_tmp_child" RENAME TO "child";
+PRAGMA legacy_alter_table = OFF;
+CREATE INDEX "ix_child_code" ON "child" ("code");
+DELETE FROM sqlite_sequence WHERE name = '_retort_tmp_child';
+UPDATE sqlite_sequence SET seq = MAX(seq, 3) WHERE name = 'child';
+INSERT INTO sqlite_sequence (name, seq) SELECT 'child', 3 WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'child');
+
+-- alterColumn comment
+
+-- add a column, fill it, make it NOT NULL (the seeds' data transform)
+ALTER TABLE "child" ADD COLUMN "label" VARCHAR(120);
+UPDATE child SET label = 'child ' || id;
+CREATE TABLE "_retort_tmp_child" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "parent_id" INTEGER NOT NULL, "note" TEXT, "amount" INTEGER DEFAULT 0, "code" VARCHAR(20), "label" VARCHAR(120) NOT NULL, CONSTRAINT "fk_child_parent_id_parent" FOREIGN KEY ("parent_id") REFERENCES "parent" ("id") ON DELETE CASCADE);
+INSERT INTO "_retort_tmp_child" ("id", "parent_id", "note", "amount", "code", "label") SELECT "id", "parent_id", "note", "amount", "code", "label" FROM "child";
+DROP TABLE "child";
+PRAGMA legacy_alter_table = ON;
+ALTER TABLE "_retort_tmp_child" RENAME TO "child";
+PRAGMA legacy_alter_table = OFF;
+CREATE INDEX "ix_child_code" ON "child" ("code");
+DELETE FROM sqlite_sequence WHERE name = '_retort_tmp_child';
+UPDATE sqlite_sequence SET seq = MAX(seq, 3) WHERE name = 'child';
+INSERT INTO sqlite_sequence (name, seq) SELECT 'child', 3 WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'child');
+
+-- createIndex unique on two columns
+CREATE UNIQUE INDEX "ux_child_parent_code" ON "child" ("parent_id", "code");
+
+-- createIndex on an expression
+CREATE INDEX "ix_child_lower_note" ON "child" ((lower(note)));
+
+-- createIndex partial
+CREATE INDEX "ix_child_big" ON "child" ("amount") WHERE amount > 15;
+
+-- createIndex descending, named by the convention
+CREATE INDEX "ix_child_parent_id" ON "child" ("parent_id", "amount" DESC);
+
+-- createIndex IF NOT EXISTS of an index that exists
+CREATE INDEX IF NOT EXISTS "ix_child_code" ON "child" ("code");
+
+-- createIndex CONCURRENTLY
+CREATE INDEX "ix_child_note" ON "child" ("note");
+
+-- dropIndex with its definition
+DROP INDEX "ix_child_code";
+
+-- dropIndex IF EXISTS of a missing index
+DROP INDEX IF EXISTS "ix_nowhere";
+
+-- addConstraint primary key
+CREATE TABLE "_retort_tmp_loose" ("a" INTEGER NOT NULL, "b" INTEGER NOT NULL, CONSTRAINT "pk_loose" PRIMARY KEY ("a", "b"));
+INSERT INTO "_retort_tmp_loose" ("a", "b") SELECT "a", "b" FROM "loose";
+DROP TABLE "loose";
+PRAGMA legacy_alter_table = ON;
+ALTER TABLE "_retort_tmp_loose" RENAME TO "loose";
+PRAGMA legacy_alter_table = OFF;
+
+-- addConstraint unique
+CREATE TABLE "_retort_tmp_child" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "parent_id" INTEGER NOT NULL, "note" TEXT, "amount" INTEGER DEFAULT 0, "code" VARCHAR(20), CONSTRAINT "fk_child_parent_id_parent" FOREIGN KEY ("parent_id") REFERENCES "parent" ("id") ON DELETE CASCADE, CONSTRAINT "uq_child_parent_id_code" UNIQUE ("parent_id", "code"));
+INSERT INTO "_retort_tmp_child" ("id", "parent_id", "note", "amount", "code") SELECT "id", "parent_id", "note", "amount", "code" FROM "child";
+DROP TABLE "child";
+PRAGMA legacy_alter_table = ON;
+ALTER TABLE "_retort_tmp_child" RENAME TO "child";
+PRAGMA legacy_alter_table = OFF;
+CREATE INDEX "ix_child_code" ON "child" ("code");
+DELETE FROM sqlite_sequence WHERE name = '_retort_tmp_child';
+UPDATE sqlite_sequence SET seq = MAX(seq, 3) WHERE name = 'child';
+INSERT INTO sqlite_sequence (name, seq) SELECT 'child', 3 WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'child');
+
+-- addConstraint check
+CREATE TABLE "_retort_tmp_child" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "parent_id" INTEGER NOT NULL, "note" TEXT, "amount" INTEGER DEFAULT 0, "code" VARCHAR(20), CONSTRAINT "fk_child_parent_id_parent" FOREIGN KEY ("parent_id") REFERENCES "parent" ("id") ON DELETE CASCADE, CONSTRAINT "ck_child_amount" CHECK (amount >= 0));
+INSERT INTO "_retort_tmp_child" ("id", "parent_id", "note", "amount", "code") SELECT "id", "parent_id", "note", "amount", "code" FROM "child";
+DROP TABLE "child";
+PRAGMA legacy_alter_table = ON;
+ALTER TABLE "_retort_tmp_child" RENAME TO "child";
+PRAGMA legacy_alter_table = OFF;
+CREATE INDEX "ix_child_code" ON "child" ("code");
+DELETE FROM sqlite_sequence WHERE name = '_retort_tmp_child';
+UPDATE sqlite_sequence SET seq = MAX(seq, 3) WHERE name = 'child';
+INSERT INTO sqlite_sequence (name, seq) SELECT 'child', 3 WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'child');
+
+-- addConstraint foreign key with actions
+CREATE TABLE "_retort_tmp_child" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "parent_id" INTEGER NOT NULL, "note" TEXT, "amount" INTEGER DEFAULT 0, "code" VARCHAR(20), "backup_id" INTEGER, CONSTRAINT "fk_child_parent_id_parent" FOREIGN KEY ("parent_id") REFERENCES "parent" ("id") ON DELETE CASCADE, CONSTRAINT "fk_child_backup_id_parent" FOREIGN KEY ("backup_id") REFERENCES "parent" ("id") ON DELETE SET NULL ON UPDATE CASCADE);
+INSERT INTO "_retort_tmp_child" ("id", "parent_id", "note", "amount", "code", "backup_id") SELECT "id", "parent_id", "note", "amount", "code", "backup_id" FROM "child";
+DROP TABLE "child";
+PRAGMA legacy_alter_table = ON;
+ALTER TABLE "_retort_tmp_child" RENAME TO "child";
+PRAGMA legacy_alter_table = OFF;
+CREATE INDEX "ix_child_code" ON "child" ("code");
+DELETE FROM sqlite_sequence WHERE name = '_retort_tmp_child';
+UPDATE sqlite_sequence SET seq = MAX(seq, 3) WHERE name = 'child';
+INSERT INTO sqlite_sequence (name, seq) SELECT 'child', 3 WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'child');
+
+-- addConstraint deferrable foreign key
+CREATE TABLE "_retort_tmp_child" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "parent_id" INTEGER NOT NULL, "note" TEXT, "amount" INTEGER DEFAULT 0, "code" VARCHAR(20), "backup_id" INTEGER, CONSTRAINT "fk_child_parent_id_parent" FOREIGN KEY ("parent_id") REFERENCES "parent" ("id") ON DELETE CASCADE, CONSTRAINT "fk_child_backup_id_parent" FOREIGN KEY ("backup_id") REFERENCES "parent" ("id") DEFERRABLE INITIALLY DEFERRED);
+INSERT INTO "_retort_tmp_child" ("id", "parent_id", "note", "amount", "code", "backup_id") SELECT "id", "parent_id", "note", "amount", "code", "backup_id" FROM "child";
+DROP TABLE "child";
+PRAGMA legacy_alter_table = ON;
+ALTER TABLE "_retort_tmp_child" RENAME TO "child";
+PRAGMA legacy_alter_table = OFF;
+CREATE INDEX "ix_child_code" ON "child" ("code");
+DELETE FROM sqlite_sequence WHERE name = '_retort_tmp_child';
+UPDATE sqlite_sequence SET seq = MAX(seq, 3) WHERE name = 'child';
+INSERT INTO sqlite_sequence (name, seq) SELECT 'child', 3 WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'child');
+
+-- dropConstraint by the convention's name, with its definition
+CREATE TABLE "_retort_tmp_child" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "parent_id" INTEGER NOT NULL, "note" TEXT, "amount" INTEGER DEFAULT 0, "code" VARCHAR(20), CONSTRAINT "fk_child_parent_id_parent" FOREIGN KEY ("parent_id") REFERENCES "parent" ("id") ON DELETE CASCADE);
+INSERT INTO "_retort_tmp_child" ("id", "parent_id", "note", "amount", "code") SELECT "id", "parent_id", "note", "amount", "code" FROM "child";
+DROP TABLE "child";
+PRAGMA legacy_alter_table = ON;
+ALTER TABLE "_retort_tmp_child" RENAME TO "child";
+PRAGMA legacy_alter_table = OFF;
+CREATE INDEX "ix_child_code" ON "child" ("code");
+DELETE FROM sqlite_sequence WHERE name = '_retort_tmp_child';
+UPDATE sqlite_sequence SET seq = MAX(seq, 3) WHERE name = 'child';
+INSERT INTO sqlite_sequence (name, seq) SELECT 'child', 3 WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'child');
+
+-- dropConstraint of a check by name, with its definition
+CREATE TABLE "_retort_tmp_child" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "parent_id" INTEGER NOT NULL, "note" TEXT, "amount" INTEGER DEFAULT 0, "code" VARCHAR(20), CONSTRAINT "fk_child_parent_id_parent" FOREIGN KEY ("parent_id") REFERENCES "parent" ("id") ON DELETE CASCADE);
+INSERT INTO "_retort_tmp_child" ("id", "parent_id", "note", "amount", "code") SELECT "id", "parent_id", "note", "amount", "code" FROM "child";
+DROP TABLE "child";
+PRAGMA legacy_alter_table = ON;
+ALTER TABLE "_retort_tmp_child" RENAME TO "child";
+PRAGMA legacy_alter_table = OFF;
+CREATE INDEX "ix_child_code" ON "child" ("code");
+DELETE FROM sqlite_sequence WHERE name = '_retort_tmp_child';
+UPDATE sqlite_sequence SET seq = MAX(seq, 3) WHERE name = 'child';
+INSERT INTO sqlite_sequence (name, seq) SELECT 'child', 3 WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'child');
+
+-- dropConstraint of a column's foreign key
+CREATE TABLE "_retort_tmp_child" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "parent_id" INTEGER NOT NULL, "note" TEXT, "amount" INTEGER DEFAULT 0, "code" VARCHAR(20));
+INSERT INTO "_retort_tmp_child" ("id", "parent_id", "note", "amount", "code") SELECT "id", "parent_id", "note", "amount", "code" FROM "child";
+DROP TABLE "child";
+PRAGMA legacy_alter_table = ON;
+ALTER TABLE "_retort_tmp_child" RENAME TO "child";
+PRAGMA legacy_alter_table = OFF;
+CREATE INDEX "ix_child_code" ON "child" ("code");
+DELETE FROM sqlite_sequence WHERE name = '_retort_tmp_child';
+UPDATE sqlite_sequence SET seq = MAX(seq, 3) WHERE name = 'child';
+INSERT INTO sqlite_sequence (name, seq) SELECT 'child', 3 WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'child');
+
+-- drop and add a primary key
+CREATE TABLE "_retort_tmp_keyed" ("a" INTEGER NOT NULL, "b" INTEGER NOT NULL, CONSTRAINT "pk_keyed" PRIMARY KEY ("a", "b"));
+INSERT INTO "_retort_tmp_keyed" ("a", "b") SELECT "a", "b" FROM "keyed";
+DROP TABLE "keyed";
+PRAGMA legacy_alter_table = ON;
+ALTER TABLE "_retort_tmp_keyed" RENAME TO "keyed";
+PRAGMA legacy_alter_table = OFF;
+
+-- createEnum
+
+-- dropEnum with its values
+
+-- createView
+CREATE VIEW "child_names" AS SELECT c.id, p.name FROM child c JOIN parent p ON p.id = c.parent_id;
+
+-- replaceView with its previous query
+DROP VIEW IF EXISTS "v";
+CREATE VIEW "v" AS SELECT id FROM child WHERE amount > 15;
+
+-- dropView with its query
+DROP VIEW "v";
+
+-- execute with a statement per dialect
+UPDATE child SET note = 'sqlite';
+
+-- bulkInsert with typed values
+INSERT INTO "typed" ("id", "flag", "born", "at", "price", "token", "doc", "raw", "txt") VALUES (1, 1, '2024-02-29', '2024-02-29 12:30:00.000000+00:00', 12.50, '0b8f6a52-8a9c-4a43-b1c7-1a7f3a3c1e11', '{"a": [1, 2]}', X'0001ff', 'it''s "quoted"'), (2, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL);
+
+-- run: Java that reads before it writes
+-- run("number the notes"): Java, run online only
+
+-- jOOQ update, insert … select and delete
+UPDATE "parent" SET "name" = upper("name");
+INSERT INTO "parent" ("id", "name") SELECT ("id" + 100), "note" FROM "child" WHERE "note" IS NOT NULL;
+DELETE FROM "child" WHERE "amount" > 25;
+
+-- batchAlterTable: several changes to one table
+ALTER TABLE "child" RENAME COLUMN "note" TO "remark";
+CREATE TABLE "_retort_tmp_child" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "parent_id" INTEGER NOT NULL, "remark" TEXT, "amount" INTEGER DEFAULT 0, "code" VARCHAR(20), "flag" INTEGER NOT NULL DEFAULT 0, CONSTRAINT "fk_child_parent_id_parent" FOREIGN KEY ("parent_id") REFERENCES "parent" ("id") ON DELETE CASCADE, CONSTRAINT "ck_child_d539d18f" CHECK (amount >= 0));
+INSERT INTO "_retort_tmp_child" ("id", "parent_id", "remark", "amount", "code") SELECT "id", "parent_id", "remark", "amount", "code" FROM "child";
+DROP TABLE "child";
+PRAGMA legacy_alter_table = ON;
+ALTER TABLE "_retort_tmp_child" RENAME TO "child";
+PRAGMA legacy_alter_table = OFF;
+CREATE INDEX "ix_child_code" ON "child" ("code");
+CREATE INDEX "ix_child_flag" ON "child" ("flag");
+DELETE FROM sqlite_sequence WHERE name = '_retort_tmp_child';
+UPDATE sqlite_sequence SET seq = MAX(seq, 3) WHERE name = 'child';
+INSERT INTO sqlite_sequence (name, seq) SELECT 'child', 3 WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'child');
+
+-- batchAlterTable recreate ALWAYS
+CREATE TABLE "_retort_tmp_child" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "parent_id" INTEGER NOT NULL, "note" TEXT, "amount" INTEGER DEFAULT 0, "code" VARCHAR(20), "extra" TEXT, CONSTRAINT "fk_child_parent_id_parent" FOREIGN KEY ("parent_id") REFERENCES "parent" ("id") ON DELETE CASCADE);
+INSERT INTO "_retort_tmp_child" ("id", "parent_id", "note", "amount", "code") SELECT "id", "parent_id", "note", "amount", "code" FROM "child";
+DROP TABLE "child";
+PRAGMA legacy_alter_table = ON;
+ALTER TABLE "_retort_tmp_child" RENAME TO "child";
+PRAGMA legacy_alter_table = OFF;
+CREATE INDEX "ix_child_code" ON "child" ("code");
+DELETE FROM sqlite_sequence WHERE name = '_retort_tmp_child';
+UPDATE sqlite_sequence SET seq = MAX(seq, 3) WHERE name = 'child';
+INSERT INTO sqlite_sequence (name, seq) SELECT 'child', 3 WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'child');
+
+-- hostile names: table, columns, index and constraints
+CREATE TABLE "Order ""Items"" ü" ("id" INTEGER NOT NULL, "select" TEXT, "My Column" INTEGER, "returning" INTEGER, CONSTRAINT "pk_Order ""Items"" ü" PRIMARY KEY ("id"), CONSTRAINT "uq_Order ""Items"" ü_select" UNIQUE ("select"), CONSTRAINT "fk_Order ""Items"" ü_returning_parent" FOREIGN KEY ("returning") REFERENCES "parent" ("id"));
+CREATE INDEX "ix with ""quotes"" ß" ON "Order ""Items"" ü" ("My Column", "select");
+CREATE TABLE "_retort_tmp_Order ""Items"" ü" ("id" INTEGER NOT NULL, "select" TEXT, "My Column" INTEGER, "returning" INTEGER, CONSTRAINT "pk_Order ""Items"" ü" PRIMARY KEY ("id"), CONSTRAINT "uq_Order ""Items"" ü_select" UNIQUE ("select"), CONSTRAINT "fk_Order ""Items"" ü_returning_parent" FOREIGN KEY ("returning") REFERENCES "parent" ("id"), CONSTRAINT "ck ""odd"" Ünïcode" CHECK ("My Column" > 0), CONSTRAINT "UQ Mixed Case" UNIQUE ("My Column", "returning"));
+INSERT INTO "_retort_tmp_Order ""Items"" ü" ("id", "select", "My Column", "returning") SELECT "id", "select", "My Column", "returning" FROM "Order ""Items"" ü";
+DROP TABLE "Order ""Items"" ü";
+PRAGMA legacy_alter_table = ON;
+ALTER TABLE "_retort_tmp_Order ""Items"" ü" RENAME TO "Order ""Items"" ü";
+PRAGMA legacy_alter_table = OFF;
+CREATE INDEX "ix with ""quotes"" ß" ON "Order ""Items"" ü" ("My Column", "select");
+
