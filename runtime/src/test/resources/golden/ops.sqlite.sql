@@ -272,6 +272,8 @@ DROP VIEW "v";
 -- execute with a statement per dialect
 UPDATE child SET note = 'sqlite';
 
+-- execute for one dialect only
+
 -- bulkInsert with typed values
 INSERT INTO "typed" ("id", "flag", "born", "at", "price", "token", "doc", "raw", "txt") VALUES (1, 1, '2024-02-29', '2024-02-29 12:30:00.000000+00:00', 12.50, '0b8f6a52-8a9c-4a43-b1c7-1a7f3a3c1e11', '{"a": [1, 2]}', X'0001ff', 'it''s "quoted"'), (2, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL);
 

@@ -2,6 +2,7 @@ package dev.retort.dsl;
 
 import dev.retort.op.AlterColumn;
 import dev.retort.op.Change;
+import dev.retort.schema.EnumType;
 import dev.retort.schema.ServerDefault;
 import dev.retort.schema.SqlType;
 import dev.retort.schema.TableName;
@@ -38,7 +39,9 @@ public final class AlterColumnBuilder {
         var builder = new AlterColumnBuilder();
         spec.accept(builder);
         return new AlterColumn(table, column,
-                builder.typeGiven ? change(builder.type, builder.existingType, builder.existingTypeGiven) : null,
+                builder.typeGiven ? change(EnumType.qualified(builder.type, table.schema()),
+                        builder.existingType == null ? null : EnumType.qualified(builder.existingType, table.schema()),
+                        builder.existingTypeGiven) : null,
                 builder.using,
                 builder.nullable != null ? change(builder.nullable, builder.existingNullable, builder.existingNullableGiven) : null,
                 builder.defaultChanged ? change(builder.serverDefault, builder.existingServerDefault, builder.existingDefaultGiven) : null,

@@ -85,6 +85,12 @@ public final class BatchOps {
         return this;
     }
 
+    /** Drops an index and remembers its definition, so the block can be reversed. */
+    public BatchOps dropIndex(String name, Consumer<IndexBuilder> definition) {
+        ops.dropIndex(name, table, definition);
+        return this;
+    }
+
     BatchAlterTable.Recreate recreate() {
         return recreate;
     }

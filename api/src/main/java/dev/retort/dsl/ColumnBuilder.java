@@ -2,6 +2,7 @@ package dev.retort.dsl;
 
 import dev.retort.schema.ColumnDef;
 import dev.retort.schema.Constraint;
+import dev.retort.schema.EnumType;
 import dev.retort.schema.ForeignKeyRef;
 import dev.retort.schema.ReferentialAction;
 import dev.retort.schema.ServerDefault;
@@ -137,6 +138,7 @@ public final class ColumnBuilder {
     }
 
     private ColumnDef build() {
-        return new ColumnDef(name, type, nullable, primaryKey, identity, unique, serverDefault, references, comment);
+        return new ColumnDef(name, EnumType.qualified(type, schema), nullable, primaryKey, identity, unique, serverDefault,
+                references, comment);
     }
 }

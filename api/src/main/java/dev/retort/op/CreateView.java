@@ -26,8 +26,8 @@ public record CreateView(TableName name, String query, boolean orReplace, String
             return new DropView(name, this, false);
         }
         if (previousQuery == null) {
-            throw new IrreversibleOpException(this, "give the view's previous query, op.replaceView(name, query,"
-                    + " previousQuery), or write downgrade()");
+            throw new IrreversibleOpException(this, "give the view's previous query, op.replaceView(\"" + name.name()
+                    + "\", query, previousQuery), or write downgrade()");
         }
         return new CreateView(name, previousQuery, true, query);
     }

@@ -1,7 +1,5 @@
 package dev.retort.op;
 
-import dev.retort.ErrorCode;
-import dev.retort.RetortException;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
@@ -14,7 +12,10 @@ import java.util.function.Function;
  */
 public sealed interface SqlText permits SqlText.Plain, SqlText.Built {
 
-    /** The statement for a dialect ({@code postgresql} or {@code sqlite}). */
+    /**
+     * The statement for a dialect ({@code postgresql} or {@code sqlite}), or {@code null} when
+     * this SQL has none for it (it was given for other dialects {@link #only only}).
+     */
     String forDialect(String dialect);
 
     /** A short form for messages. */
@@ -48,14 +49,7 @@ public sealed interface SqlText permits SqlText.Plain, SqlText.Built {
         @Override
         public String forDialect(String dialect) {
             String variant = variants.get(dialect);
-            if (variant != null) {
-                return variant;
-            }
-            if (sql == null) {
-                throw new RetortException(ErrorCode.UNSUPPORTED_OP, "execute(...) has statements for " + variants.keySet()
-                        + " but not for " + dialect + "; add one with .on(\"" + dialect + "\", sql)");
-            }
-            return sql;
+            return variant != null ? variant : sql;
         }
 
         @Override
@@ -71,7 +65,10 @@ public sealed interface SqlText permits SqlText.Plain, SqlText.Built {
         }
     }
 
-    /** A statement for one dialect only; other dialects need their own {@code on(...)}. */
+    /**
+     * A statement for one dialect only: on the others the op does nothing, unless they get their
+     * own with {@code on(...)}.
+     */
     static Plain only(String dialect, String sql) {
         return new Plain(null, Map.of(dialect, sql));
     }

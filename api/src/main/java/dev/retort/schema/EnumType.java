@@ -21,6 +21,19 @@ public record EnumType(TableName name, List<String> values) implements SqlType {
         }
     }
 
+    /**
+     * This type in {@code schema} when it names none: an enum column of a table created through
+     * {@code op.inSchema(schema)} uses the type of that schema.
+     */
+    public EnumType inSchema(String schema) {
+        return schema == null || name.schema() != null ? this : new EnumType(new TableName(schema, name.name()), values);
+    }
+
+    /** The type in {@code schema} when it is an enum naming no schema; any other type as it is. */
+    public static SqlType qualified(SqlType type, String schema) {
+        return type instanceof EnumType e ? e.inSchema(schema) : type;
+    }
+
     @Override
     public String describe() {
         return "ENUM " + name + " " + values;

@@ -112,4 +112,51 @@ class OpsTest {
         assertEquals(new TableName("billing", "invoices"), ((AddColumn) op.recorded().get(0)).table());
         assertEquals(2, op.recorded().size());
     }
+
+    @Test
+    void opsMissingWhatTheirReverseNeedsSayWhatToAdd() {
+        var cases = new java.util.LinkedHashMap<java.util.function.Consumer<Ops>, String>();
+        cases.put(op -> op.alterColumn("users", "email", a -> a.notNull()),
+                "alterColumn(users.email) cannot be reversed: give the column's old existingNullable(...) in the alterColumn"
+                        + " spec, or write downgrade()");
+        cases.put(op -> op.dropEnum("mood"), "dropEnum(mood) cannot be reversed: give the enum's values,"
+                + " op.dropEnum(\"mood\", \"value\", ...), or write downgrade()");
+        cases.put(op -> op.addEnumValue("mood", "meh"), "addEnumValue(mood, meh) cannot be reversed: PostgreSQL cannot"
+                + " remove an enum value; write downgrade() (for example recreate the type without it)");
+        cases.put(op -> op.replaceView("v", "SELECT 1"), "replaceView(v) cannot be reversed: give the view's previous"
+                + " query, op.replaceView(\"v\", query, previousQuery), or write downgrade()");
+        cases.put(op -> op.bulkInsert("users", r -> r.columns("id").row(1)), "bulkInsert(users, 1 rows) cannot be reversed:"
+                + " write downgrade() with the statement that removes the rows");
+        cases.put(op -> op.run("fill", c -> { }), "run(\"fill\") cannot be reversed: give the code that undoes it,"
+                + " op.run(description, work, reverse), or write downgrade()");
+        cases.put(op -> op.dropSchema("s", DropOption.CASCADE), "dropSchema(s) cannot be reversed: a cascading drop loses"
+                + " what the schema held; write downgrade()");
+        var actual = new java.util.ArrayList<String>();
+        for (var c : cases.keySet()) {
+            var op = new Ops();
+            c.accept(op);
+            actual.add(assertThrows(IrreversibleOpException.class, () -> op.recorded().get(0).reverse()).getMessage());
+        }
+        assertEquals(String.join("\n", cases.values()), String.join("\n", actual));
+    }
+
+    @Test
+    void enumColumnsOfTablesInASchemaUseThatSchemasType() {
+        var op = new Ops();
+        op.inSchema("billing").addColumn("invoices", "state", dev.retort.schema.SqlType.enumOf("state", "open"));
+        var type = (dev.retort.schema.EnumType) ((AddColumn) op.recorded().get(0)).column().type();
+        assertEquals(new TableName("billing", "state"), type.name());
+    }
+
+    @Test
+    void aBatchReversesAsABlock() {
+        var op = new Ops();
+        op.batchAlterTable("users", b -> b
+                .addColumn("nick", TEXT)
+                .renameColumn("email", "mail"));
+        var reverse = (dev.retort.op.BatchAlterTable) op.recorded().get(0).reverse();
+        assertEquals(java.util.List.of(new RenameColumn(TableName.of("users"), "mail", "email"),
+                new DropColumn(TableName.of("users"), "nick", ((AddColumn) ((dev.retort.op.BatchAlterTable) op.recorded().get(0))
+                        .ops().get(0)).column())), reverse.ops());
+    }
 }

@@ -188,6 +188,7 @@ final class Runner {
             } else if (action instanceof Action.Code code) {
                 current = "run(\"" + code.description() + "\")";
                 code.work().run(connection);
+                current = null;
             } else {
                 var live = (Action.Live) action;
                 LOG.debug("{}", live.description());
@@ -218,6 +219,7 @@ final class Runner {
         try (Statement s = connection.createStatement()) {
             s.execute(sql);
         }
+        current = null; // a later failure that is no statement's (a check after them) names none
     }
 
     /** An upgrade moves from the parents to the revision, a downgrade back, as Alembic logs them. */

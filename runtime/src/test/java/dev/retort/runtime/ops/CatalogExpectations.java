@@ -71,7 +71,7 @@ final class CatalogExpectations {
             return pg ? "numeric(" + n.precision() + "," + n.scale() + ")" : "NUMERIC(" + n.precision() + ", " + n.scale() + ")";
         }
         if (type instanceof EnumType e) {
-            return pg ? e.name().name() : "TEXT";
+            return !pg ? "TEXT" : e.name().schema() == null ? e.name().name() : e.name().schema() + "." + e.name().name();
         }
         return switch ((BasicType) type) {
             case SMALLINT -> pg ? "smallint" : "INTEGER";

@@ -244,6 +244,10 @@ final class OpCases {
                         .on("postgresql", "UPDATE child SET note = 'postgresql'"))).oneWay()
                 .rows(db -> assertEquals(List.of(db.kind() == Kind.SQLITE ? "sqlite" : "postgresql"),
                         db.strings("SELECT DISTINCT note FROM child"))));
+        cases.add(OpCase.of("execute for one dialect only", BASE,
+                op -> op.execute(SqlText.only("postgresql", "UPDATE child SET note = 'only here'"))).oneWay()
+                .rows(db -> assertEquals(db.kind() == Kind.SQLITE ? List.of("first", "second") : List.of("only here"),
+                        db.strings("SELECT DISTINCT note FROM child WHERE note IS NOT NULL ORDER BY 1"))));
         cases.add(OpCase.of("bulkInsert with typed values", BASE.andThen(op -> op.createTable("typed", t -> t
                         .column("id", INTEGER, c -> c.primaryKey())
                         .column("flag", BOOLEAN).column("born", DATE).column("at", TIMESTAMP_TZ).column("price", numeric(8, 2))

@@ -373,7 +373,8 @@ final class PostgresRenderer implements OpVisitor<List<Action>> {
 
     @Override
     public List<Action> execute(Execute op) {
-        return sql(op.sql().forDialect(dialect.name()));
+        String sql = op.sql().forDialect(dialect.name());
+        return sql == null ? List.of() : sql(sql);
     }
 
     @Override

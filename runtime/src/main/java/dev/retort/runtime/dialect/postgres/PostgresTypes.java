@@ -1,13 +1,13 @@
 package dev.retort.runtime.dialect.postgres;
 
 import dev.retort.runtime.dialect.Dialect;
+import dev.retort.runtime.dialect.Literals;
 import dev.retort.schema.BasicType;
 import dev.retort.schema.EnumType;
 import dev.retort.schema.NumericType;
 import dev.retort.schema.ServerDefault;
 import dev.retort.schema.SqlType;
 import dev.retort.schema.VarcharType;
-import java.math.BigDecimal;
 
 /** PostgreSQL's natural types and default expressions for Retort's portable ones. */
 final class PostgresTypes {
@@ -61,16 +61,7 @@ final class PostgresTypes {
         return value.accept(new ServerDefault.Visitor<>() {
             @Override
             public String literal(Object v) {
-                if (v instanceof String s) {
-                    return dialect.literal(s);
-                }
-                if (v instanceof Boolean b) {
-                    return b ? "TRUE" : "FALSE";
-                }
-                if (v instanceof BigDecimal d) {
-                    return d.toPlainString();
-                }
-                return v.toString();
+                return Literals.literal(v, dialect, Literals.POSTGRESQL);
             }
 
             @Override

@@ -205,7 +205,7 @@ final class SqliteBatch implements Action.Live {
             if (rows.next()) {
                 throw new RetortException(ErrorCode.MIGRATION_FAILED, "rebuilding table " + table + " left rows of "
                         + rows.getString(1) + " (rowid " + rows.getString(2) + ") referring to no row of " + rows.getString(3)
-                        + "; fix the data or the change, the step was rolled back");
+                        + "; fix the data or the change");
             }
         }
     }

@@ -270,7 +270,8 @@ final class SqliteRenderer implements OpVisitor<List<Action>> {
 
     @Override
     public List<Action> execute(Execute op) {
-        return sql(op.sql().forDialect(dialect.name()));
+        String sql = op.sql().forDialect(dialect.name());
+        return sql == null ? List.of() : sql(sql);
     }
 
     @Override

@@ -1,13 +1,13 @@
 package dev.retort.runtime.dialect.sqlite;
 
 import dev.retort.runtime.dialect.Dialect;
+import dev.retort.runtime.dialect.Literals;
 import dev.retort.schema.BasicType;
 import dev.retort.schema.EnumType;
 import dev.retort.schema.NumericType;
 import dev.retort.schema.ServerDefault;
 import dev.retort.schema.SqlType;
 import dev.retort.schema.VarcharType;
-import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -64,16 +64,7 @@ final class SqliteTypes {
         return value.accept(new ServerDefault.Visitor<>() {
             @Override
             public String literal(Object v) {
-                if (v instanceof String s) {
-                    return dialect.literal(s);
-                }
-                if (v instanceof Boolean b) {
-                    return b ? "1" : "0";
-                }
-                if (v instanceof BigDecimal d) {
-                    return d.toPlainString();
-                }
-                return v.toString();
+                return Literals.literal(v, dialect, Literals.SQLITE);
             }
 
             @Override
