@@ -48,7 +48,11 @@ public enum ErrorCode {
     CONNECTION_FAILED(Exit.FAILED),
     MIGRATION_FAILED(Exit.FAILED),
     DATABASE_ERROR(Exit.FAILED),
-    UNKNOWN_DATABASE_REVISION(Exit.FAILED);
+    UNKNOWN_DATABASE_REVISION(Exit.FAILED),
+
+    // Running safely.
+    LOCK_TIMEOUT(Exit.LOCK_TIMEOUT),
+    VALIDATION_FAILED(Exit.VALIDATION_FAILED);
 
     private final int exitCode;
 
@@ -68,6 +72,10 @@ public enum ErrorCode {
         public static final int FAILED = 1;
         /** Bad input: an unknown revision, a bad URL, a bad option. */
         public static final int BAD_INPUT = 2;
+        /** Another process held the migration lock for longer than the lock timeout. */
+        public static final int LOCK_TIMEOUT = 3;
+        /** Validation with {@code --strict} found applied revisions that changed or that the code no longer has. */
+        public static final int VALIDATION_FAILED = 4;
 
         private Exit() {
         }

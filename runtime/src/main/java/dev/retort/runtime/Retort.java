@@ -7,10 +7,12 @@ import dev.retort.graph.Plan;
 import dev.retort.graph.RevisionGraph;
 import dev.retort.runtime.dialect.Dialect;
 import dev.retort.runtime.dialect.Dialects;
+import dev.retort.runtime.dialect.MigrationLock;
 import dev.retort.runtime.index.MigrationSet;
 import dev.retort.runtime.jdbc.HistoryEntry;
 import dev.retort.runtime.jdbc.HistoryStore;
 import dev.retort.runtime.jdbc.VersionStore;
+import dev.retort.runtime.offline.OfflineSql;
 import dev.retort.runtime.ops.PreparedStep;
 import dev.retort.runtime.ops.StepPreparer;
 import java.sql.Connection;
@@ -18,6 +20,8 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Upgrades, downgrades and inspects one database with the migrations on the class path.
@@ -32,6 +36,8 @@ import java.util.Properties;
  * jOOQ class. Each step runs in its own transaction, together with its version-table update.
  */
 public final class Retort {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Retort.class);
 
     private final RetortConfig config;
     private MigrationSet migrations;
@@ -82,9 +88,10 @@ public final class Retort {
         MigrationSet set = migrations();
         return withConnection((connection, dialect) -> {
             VersionStore versions = versions(dialect);
-            Plan plan = set.graph().stamp(versions.read(connection), targets, purge);
-            return new Runner(connection, dialect, versions, new HistoryStore(dialect, config.historyTable()),
-                    config.listener()).stamp(plan, purge);
+            try (MigrationLock lock = lock(connection, dialect)) {
+                Plan plan = set.graph().stamp(versions.read(connection), targets, purge);
+                return runner(connection, dialect).stamp(plan, purge);
+            }
         });
     }
 
@@ -125,6 +132,67 @@ public final class Retort {
         return config.url() != null ? config.url().toString() : "the configured DataSource";
     }
 
+    /**
+     * The SQL script that upgrades a database at {@code from} (version rows; empty for base) to
+     * {@code target}, written without connecting to any database.
+     *
+     * @param dialectName {@code postgresql} or {@code sqlite}; {@code null} for the configured URL's
+     */
+    public String upgradeSql(List<String> from, String target, String dialectName) {
+        Plan plan = migrations().graph().upgrade(from, target);
+        return offline(dialectName).script(plan, from, "upgrade " + Runner.shown(from) + " -> " + target);
+    }
+
+    /** The SQL script that downgrades a database at {@code from} to {@code target}, without a database. */
+    public String downgradeSql(List<String> from, String target, String dialectName) {
+        Plan plan = migrations().graph().downgrade(from, target);
+        return offline(dialectName).script(plan, from, "downgrade " + Runner.shown(from) + " -> " + target);
+    }
+
+    /** The SQL script that stamps a database at {@code from} to {@code targets}, without a database. */
+    public String stampSql(List<String> from, List<String> targets, boolean purge, String dialectName) {
+        Plan plan = migrations().graph().stamp(from, targets, purge);
+        return offline(dialectName).stampScript(plan, from, purge, "stamp " + Runner.shown(from) + " -> "
+                + String.join(" ", targets));
+    }
+
+    private OfflineSql offline(String dialectName) {
+        String name = dialectName;
+        if (name == null) {
+            if (config.url() == null) {
+                throw new RetortException(ErrorCode.BAD_OPTION, "offline SQL needs a dialect: give --dialect postgresql or"
+                        + " --dialect sqlite (a DataSource tells it only by connecting)");
+            }
+            name = config.url().kind().name();
+        }
+        Dialect dialect = Dialects.named(name);
+        return new OfflineSql(migrations(), dialect, config.renderContext(), versions(dialect),
+                new HistoryStore(dialect, config.historyTable()), config.transactionMode(), version());
+    }
+
+    /**
+     * Applied revisions whose ops changed since they ran, revisions the database has and the code
+     * does not, and migrations that failed outside a transaction and have not run since. Loads
+     * every applied migration to record its ops; runs nothing.
+     */
+    public ValidationReport validate() {
+        MigrationSet set = migrations();
+        return withConnection((connection, dialect) -> Validator.validate(set,
+                new StepPreparer(set, dialect, config.renderContext()), versions(dialect).read(connection),
+                new HistoryStore(dialect, config.historyTable()).read(connection)));
+    }
+
+    /** Migrations that failed outside a transaction and have not run successfully since: the database is between revisions. */
+    public List<HistoryEntry> unfinished() {
+        return Validator.unfinished(history());
+    }
+
+    /**
+     * Plans from the version table as read without the lock; when there is nothing to do (and no
+     * strict validation asked for) returns at once, so an application at head takes no lock.
+     * Otherwise takes the lock, reads the version table again (another process may have moved
+     * it), and plans and runs from that.
+     */
     private RunResult run(Direction direction, String target) {
         MigrationSet set = migrations();
         if (set.graph().size() == 0) {
@@ -136,16 +204,51 @@ public final class Retort {
         return withConnection((connection, dialect) -> {
             VersionStore versions = versions(dialect);
             List<String> rows = versions.read(connection);
-            Plan plan = direction == Direction.UPGRADE
-                    ? set.graph().upgrade(rows, target)
-                    : set.graph().downgrade(rows, target);
-            if (plan.isEmpty()) {
+            if (!config.strict() && plan(set, direction, rows, target).isEmpty()) {
                 return new RunResult(direction, rows, rows, List.of());
             }
-            List<PreparedStep> steps = new StepPreparer(set, dialect, config.renderContext()).prepare(plan);
-            return new Runner(connection, dialect, versions, new HistoryStore(dialect, config.historyTable()),
-                    config.listener()).run(plan, steps);
+            try (MigrationLock lock = lock(connection, dialect)) {
+                rows = versions.read(connection);
+                Plan plan = plan(set, direction, rows, target);
+                var history = new HistoryStore(dialect, config.historyTable());
+                List<HistoryEntry> entries = history.read(connection);
+                var preparer = new StepPreparer(set, dialect, config.renderContext());
+                if (config.strict()) {
+                    ValidationReport report = Validator.validate(set, preparer, rows, entries);
+                    if (!report.clean()) {
+                        throw new RetortException(ErrorCode.VALIDATION_FAILED, report.lines().get(0)
+                                + (report.lines().size() > 1 ? " (and " + (report.lines().size() - 1) + " more; run validate)"
+                                        : "") + "; nothing ran (strict)");
+                    }
+                    ValidationReport.unfinishedLines(report.unfinished()).forEach(this::warn);
+                } else if (!plan.isEmpty()) {
+                    Validator.validate(set, preparer, rows, entries).lines().forEach(this::warn);
+                }
+                if (plan.isEmpty()) {
+                    return new RunResult(direction, rows, rows, List.of());
+                }
+                List<PreparedStep> steps = preparer.prepare(plan);
+                return runner(connection, dialect).run(plan, steps, config.transactionMode());
+            }
         });
+    }
+
+    private static Plan plan(MigrationSet set, Direction direction, List<String> rows, String target) {
+        return direction == Direction.UPGRADE ? set.graph().upgrade(rows, target) : set.graph().downgrade(rows, target);
+    }
+
+    private void warn(String message) {
+        LOG.warn("{}", message);
+        config.listener().warning(message);
+    }
+
+    private MigrationLock lock(Connection connection, Dialect dialect) throws SQLException {
+        return dialect.lock(connection, this::open, config.versionTable(), config.lockTimeout());
+    }
+
+    private Runner runner(Connection connection, Dialect dialect) {
+        return new Runner(connection, dialect, versions(dialect), new HistoryStore(dialect, config.historyTable()),
+                config.listener());
     }
 
     private VersionStore versions(Dialect dialect) {
@@ -160,14 +263,28 @@ public final class Retort {
     private <T> T withConnection(Work<T> work) {
         Connection connection = open();
         try (connection) {
-            Dialect dialect = config.url() != null
-                    ? Dialects.named(config.url().kind().name())
-                    : Dialects.forProduct(connection.getMetaData().getDatabaseProductName());
-            return work.run(connection, dialect);
+            Dialect dialect = dialect(connection);
+            dialect.configure(connection, config.lockTimeout());
+            try {
+                return work.run(connection, dialect);
+            } catch (SQLException e) {
+                if (dialect.isLockTimeout(e)) {
+                    throw new RetortException(ErrorCode.LOCK_TIMEOUT, "another process has held " + database()
+                            + " locked for longer than the lock timeout (" + config.lockTimeout().toSeconds() + " s);"
+                            + " wait for it to finish and retry, or raise --lock-timeout", e);
+                }
+                throw e;
+            }
         } catch (SQLException e) {
             throw new RetortException(ErrorCode.DATABASE_ERROR, "database error on " + database() + ": "
                     + Runner.oneLine(e.getMessage()), e);
         }
+    }
+
+    private Dialect dialect(Connection connection) throws SQLException {
+        return config.url() != null
+                ? Dialects.named(config.url().kind().name())
+                : Dialects.forProduct(connection.getMetaData().getDatabaseProductName());
     }
 
     private Connection open() {

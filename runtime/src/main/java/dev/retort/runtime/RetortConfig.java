@@ -7,6 +7,7 @@ import dev.retort.runtime.dialect.RenderContext;
 import dev.retort.runtime.jdbc.DatabaseUrl;
 import dev.retort.schema.NamingConvention;
 import dev.retort.schema.TableName;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import javax.sql.DataSource;
@@ -21,10 +22,16 @@ import javax.sql.DataSource;
  * @param naming how constraints and indexes a migration leaves unnamed are named
  * @param sqliteAutoRebuild whether an op SQLite cannot do in place, outside a
  *     {@code batchAlterTable} block, rebuilds the table by itself (logged) or fails naming the block
+ * @param lockTimeout how long a run waits for the migration lock another process holds
+ * @param transactionMode one transaction per migration, or one for the whole run
+ * @param strict whether applied revisions that changed, or that the code does not have, stop a run
  */
 public record RetortConfig(DataSource dataSource, DatabaseUrl url, TableName versionTable, TableName historyTable,
         List<MigrationIndex> indexes, ClassLoader classLoader, StepListener listener, NamingConvention naming,
-        boolean sqliteAutoRebuild) {
+        boolean sqliteAutoRebuild, Duration lockTimeout, TransactionMode transactionMode, boolean strict) {
+
+    /** Long enough for another instance's migrations to finish, short enough that a stuck start is noticed. */
+    public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofMinutes(5);
 
     public static final String DEFAULT_VERSION_TABLE = "retort_version";
     public static final String DEFAULT_HISTORY_TABLE = "retort_history";
@@ -44,6 +51,11 @@ public record RetortConfig(DataSource dataSource, DatabaseUrl url, TableName ver
         classLoader = classLoader == null ? Retort.class.getClassLoader() : classLoader;
         listener = listener == null ? StepListener.NONE : listener;
         naming = naming == null ? NamingConvention.alembic() : naming;
+        lockTimeout = lockTimeout == null ? DEFAULT_LOCK_TIMEOUT : lockTimeout;
+        if (lockTimeout.isNegative()) {
+            throw new RetortException(ErrorCode.BAD_CONFIGURATION, "lockTimeout must not be negative, not " + lockTimeout);
+        }
+        transactionMode = transactionMode == null ? TransactionMode.PER_MIGRATION : transactionMode;
     }
 
     /** What rendering ops needs from the configuration. */
@@ -65,6 +77,9 @@ public record RetortConfig(DataSource dataSource, DatabaseUrl url, TableName ver
         private StepListener listener;
         private NamingConvention naming;
         private boolean sqliteAutoRebuild = true;
+        private Duration lockTimeout;
+        private TransactionMode transactionMode;
+        private boolean strict;
 
         Builder() {
         }
@@ -139,6 +154,28 @@ public record RetortConfig(DataSource dataSource, DatabaseUrl url, TableName ver
             return this;
         }
 
+        /** How long to wait for the migration lock another process holds (default 5 minutes). */
+        public Builder lockTimeout(Duration value) {
+            lockTimeout = value;
+            return this;
+        }
+
+        /** One transaction per migration (the default) or one for the whole run. */
+        public Builder transactionMode(TransactionMode value) {
+            transactionMode = value;
+            return this;
+        }
+
+        /**
+         * Whether an applied revision whose ops changed since it ran, or one the code no longer
+         * has, stops {@code upgrade} and {@code downgrade} (checked even at head) instead of being
+         * reported as a warning when there are steps to run.
+         */
+        public Builder strict(boolean value) {
+            strict = value;
+            return this;
+        }
+
         /** Checks the configuration as a whole and returns the {@link Retort} it configures. */
         public Retort build() {
             return new Retort(config());
@@ -153,7 +190,7 @@ public record RetortConfig(DataSource dataSource, DatabaseUrl url, TableName ver
             }
             return new RetortConfig(dataSource, parsed, table(schema, versionTable, "versionTable"),
                     table(schema, historyTable, "historyTable"), indexes, classLoader, listener, naming,
-                    sqliteAutoRebuild);
+                    sqliteAutoRebuild, lockTimeout, transactionMode, strict);
         }
 
         private static TableName table(String schema, String name, String option) {

@@ -50,20 +50,39 @@ final class Runner {
         this.listener = listener;
     }
 
-    RunResult run(Plan plan, List<PreparedStep> steps) throws SQLException {
+    /**
+     * Runs the steps: each transactional migration in its own transaction, or, in
+     * {@link TransactionMode#ALL}, every run of transactional migrations in one; a migration
+     * declared {@code transactional = false} always alone, outside any.
+     */
+    RunResult run(Plan plan, List<PreparedStep> steps, TransactionMode mode) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         databaseUser = connection.getMetaData().getUserName();
         var results = new ArrayList<StepResult>();
         try {
             boolean tablesMissing = !versions.exists(connection) || !history.exists(connection);
-            for (int i = 0; i < steps.size(); i++) {
-                PreparedStep step = steps.get(i);
-                listener.starting(step.revision().id(), step.revision().message(), i + 1, steps.size());
-                StepResult result = step.revision().transactional()
-                        ? runInTransaction(step, tablesMissing && i == 0)
-                        : runOutsideTransaction(step, tablesMissing && i == 0);
-                results.add(result);
-                listener.finished(result, i + 1, steps.size());
+            int i = 0;
+            while (i < steps.size()) {
+                boolean createTables = tablesMissing && i == 0;
+                if (!steps.get(i).revision().transactional()) {
+                    PreparedStep step = steps.get(i);
+                    listener.starting(step.revision().id(), step.revision().message(), i + 1, steps.size());
+                    StepResult result = runOutsideTransaction(step, createTables);
+                    results.add(result);
+                    listener.finished(result, i + 1, steps.size());
+                    i++;
+                    continue;
+                }
+                int end = i + 1;
+                while (mode == TransactionMode.ALL && end < steps.size() && steps.get(end).revision().transactional()) {
+                    end++;
+                }
+                List<StepResult> done = runInTransaction(steps.subList(i, end), i, steps.size(), createTables, mode);
+                for (int k = 0; k < done.size(); k++) {
+                    results.add(done.get(k));
+                    listener.finished(done.get(k), i + k + 1, steps.size());
+                }
+                i = end;
             }
         } finally {
             connection.setAutoCommit(autoCommit);
@@ -120,29 +139,43 @@ final class Runner {
         return rows;
     }
 
-    private StepResult runInTransaction(PreparedStep step, boolean createTables) throws SQLException {
+    /** Steps in one transaction with their version-row changes and history rows: all of them or none. */
+    private List<StepResult> runInTransaction(List<PreparedStep> group, int before, int total, boolean createTables,
+            TransactionMode mode) throws SQLException {
         connection.setAutoCommit(true);
-        Instant started = Instant.now();
-        long t0 = System.nanoTime();
-        int executed;
-        try (Dialect.AutoCloseableSql restore = dialect.prepareStep(connection, step.actions())) {
+        var results = new ArrayList<StepResult>(group.size());
+        List<Action> actions = group.stream().flatMap(step -> step.actions().stream()).toList();
+        try (Dialect.AutoCloseableSql restore = dialect.prepareStep(connection, actions)) {
             connection.setAutoCommit(false);
+            PreparedStep step = group.get(0);
             try {
                 if (createTables) {
                     createMissingTables();
                 }
-                executed = perform(step);
-                versions.apply(connection, step.step().rowChanges());
-                history.record(connection, entry(step, started, t0, true));
+                for (int k = 0; k < group.size(); k++) {
+                    step = group.get(k);
+                    listener.starting(step.revision().id(), step.revision().message(), before + k + 1, total);
+                    Instant started = Instant.now();
+                    long t0 = System.nanoTime();
+                    int executed = perform(step);
+                    versions.apply(connection, step.step().rowChanges());
+                    history.record(connection, entry(step, started, t0, true));
+                    results.add(result(step, t0, executed));
+                }
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
                 rollback(e);
-                throw failure(step, current, e, "and was rolled back");
+                throw failure(step, current, e, group.size() == 1 ? "and was rolled back"
+                        : "and the run's transaction (" + group.size() + " revisions, --transaction-mode all) was rolled"
+                                + " back whole");
             } finally {
                 connection.setAutoCommit(true); // the step's connection settings come back outside any transaction
             }
         }
-        return result(step, t0, executed);
+        if (mode == TransactionMode.ALL && group.size() > 1) {
+            LOG.info("committed {} revisions in one transaction", group.size());
+        }
+        return results;
     }
 
     /**
@@ -163,8 +196,9 @@ final class Runner {
             executed = perform(step);
         } catch (SQLException | RuntimeException e) {
             history.record(connection, entry(step, started, t0, false));
-            throw failure(step, current, e, "outside a transaction, so its statements before this one stay applied;"
-                    + " repair the database by hand or with 'stamp'");
+            throw failure(step, current, e, "outside a transaction (transactional = false), so its statements before"
+                    + " the failing one stay applied; fix the migration and run upgrade again, or repair the schema by"
+                    + " hand and stamp it");
         }
         connection.setAutoCommit(false);
         try {

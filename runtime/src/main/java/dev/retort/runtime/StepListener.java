@@ -13,4 +13,11 @@ public interface StepListener {
     /** After a step committed. */
     default void finished(StepResult step, int number, int total) {
     }
+
+    /**
+     * Something the operator should know before the run goes on: an applied revision whose ops
+     * changed, or a migration that failed outside a transaction and left the database in between.
+     */
+    default void warning(String message) {
+    }
 }

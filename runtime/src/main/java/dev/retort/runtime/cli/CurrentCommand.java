@@ -2,6 +2,7 @@ package dev.retort.runtime.cli;
 
 import dev.retort.graph.RevisionGraph;
 import dev.retort.runtime.Retort;
+import dev.retort.runtime.ValidationReport;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -16,6 +17,9 @@ final class CurrentCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Retort retort = top.retort(null);
+        for (String line : ValidationReport.unfinishedLines(retort.unfinished())) {
+            top.out().println("warning: " + line);
+        }
         List<String> heads = retort.currentHeads();
         if (heads.isEmpty()) {
             top.out().println("base (no revision applied)");

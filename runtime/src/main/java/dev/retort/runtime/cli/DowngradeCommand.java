@@ -4,10 +4,12 @@ import dev.retort.runtime.Retort;
 import dev.retort.runtime.RunResult;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "downgrade", description = "Revert migrations down to a target (the target itself stays applied).")
+@Command(name = "downgrade", description = "Revert migrations down to a target (the target itself stays applied),"
+        + " or print their SQL with --sql.")
 final class DowngradeCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -15,12 +17,30 @@ final class DowngradeCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "TARGET",
             description = "-N (below the current revision), a revision id, prefix or label, <revision>-N, base,"
-                    + " or <branch>@ any of these to keep other branches (billing@-1, billing@base).")
+                    + " or <branch>@ any of these to keep other branches (billing@-1, billing@base). With --sql: from:to.")
     String target;
+
+    @Option(names = "--sql", description = "Print the SQL script instead of running it; connects to no database.")
+    boolean sql;
+
+    @Option(names = "--dialect", paramLabel = "DIALECT",
+            description = "With --sql: postgresql or sqlite (default: the --url's).")
+    String dialect;
+
+    @Option(names = "--strict", description = "Stop before running anything when an applied revision changed since it"
+            + " ran, or is missing from the code.")
+    boolean strict;
 
     @Override
     public Integer call() {
-        Retort retort = top.retort(new Progress(top.out()));
+        if (sql) {
+            Retort retort = top.retort(null);
+            var range = OfflineRange.parse(target, retort.graph(), null, "downgrade");
+            top.out().print(retort.downgradeSql(range.from(), range.to(), dialect));
+            return 0;
+        }
+        Options.refuseDialectWithoutSql(dialect);
+        Retort retort = top.retort(new Progress(top.out()), strict);
         RunResult result = retort.downgrade(target);
         Runs.report(top.out(), retort, result);
         return 0;

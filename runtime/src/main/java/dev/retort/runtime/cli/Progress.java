@@ -26,4 +26,10 @@ final class Progress implements StepListener {
                 step.message().isEmpty() ? "" : ", " + step.message(), step.duration().toMillis());
         out.flush();
     }
+
+    @Override
+    public void warning(String message) {
+        out.println("warning: " + message);
+        out.flush();
+    }
 }

@@ -5,6 +5,7 @@ import dev.retort.RetortException;
 import dev.retort.runtime.Retort;
 import dev.retort.runtime.RetortConfig;
 import dev.retort.runtime.StepListener;
+import dev.retort.runtime.TransactionMode;
 import dev.retort.runtime.jdbc.DatabaseUrl;
 import java.io.File;
 import java.io.PrintWriter;
@@ -13,6 +14,7 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine;
@@ -27,8 +29,9 @@ import picocli.CommandLine.ScopeType;
         description = "Schema migrations for Java: upgrade, downgrade and inspect a database with the migrations"
                 + " on the class path.",
         subcommands = {UpgradeCommand.class, DowngradeCommand.class, StampCommand.class, CurrentCommand.class,
-                HistoryCommand.class, HeadsCommand.class, BranchesCommand.class, ShowCommand.class},
-        footer = {"", "Exit codes: 0 success, 1 the database or a migration failed, 2 bad input."})
+                HistoryCommand.class, HeadsCommand.class, BranchesCommand.class, ShowCommand.class, ValidateCommand.class},
+        footer = {"", "Exit codes: 0 success, 1 the database or a migration failed, 2 bad input, 3 the migration lock"
+                + " was not free within --lock-timeout, 4 validation failed (--strict)."})
 public final class RetortCommand implements Runnable {
 
     @Option(names = "--url", scope = ScopeType.INHERIT, paramLabel = "URL",
@@ -46,6 +49,14 @@ public final class RetortCommand implements Runnable {
             description = "The version table (default: ${DEFAULT-VALUE}); alembic_version adopts a database Alembic managed.",
             defaultValue = RetortConfig.DEFAULT_VERSION_TABLE)
     String versionTable;
+
+    @Option(names = "--lock-timeout", scope = ScopeType.INHERIT, paramLabel = "SECONDS",
+            description = "How long to wait for another process's migration lock (default: 300).")
+    String lockTimeout;
+
+    @Option(names = "--transaction-mode", scope = ScopeType.INHERIT, paramLabel = "MODE",
+            description = "per-migration (default): each migration in its own transaction; all: the whole run in one.")
+    String transactionMode;
 
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
             description = "More detail: every revision's entry in listings, the SQL that runs, stack traces with errors.")
@@ -70,12 +81,36 @@ public final class RetortCommand implements Runnable {
 
     /** A configured Retort for the chosen database and class path. */
     Retort retort(StepListener listener) {
-        return Retort.configure()
+        return retort(listener, false);
+    }
+
+    Retort retort(StepListener listener, boolean strict) {
+        var builder = Retort.configure()
                 .url(url)
                 .versionTable(versionTable)
                 .classLoader(classLoader())
                 .listener(listener)
-                .build();
+                .strict(strict);
+        if (lockTimeout != null) {
+            builder.lockTimeout(seconds(lockTimeout));
+        }
+        if (transactionMode != null) {
+            builder.transactionMode(TransactionMode.parse(transactionMode));
+        }
+        return builder.build();
+    }
+
+    private static Duration seconds(String text) {
+        try {
+            long value = Long.parseLong(text.strip());
+            if (value >= 0 && value <= Duration.ofDays(1).toSeconds()) {
+                return Duration.ofSeconds(value);
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new RetortException(ErrorCode.BAD_OPTION, "--lock-timeout '" + text + "' is not a whole number of seconds"
+                + " from 0 to 86400");
     }
 
     /** Anything that may carry the password, with the password replaced by {@code ***}. */

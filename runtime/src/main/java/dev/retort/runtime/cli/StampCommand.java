@@ -2,6 +2,7 @@ package dev.retort.runtime.cli;
 
 import dev.retort.runtime.Retort;
 import dev.retort.runtime.RunResult;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -16,14 +17,32 @@ final class StampCommand implements Callable<Integer> {
     RetortCommand top;
 
     @Parameters(arity = "1..*", paramLabel = "TARGET",
-            description = "head, heads, base, revisions or labels (several for several branches).")
+            description = "head, heads, base, revisions or labels (several for several branches). With --sql the first"
+                    + " may be from:to (from defaults to base).")
     List<String> targets;
 
     @Option(names = "--purge", description = "Empty the version table first, even of revisions not known here.")
     boolean purge;
 
+    @Option(names = "--sql", description = "Print the SQL script instead of running it; connects to no database.")
+    boolean sql;
+
+    @Option(names = "--dialect", paramLabel = "DIALECT",
+            description = "With --sql: postgresql or sqlite (default: the --url's).")
+    String dialect;
+
     @Override
     public Integer call() {
+        if (sql) {
+            Retort retort = top.retort(null);
+            var range = OfflineRange.parse(targets.get(0), retort.graph(), "base", "stamp");
+            var all = new ArrayList<String>();
+            all.add(range.to());
+            all.addAll(targets.subList(1, targets.size()));
+            top.out().print(retort.stampSql(range.from(), all, purge, dialect));
+            return 0;
+        }
+        Options.refuseDialectWithoutSql(dialect);
         Retort retort = top.retort(new Progress(top.out()));
         RunResult result = retort.stamp(targets, purge);
         Runs.report(top.out(), retort, result);

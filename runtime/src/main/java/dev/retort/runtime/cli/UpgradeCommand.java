@@ -4,10 +4,11 @@ import dev.retort.runtime.Retort;
 import dev.retort.runtime.RunResult;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "upgrade", description = "Apply migrations up to a target.")
+@Command(name = "upgrade", description = "Apply migrations up to a target, or print their SQL with --sql.")
 final class UpgradeCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -15,12 +16,30 @@ final class UpgradeCommand implements Callable<Integer> {
 
     @Parameters(index = "0", arity = "0..1", defaultValue = "head", paramLabel = "TARGET",
             description = "head (default), heads, a revision id, prefix or branch label, +N, <revision>+N,"
-                    + " or <branch>@ any of these (billing@head, billing@+1).")
+                    + " or <branch>@ any of these (billing@head, billing@+1). With --sql: [from:]to (from defaults to base).")
     String target;
+
+    @Option(names = "--sql", description = "Print the SQL script instead of running it; connects to no database.")
+    boolean sql;
+
+    @Option(names = "--dialect", paramLabel = "DIALECT",
+            description = "With --sql: postgresql or sqlite (default: the --url's).")
+    String dialect;
+
+    @Option(names = "--strict", description = "Stop before running anything when an applied revision changed since it"
+            + " ran, or is missing from the code (checked even at head).")
+    boolean strict;
 
     @Override
     public Integer call() {
-        Retort retort = top.retort(new Progress(top.out()));
+        if (sql) {
+            Retort retort = top.retort(null);
+            var range = OfflineRange.parse(target, retort.graph(), "base", "upgrade");
+            top.out().print(retort.upgradeSql(range.from(), range.to(), dialect));
+            return 0;
+        }
+        Options.refuseDialectWithoutSql(dialect);
+        Retort retort = top.retort(new Progress(top.out()), strict);
         RunResult result = retort.upgrade(target);
         Runs.report(top.out(), retort, result);
         return 0;

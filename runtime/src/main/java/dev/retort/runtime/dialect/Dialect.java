@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -73,6 +74,25 @@ public interface Dialect {
         void close() throws SQLException;
     }
 
+    /**
+     * Takes the migration lock, waiting at most {@code timeout} for another process to release it.
+     *
+     * @param connection the run's connection
+     * @param connections where to open another connection, for a dialect that locks on one of its own
+     * @throws dev.retort.RetortException {@code LOCK_TIMEOUT} when the wait runs out
+     */
+    MigrationLock lock(Connection connection, MigrationLock.ConnectionSource connections, TableName versionTable,
+            Duration timeout) throws SQLException;
+
+    /** Readies a freshly opened connection; SQLite waits up to {@code lockTimeout} for another process's lock. */
+    default void configure(Connection connection, Duration lockTimeout) throws SQLException {
+    }
+
+    /** Whether this failure means the connection waited in vain for another process's lock. */
+    default boolean isLockTimeout(SQLException e) {
+        return false;
+    }
+
     /** Whether a failed migration's DDL rolls back with its transaction. */
     boolean transactionalDdl();
 
@@ -84,6 +104,12 @@ public interface Dialect {
     String timestampType();
 
     void setTimestamp(PreparedStatement statement, int index, Instant value) throws SQLException;
+
+    /** The current time as SQL, stored as {@link #setTimestamp} stores it: for offline scripts' history rows. */
+    String currentTimestampSql();
+
+    /** The database user as SQL, or {@code NULL} where the database has none. */
+    String currentUserSql();
 
     Instant getTimestamp(ResultSet rows, String column) throws SQLException;
 

@@ -30,20 +30,37 @@ public final class HistoryStore {
 
     public void create(Connection connection) throws SQLException {
         try (Statement s = connection.createStatement()) {
-            s.execute("CREATE TABLE " + dialect.qualify(table) + " ("
-                    + "id " + dialect.identityPrimaryKey() + ", "
-                    + "revision VARCHAR(32) NOT NULL, "
-                    + "direction VARCHAR(16) NOT NULL, "
-                    + "checksum VARCHAR(64), "
-                    + "db_user VARCHAR(128), "
-                    + "os_user VARCHAR(128), "
-                    + "host VARCHAR(255), "
-                    + "started_at " + dialect.timestampType() + " NOT NULL, "
-                    + "ended_at " + dialect.timestampType() + " NOT NULL, "
-                    + "duration_ms BIGINT NOT NULL, "
-                    + "success " + dialect.booleanType() + " NOT NULL, "
-                    + "retort_version VARCHAR(32) NOT NULL)");
+            s.execute(createSql());
         }
+    }
+
+    public String createSql() {
+        return "CREATE TABLE " + dialect.qualify(table) + " ("
+                + "id " + dialect.identityPrimaryKey() + ", "
+                + "revision VARCHAR(32) NOT NULL, "
+                + "direction VARCHAR(16) NOT NULL, "
+                + "checksum VARCHAR(64), "
+                + "db_user VARCHAR(128), "
+                + "os_user VARCHAR(128), "
+                + "host VARCHAR(255), "
+                + "started_at " + dialect.timestampType() + " NOT NULL, "
+                + "ended_at " + dialect.timestampType() + " NOT NULL, "
+                + "duration_ms BIGINT NOT NULL, "
+                + "success " + dialect.booleanType() + " NOT NULL, "
+                + "retort_version VARCHAR(32) NOT NULL)";
+    }
+
+    /**
+     * A step's row as a statement, for offline scripts: times and the database user are the
+     * database's own when the script runs; the duration is not known.
+     */
+    public String recordSql(String revision, String direction, String checksum, String retortVersion) {
+        String now = dialect.currentTimestampSql();
+        return "INSERT INTO " + dialect.qualify(table) + " (" + COLUMNS + ") VALUES (" + dialect.literal(revision) + ", "
+                + dialect.literal(direction) + ", " + (checksum == null ? "NULL" : dialect.literal(checksum)) + ", "
+                + dialect.currentUserSql() + ", NULL, " + dialect.literal("offline script") + ", " + now + ", " + now
+                + ", 0, " + (dialect.booleanType().equals("INTEGER") ? "1" : "TRUE") + ", " + dialect.literal(retortVersion)
+                + ")";
     }
 
     public void record(Connection connection, HistoryEntry entry) throws SQLException {

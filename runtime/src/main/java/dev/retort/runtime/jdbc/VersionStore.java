@@ -52,15 +52,41 @@ public final class VersionStore {
 
     public void create(Connection connection) throws SQLException {
         try (Statement s = connection.createStatement()) {
-            s.execute("CREATE TABLE " + dialect.qualify(table) + " (version_num VARCHAR(32) NOT NULL, CONSTRAINT "
-                    + dialect.quote(table.name() + "_pkc") + " PRIMARY KEY (version_num))");
+            s.execute(createSql());
         }
+    }
+
+    public String createSql() {
+        return "CREATE TABLE " + dialect.qualify(table) + " (version_num VARCHAR(32) NOT NULL, CONSTRAINT "
+                + dialect.quote(table.name() + "_pkc") + " PRIMARY KEY (version_num))";
+    }
+
+    /** A step's row changes as statements with literals, for offline scripts. */
+    public List<String> applySql(List<RowChange> changes) {
+        String t = dialect.qualify(table);
+        var statements = new ArrayList<String>();
+        for (RowChange change : changes) {
+            if (change instanceof RowChange.Insert insert) {
+                statements.add("INSERT INTO " + t + " (version_num) VALUES (" + dialect.literal(insert.revision()) + ")");
+            } else if (change instanceof RowChange.Delete delete) {
+                statements.add("DELETE FROM " + t + " WHERE version_num = " + dialect.literal(delete.revision()));
+            } else if (change instanceof RowChange.Update u) {
+                statements.add("UPDATE " + t + " SET version_num = " + dialect.literal(u.to()) + " WHERE version_num = "
+                        + dialect.literal(u.from()));
+            }
+        }
+        return statements;
+    }
+
+    /** Empties the table, as a statement. */
+    public String clearSql() {
+        return "DELETE FROM " + dialect.qualify(table);
     }
 
     /** Deletes every row, for {@code stamp --purge}. */
     public void clear(Connection connection) throws SQLException {
         try (Statement s = connection.createStatement()) {
-            s.executeUpdate("DELETE FROM " + dialect.qualify(table));
+            s.executeUpdate(clearSql());
         }
     }
 

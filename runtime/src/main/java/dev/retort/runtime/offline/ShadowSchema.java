@@ -72,9 +72,14 @@ public final class ShadowSchema implements AutoCloseable {
      *     rather than an error
      */
     public List<List<String>> statements(Plan plan, boolean javaAsComments) {
-        var all = new ArrayList<List<String>>();
+        return render(plan, javaAsComments).stream().map(RenderedStep::statements).toList();
+    }
+
+    /** Each step of {@code plan} with the statements it ran on the shadow, applied in turn. */
+    public List<RenderedStep> render(Plan plan, boolean javaAsComments) {
+        var all = new ArrayList<RenderedStep>();
         for (PreparedStep step : preparer.prepare(plan)) {
-            all.add(run(step, true, javaAsComments));
+            all.add(new RenderedStep(step, run(step, true, javaAsComments)));
         }
         return all;
     }
@@ -96,7 +101,11 @@ public final class ShadowSchema implements AutoCloseable {
                     if (printed && javaAsComments) {
                         statements.add("-- run(\"" + code.description() + "\"): Java, run online only");
                     } else if (printed) {
-                        code.offline(); // throws, naming the data migration
+                        try {
+                            code.offline(); // throws, naming the data migration
+                        } catch (RetortException e) {
+                            throw new RetortException(e.code(), "revision " + step.revision().id() + ": " + e.getMessage(), e);
+                        }
                     }
                 } else {
                     ((Action.Live) action).run(connection, sql -> {

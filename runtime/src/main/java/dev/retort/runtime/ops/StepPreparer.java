@@ -43,7 +43,7 @@ public final class StepPreparer {
 
     private PreparedStep prepare(Step step) {
         RevisionInfo revision = migrations.graph().get(step.revision());
-        List<Op> ops = record(step, revision);
+        List<Op> ops = record(step.direction(), revision);
         var actions = new ArrayList<Action>();
         for (Op op : ops) {
             if (op.needsNoTransaction() && revision.transactional()) {
@@ -60,12 +60,17 @@ public final class StepPreparer {
         return new PreparedStep(step, revision, ops, dialect.combine(actions), checksum(ops));
     }
 
-    private List<Op> record(Step step, RevisionInfo revision) {
+    /** The checksum of a revision's upgrade as an upgrade records it in the history table, without rendering. */
+    public String upgradeChecksum(String revisionId) {
+        return checksum(record(Direction.UPGRADE, migrations.graph().get(revisionId)));
+    }
+
+    private List<Op> record(Direction direction, RevisionInfo revision) {
         Migration migration = migrations.newMigration(revision.id());
         var ops = new Ops();
-        String method = step.direction() == Direction.UPGRADE ? "upgrade()" : "downgrade()";
+        String method = direction == Direction.UPGRADE ? "upgrade()" : "downgrade()";
         try {
-            if (step.direction() == Direction.UPGRADE) {
+            if (direction == Direction.UPGRADE) {
                 migration.upgrade(ops);
             } else {
                 migration.downgrade(ops);

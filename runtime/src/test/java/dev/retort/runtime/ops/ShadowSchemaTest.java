@@ -71,7 +71,7 @@ class ShadowSchemaTest {
         try (var shadow = ShadowSchema.at(set, Dialects.named("sqlite"), RenderContext.defaults(), List.of(OpRuns.SETUP))) {
             var e = assertThrows(RetortException.class, () -> shadow.statements(plan, false));
             assertEquals(ErrorCode.UNSUPPORTED_OP, e.code());
-            assertEquals("run(\"number the notes\") is Java code, which offline SQL cannot print; run this revision online",
+            assertEquals("revision change: run(\"number the notes\") is Java code, which offline SQL cannot print; run this revision online",
                     e.getMessage());
         }
     }

@@ -3,6 +3,7 @@ package dev.retort.runtime.dialect.postgres;
 import dev.retort.op.Op;
 import dev.retort.runtime.dialect.Action;
 import dev.retort.runtime.dialect.Dialect;
+import dev.retort.runtime.dialect.MigrationLock;
 import dev.retort.runtime.dialect.RenderContext;
 import dev.retort.runtime.introspect.Catalog;
 import dev.retort.schema.TableName;
@@ -10,6 +11,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -37,6 +39,12 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public MigrationLock lock(Connection connection, MigrationLock.ConnectionSource connections, TableName versionTable,
+            Duration timeout) throws SQLException {
+        return PostgresAdvisoryLock.acquire(connection, connections, versionTable, timeout);
+    }
+
+    @Override
     public boolean transactionalDdl() {
         return true;
     }
@@ -59,6 +67,16 @@ public final class PostgresDialect implements Dialect {
     @Override
     public void setTimestamp(PreparedStatement statement, int index, Instant value) throws SQLException {
         statement.setObject(index, value.atOffset(ZoneOffset.UTC));
+    }
+
+    @Override
+    public String currentTimestampSql() {
+        return "CURRENT_TIMESTAMP";
+    }
+
+    @Override
+    public String currentUserSql() {
+        return "CURRENT_USER";
     }
 
     @Override

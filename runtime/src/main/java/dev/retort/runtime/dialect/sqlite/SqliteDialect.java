@@ -3,6 +3,7 @@ package dev.retort.runtime.dialect.sqlite;
 import dev.retort.op.Op;
 import dev.retort.runtime.dialect.Action;
 import dev.retort.runtime.dialect.Dialect;
+import dev.retort.runtime.dialect.MigrationLock;
 import dev.retort.runtime.dialect.RenderContext;
 import dev.retort.runtime.introspect.Catalog;
 import dev.retort.schema.TableName;
@@ -11,6 +12,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -84,6 +86,28 @@ public final class SqliteDialect implements Dialect {
     }
 
     @Override
+    public MigrationLock lock(Connection connection, MigrationLock.ConnectionSource connections, TableName versionTable,
+            Duration timeout) throws SQLException {
+        return SqliteFileLock.acquire(connection, timeout);
+    }
+
+    /**
+     * Every statement waits up to the lock timeout for another process's transaction to let the
+     * database go (SQLite's busy timeout), as the migration lock does.
+     */
+    @Override
+    public void configure(Connection connection, Duration lockTimeout) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("PRAGMA busy_timeout = " + Math.max(0, Math.min(Integer.MAX_VALUE, lockTimeout.toMillis())));
+        }
+    }
+
+    @Override
+    public boolean isLockTimeout(SQLException e) {
+        return SqliteFileLock.isBusy(e);
+    }
+
+    @Override
     public boolean transactionalDdl() {
         return true;
     }
@@ -107,6 +131,17 @@ public final class SqliteDialect implements Dialect {
     @Override
     public void setTimestamp(PreparedStatement statement, int index, Instant value) throws SQLException {
         statement.setString(index, value.toString());
+    }
+
+    /** ISO-8601 in UTC with milliseconds, which {@link Instant#parse} reads back. */
+    @Override
+    public String currentTimestampSql() {
+        return "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
+    }
+
+    @Override
+    public String currentUserSql() {
+        return "NULL";
     }
 
     @Override

@@ -1,0 +1,38 @@
+package dev.retort.runtime.cli;
+
+import dev.retort.ErrorCode;
+import dev.retort.RetortException;
+import dev.retort.runtime.Retort;
+import dev.retort.runtime.ValidationReport;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "validate", description = "Check the applied revisions against the code: ops changed since they ran,"
+        + " revisions the code no longer has, migrations left half-done outside a transaction.")
+final class ValidateCommand implements Callable<Integer> {
+
+    @ParentCommand
+    RetortCommand top;
+
+    @Option(names = "--strict", description = "Exit 4 when an applied revision changed or is missing from the code.")
+    boolean strict;
+
+    @Override
+    public Integer call() {
+        Retort retort = top.retort(null);
+        ValidationReport report = retort.validate();
+        for (String line : report.lines()) {
+            top.out().println("warning: " + line);
+        }
+        if (report.lines().isEmpty()) {
+            top.out().println("Every applied revision matches the code.");
+        }
+        if (strict && !report.clean()) {
+            throw new RetortException(ErrorCode.VALIDATION_FAILED, (report.changed().size() + report.unknown().size())
+                    + " applied revision(s) differ from the code (--strict)");
+        }
+        return 0;
+    }
+}
