@@ -368,6 +368,10 @@ public final class RevisionGraph {
      * they name revisions the graph does not have.
      */
     public Plan stamp(Collection<String> currentRows, List<String> targets, boolean purge) {
+        if (targets.isEmpty()) {
+            throw new GraphException.InvalidTarget("", "stamp needs at least one target; stamp base empties the version"
+                    + " table");
+        }
         return new Planner(this, purge ? List.of() : currentRows).stamp(targets, purge ? List.copyOf(currentRows) : List.of());
     }
 

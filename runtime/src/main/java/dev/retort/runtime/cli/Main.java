@@ -32,8 +32,7 @@ public final class Main {
                 .setErr(err8)
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setParameterExceptionHandler((e, a) -> {
-                    err8.println(top.redact("retort: " + oneLine(e.getMessage())));
-                    err8.println("Try 'retort --help' or 'retort <command> --help'.");
+                    err8.println(top.redact("retort: " + oneLine(e.getMessage()) + " (see retort --help)"));
                     return ErrorCode.Exit.BAD_INPUT;
                 })
                 .setExecutionExceptionHandler((e, commandLine, parsed) -> {

@@ -101,13 +101,9 @@ public final class RetortCommand implements Runnable {
     }
 
     private static Duration seconds(String text) {
-        try {
-            long value = Long.parseLong(text.strip());
-            if (value >= 0 && value <= Duration.ofDays(1).toSeconds()) {
-                return Duration.ofSeconds(value);
-            }
-        } catch (NumberFormatException e) {
-            // reported below
+        // ASCII digits only: Long.parseLong would also take other scripts' digits.
+        if (text.matches("[0-9]{1,5}") && Long.parseLong(text) <= Duration.ofDays(1).toSeconds()) {
+            return Duration.ofSeconds(Long.parseLong(text));
         }
         throw new RetortException(ErrorCode.BAD_OPTION, "--lock-timeout '" + text + "' is not a whole number of seconds"
                 + " from 0 to 86400");

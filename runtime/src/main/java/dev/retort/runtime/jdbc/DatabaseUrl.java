@@ -89,7 +89,7 @@ public record DatabaseUrl(Kind kind, String jdbcUrl, String user, String passwor
 
     private static DatabaseUrl postgres(String original, String rest) {
         Matcher a = AUTHORITY.matcher(rest);
-        if (!a.matches() || a.group(3).isEmpty()) {
+        if (!a.matches() || a.group(3).isEmpty() || a.group(3).startsWith(":")) {
             throw bad(redact(original), "a PostgreSQL URL needs a host: postgresql://user:password@host:5432/database");
         }
         String hostPort = a.group(3);

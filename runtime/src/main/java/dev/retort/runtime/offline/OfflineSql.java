@@ -56,13 +56,13 @@ public final class OfflineSql {
         for (RenderedStep rendered : steps) {
             PreparedStep step = rendered.step();
             boolean transactional = step.revision().transactional();
-            out.append('\n').append("-- ").append(step.step().direction().label()).append(' ').append(step.revision().id())
-                    .append(step.revision().message().isEmpty() ? "" : ": " + oneLine(step.revision().message()))
-                    .append('\n');
             if (open && (!transactional || mode == TransactionMode.PER_MIGRATION)) {
                 out.append("COMMIT;\n");
                 open = false;
             }
+            out.append('\n').append("-- ").append(step.step().direction().label()).append(' ').append(step.revision().id())
+                    .append(step.revision().message().isEmpty() ? "" : ": " + oneLine(step.revision().message()))
+                    .append('\n');
             if (!open && transactional) {
                 if (rebuilds(step)) {
                     // Inside a transaction the pragma does nothing; with foreign keys on, a rebuild's DROP would cascade.

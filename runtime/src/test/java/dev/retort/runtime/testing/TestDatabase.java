@@ -96,6 +96,16 @@ public final class TestDatabase implements AutoCloseable {
         return kind;
     }
 
+    /** The PostgreSQL schema of this test, or {@code null} for SQLite. */
+    public String schema() {
+        return schema;
+    }
+
+    /** The SQLite file, or {@code null} for PostgreSQL. */
+    public Path file() {
+        return kind == Kind.SQLITE ? Path.of(url.substring("jdbc:sqlite:".length())) : null;
+    }
+
     /** The JDBC URL the code under test connects to. */
     public String url() {
         return url;

@@ -1,0 +1,117 @@
+package dev.retort.runtime.safety;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.retort.runtime.Retort;
+import dev.retort.runtime.introspect.Catalog;
+import dev.retort.runtime.dialect.Dialects;
+import dev.retort.runtime.testing.ChainMain;
+import dev.retort.runtime.testing.Child;
+import dev.retort.runtime.testing.TestDatabase;
+import dev.retort.runtime.testing.TestDatabase.Kind;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * A migration run killed with SIGKILL (no shutdown hook, no finally) at several points: inside
+ * the 200,000-row data migration, inside the table rebuild, between steps, at a random moment.
+ * Afterwards the database is at a revision the version table records, its schema is that
+ * revision's, nothing stays locked, and a second run completes to head.
+ */
+class CrashTest {
+
+    /** Kill when the child has printed this, then after a further pause (ms). */
+    private record KillPoint(String marker, int pauseMillis) {
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aKilledRunLeavesARecordedRevisionAndNoLock(Kind kind, @TempDir Path dir) throws Exception {
+        var random = new Random(Long.getLong("retort.crash.seed", System.nanoTime()));
+        List<KillPoint> points = List.of(
+                new KillPoint("start l2", 300),          // inside the data migration
+                new KillPoint("start l2", 50 + random.nextInt(1500)),
+                new KillPoint("start l3", 20),           // inside the rebuild (SQLite) or the ALTERs
+                new KillPoint("committed l1", 0),        // between steps
+                new KillPoint("start l1", random.nextInt(400)),
+                new KillPoint("start l4", 0));
+        Map<String, Catalog> expected = new HashMap<>();
+        var landed = new java.util.ArrayList<String>();
+        int point = 0;
+        for (KillPoint kill : points) {
+            Path round = dir.resolve("kill" + point++);
+            Files.createDirectories(round);
+            try (var db = TestDatabase.create(kind, round)) {
+                Child child = Child.start(ChainMain.class, round.resolve("child.log"), db.url(), "long");
+                awaitMarker(child, kill.marker());
+                Thread.sleep(kill.pauseMillis());
+                child.kill();
+
+                List<String> rows = db.versionRows().isEmpty() && !db.tableExists("retort_version") ? List.of()
+                        : db.versionRows();
+                String at = rows.isEmpty() ? "base" : rows.get(0);
+                landed.add(kill.marker() + " +" + kill.pauseMillis() + "ms -> " + at);
+                assertTrue(rows.size() <= 1, "one head: " + rows);
+                Catalog reference = expected.computeIfAbsent(at, revision -> reference(kind, round, revision));
+                assertEquals(withoutRetortTables(reference), withoutRetortTables(catalog(db)),
+                        kind + ", killed at " + kill + ": the schema is that of revision " + at);
+
+                // Nothing is left locked: a second run takes the lock at once and completes.
+                var index = ChainMain.longChain();
+                Retort.configure().url(db.url()).indexes(List.of(index)).lockTimeout(Duration.ofSeconds(30)).build()
+                        .upgrade("head");
+                assertEquals(List.of("l4"), db.versionRows(), kind + ", killed at " + kill);
+                assertEquals(List.of("200000"), db.strings("SELECT count(*) FROM item"), "every row, once");
+            }
+        }
+        System.out.println(kind + " kills landed: " + landed);
+        assertTrue(landed.stream().filter(l -> !l.endsWith("-> l4")).count() >= 4,
+                "most kills must land before the run ends: " + landed);
+    }
+
+    private static void awaitMarker(Child child, String marker) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!child.output().contains(marker + "\n")) {
+            if (!child.process().isAlive()) {
+                throw new AssertionError("the child ended before '" + marker + "':\n" + child.output());
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no '" + marker + "' in 60 s:\n" + child.output());
+            }
+            Thread.sleep(5);
+        }
+    }
+
+    /** The schema a clean run to {@code revision} makes, on a database of the same kind. */
+    private static Catalog reference(Kind kind, Path dir, String revision) {
+        try (var db = TestDatabase.create(kind, Files.createTempDirectory(dir, "reference"))) {
+            if (!revision.equals("base")) {
+                Retort.configure().url(db.url()).indexes(List.of(ChainMain.longChain())).build().upgrade(revision);
+            }
+            return catalog(db);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static Catalog catalog(TestDatabase db) throws Exception {
+        try (Connection c = db.connect()) {
+            return Dialects.named(db.kind() == Kind.SQLITE ? "sqlite" : "postgresql").introspect(c, null);
+        }
+    }
+
+    private static Catalog withoutRetortTables(Catalog catalog) {
+        return new Catalog(catalog.tables().stream().filter(t -> !t.name().startsWith("retort_")).toList(),
+                catalog.views(), catalog.enums(), catalog.sequences());
+    }
+}

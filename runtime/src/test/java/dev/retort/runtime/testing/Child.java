@@ -1,0 +1,60 @@
+package dev.retort.runtime.testing;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A Java process started from the tests' own class path, with its output kept in a file. */
+public final class Child {
+
+    private final Process process;
+    private final Path output;
+
+    private Child(Process process, Path output) {
+        this.process = process;
+        this.output = output;
+    }
+
+    /** Starts {@code main} of {@code mainClass}, its output (both streams) going to {@code output}. */
+    public static Child start(Class<?> mainClass, Path output, String... args) throws IOException {
+        var command = new ArrayList<String>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                // A short-lived process: quick start matters more than peak speed.
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-Xmx256m",
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+                "-cp", classPath(), mainClass.getName()));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        return new Child(process, output);
+    }
+
+    /** The test class path: surefire's full list when it runs us through a manifest-only jar. */
+    private static String classPath() {
+        String full = System.getProperty("surefire.test.class.path");
+        return full != null && !full.isBlank() ? full : System.getProperty("java.class.path");
+    }
+
+    public Process process() {
+        return process;
+    }
+
+    public String output() throws IOException {
+        return Files.readString(output);
+    }
+
+    /** Waits for the process; kills it and fails after {@code seconds}. */
+    public int waitFor(int seconds) throws Exception {
+        if (!process.waitFor(seconds, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+            throw new AssertionError("child did not finish in " + seconds + " s:\n" + output());
+        }
+        return process.exitValue();
+    }
+
+    /** SIGKILL: no shutdown hook, no finally block, no chance to release anything. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+}
