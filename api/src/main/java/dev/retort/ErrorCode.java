@@ -52,7 +52,14 @@ public enum ErrorCode {
 
     // Running safely.
     LOCK_TIMEOUT(Exit.LOCK_TIMEOUT),
-    VALIDATION_FAILED(Exit.VALIDATION_FAILED);
+    VALIDATION_FAILED(Exit.VALIDATION_FAILED),
+
+    // The workflow commands.
+    /** {@code check} found the database's schema other than the migrations describe. */
+    SCHEMA_DRIFT(Exit.FAILED),
+    BACKUP_FAILED(Exit.FAILED),
+    /** The user answered no to a confirmation. */
+    CANCELLED(Exit.FAILED);
 
     private final int exitCode;
 

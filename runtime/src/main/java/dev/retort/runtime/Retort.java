@@ -17,6 +17,7 @@ import dev.retort.runtime.ops.PreparedStep;
 import dev.retort.runtime.ops.StepPreparer;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Properties;
@@ -127,9 +128,104 @@ public final class Retort {
         }
     }
 
+    /** {@code postgresql} or {@code sqlite}: from the URL, or asked of the DataSource's database. */
+    public String dialectName() {
+        if (config.url() != null) {
+            return Dialects.named(config.url().kind().name()).name();
+        }
+        return withConnection((connection, dialect) -> dialect.name());
+    }
+
+    /** The SQLite database's file from the URL, or {@code null} (PostgreSQL, in memory, a DataSource). */
+    public Path databaseFile() {
+        if (config.url() == null || config.url().kind() != dev.retort.runtime.jdbc.DatabaseUrl.Kind.SQLITE) {
+            return null;
+        }
+        String path = config.url().jdbcUrl().substring("jdbc:sqlite:".length());
+        int query = path.indexOf('?');
+        path = query < 0 ? path : path.substring(0, query);
+        return path.isEmpty() || path.startsWith(":memory:") || path.startsWith("file::memory:") ? null : Path.of(path);
+    }
+
     /** The database as it may be shown: never with a password. */
     public String database() {
         return config.url() != null ? config.url().toString() : "the configured DataSource";
+    }
+
+    /** Where the database stands against the code: its heads, the code's heads, the revisions still to apply. */
+    public record Status(List<String> current, List<String> heads, List<String> pending) {
+        public Status {
+            current = List.copyOf(current);
+            heads = List.copyOf(heads);
+            pending = List.copyOf(pending);
+        }
+
+        public boolean upToDate() {
+            return pending.isEmpty();
+        }
+    }
+
+    public Status status() {
+        List<String> rows = current();
+        RevisionGraph graph = graph();
+        for (String row : rows) {
+            if (!graph.contains(row)) {
+                throw new RetortException(ErrorCode.UNKNOWN_DATABASE_REVISION, "the database is at revision " + row
+                        + ", which none of the migrations on the class path declares; add the jar that has it, or stamp");
+            }
+        }
+        List<String> pending = graph.size() == 0 ? List.of()
+                : graph.upgrade(rows, "heads").steps().stream().map(dev.retort.graph.Step::revision).toList();
+        return new Status(graph.currentHeads(rows), graph.heads(), pending);
+    }
+
+    /**
+     * The differences between the database's schema and the one its migrations describe at its
+     * current revision (tables, columns, types, nullability, defaults, keys, indexes, views):
+     * changes made by hand. Empty when they agree.
+     */
+    public List<String> check() {
+        MigrationSet set = migrations();
+        return withConnection((connection, dialect) ->
+                SchemaCheck.differences(config, set, connection, dialect, versions(dialect).read(connection)));
+    }
+
+    /** Copies the database to {@code destination} (a file that must not exist): SQLite's VACUUM INTO, or pg_dump. */
+    public void backup(Path destination) {
+        withConnection((connection, dialect) -> {
+            if (dialect.name().equals("sqlite")) {
+                Backup.sqlite(connection, destination);
+            } else if (config.url() == null) {
+                throw new RetortException(ErrorCode.BACKUP_FAILED, "backing up PostgreSQL runs pg_dump with the URL;"
+                        + " configure url(...) rather than a DataSource");
+            } else {
+                Backup.postgres(config.url(), destination, schemaOf(connection));
+            }
+            return null;
+        });
+    }
+
+    /** The schema Retort's tables live in when the URL names one (PostgreSQL's currentSchema), or null for all. */
+    private String schemaOf(Connection connection) throws SQLException {
+        if (config.versionTable().schema() != null) {
+            return config.versionTable().schema();
+        }
+        String jdbc = config.url().jdbcUrl();
+        if (!jdbc.toLowerCase(java.util.Locale.ROOT).contains("currentschema=")) {
+            return null;
+        }
+        try (var s = connection.createStatement(); var r = s.executeQuery("SELECT current_schema()")) {
+            return r.next() ? r.getString(1) : null;
+        }
+    }
+
+    /**
+     * Downgrades to base, dropping everything the migrations created, then upgrades to the heads:
+     * a fresh database for development. Every migration must be reversible.
+     */
+    public RunResult reset() {
+        downgrade("base");
+        return upgrade("heads");
     }
 
     /**

@@ -94,4 +94,22 @@ final class Formats {
         }
         return String.join(", ", heads.stream().map(h -> graph.contains(h) && graph.isHead(h) ? h + " (head)" : h).toList());
     }
+
+    /** One revision for {@code --json}: what {@link #entry} prints, as fields. */
+    java.util.Map<String, Object> json(String id) {
+        RevisionInfo r = graph.get(id);
+        var fields = new java.util.LinkedHashMap<String, Object>();
+        fields.put("revision", id);
+        fields.put("revises", r.revises());
+        fields.put("dependsOn", r.dependsOn());
+        fields.put("branchLabels", List.copyOf(graph.labels(id)));
+        fields.put("message", r.message());
+        fields.put("head", graph.isHead(id));
+        fields.put("branchPoint", graph.isBranchPoint(id));
+        fields.put("mergePoint", graph.isMergePoint(id));
+        fields.put("current", current.contains(id));
+        fields.put("transactional", r.transactional());
+        fields.put("className", r.className());
+        return fields;
+    }
 }

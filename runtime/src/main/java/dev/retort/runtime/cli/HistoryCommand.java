@@ -22,6 +22,9 @@ final class HistoryCommand implements Callable<Integer> {
     @Option(names = {"-i", "--indicate-current"}, description = "Mark the database's current revision(s).")
     boolean indicateCurrent;
 
+    @Option(names = "--json", description = "Print JSON for scripts.")
+    boolean json;
+
     @Override
     public Integer call() {
         Retort retort = top.retort(null);
@@ -29,6 +32,11 @@ final class HistoryCommand implements Callable<Integer> {
         boolean needsDatabase = indicateCurrent || (range != null && range.contains("current"));
         List<String> current = needsDatabase ? retort.currentHeads() : List.of();
         var formats = new Formats(graph, indicateCurrent ? current : List.of());
+        if (json) {
+            top.out().println(Json.of(java.util.Map.of("revisions", graph.history(range, current).stream()
+                    .map(formats::json).toList())));
+            return 0;
+        }
         for (String id : graph.history(range, current)) {
             top.out().println(top.verbose ? formats.entry(id) : formats.line(id, true, true));
         }

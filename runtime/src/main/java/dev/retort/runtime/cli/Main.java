@@ -2,9 +2,12 @@ package dev.retort.runtime.cli;
 
 import dev.retort.ErrorCode;
 import dev.retort.RetortException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
 import picocli.CommandLine;
 
 /**
@@ -23,6 +26,15 @@ public final class Main {
 
     /** Runs one command and returns its exit code; tests call this in process. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, out, err, System.getenv(), Path.of("").toAbsolutePath(), System.in);
+    }
+
+    /**
+     * Runs one command with the given environment, working directory (where retort.properties and
+     * relative paths are read) and standard input (answers to prompts).
+     */
+    public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> environment,
+            Path workingDir, InputStream in) {
         quietLogging(args);
         var top = new RetortCommand();
         var err8 = new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true);
@@ -50,7 +62,8 @@ public final class Main {
                     }
                     return ErrorCode.Exit.FAILED;
                 });
-        top.bind(cli, out8);
+        top.bind(cli, out8, environment, workingDir,
+                new java.io.BufferedReader(new java.io.InputStreamReader(in, StandardCharsets.UTF_8)));
         int code = cli.execute(args);
         out8.flush();
         err8.flush();

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,26 +29,33 @@ import picocli.CommandLine.ScopeType;
         versionProvider = RetortCommand.Version.class,
         description = "Schema migrations for Java: upgrade, downgrade and inspect a database with the migrations"
                 + " on the class path.",
-        subcommands = {UpgradeCommand.class, DowngradeCommand.class, StampCommand.class, CurrentCommand.class,
-                HistoryCommand.class, HeadsCommand.class, BranchesCommand.class, ShowCommand.class, ValidateCommand.class},
+        subcommands = {InitCommand.class, RevisionCommand.class, MergeCommand.class, UpgradeCommand.class,
+                DowngradeCommand.class, StampCommand.class, CurrentCommand.class, StatusCommand.class, InfoCommand.class,
+                HistoryCommand.class, HeadsCommand.class, BranchesCommand.class, ShowCommand.class, ValidateCommand.class,
+                CheckCommand.class, BackupCommand.class, ResetCommand.class},
         footer = {"", "Exit codes: 0 success, 1 the database or a migration failed, 2 bad input, 3 the migration lock"
                 + " was not free within --lock-timeout, 4 validation failed (--strict)."})
 public final class RetortCommand implements Runnable {
 
     @Option(names = "--url", scope = ScopeType.INHERIT, paramLabel = "URL",
             description = "The database: a JDBC URL, postgresql://user:pass@host:5432/db (also postgresql+asyncpg://),"
-                    + " or sqlite:///path.db. Default: ${DEFAULT-VALUE} (retort.db in the working directory).",
-            defaultValue = DatabaseUrl.DEFAULT)
+                    + " or sqlite:///path.db. Default: $RETORT_URL, $DATABASE_URL, url in retort.properties, or"
+                    + " sqlite:///retort.db (a file in the working directory).")
     String url;
+
+    @Option(names = "--user", scope = ScopeType.INHERIT, paramLabel = "USER",
+            description = "The database user (default: $RETORT_USER, user in retort.properties, or the URL's). The"
+                    + " password comes from $RETORT_PASSWORD, retort.properties or the URL, never the command line.")
+    String user;
 
     @Option(names = "--classpath", scope = ScopeType.INHERIT, paramLabel = "PATH",
             description = "Jars or class folders holding migrations and their generated index, separated by ':'"
-                    + " (';' on Windows).")
+                    + " (';' on Windows). Default: classpath in retort.properties.")
     String classpath;
 
     @Option(names = "--version-table", scope = ScopeType.INHERIT, paramLabel = "NAME",
-            description = "The version table (default: ${DEFAULT-VALUE}); alembic_version adopts a database Alembic managed.",
-            defaultValue = RetortConfig.DEFAULT_VERSION_TABLE)
+            description = "The version table (default: version-table in retort.properties, or retort_version);"
+                    + " alembic_version adopts a database Alembic managed.")
     String versionTable;
 
     @Option(names = "--lock-timeout", scope = ScopeType.INHERIT, paramLabel = "SECONDS",
@@ -64,14 +72,36 @@ public final class RetortCommand implements Runnable {
 
     private CommandLine commandLine;
     private PrintWriter out;
+    private Settings settings;
+    private java.io.BufferedReader in;
 
-    void bind(CommandLine commandLine, PrintWriter out) {
+    void bind(CommandLine commandLine, PrintWriter out, Map<String, String> environment, Path workingDir,
+            java.io.BufferedReader in) {
         this.commandLine = commandLine;
         this.out = out;
+        this.environment = environment;
+        this.workingDir = workingDir;
+        this.in = in;
     }
+
+    private Map<String, String> environment = Map.of();
+    private Path workingDir = Path.of("");
 
     PrintWriter out() {
         return out;
+    }
+
+    /** Answers to prompts ({@code reset}). */
+    java.io.BufferedReader in() {
+        return in;
+    }
+
+    /** Command line, environment and retort.properties, read once. */
+    Settings settings() {
+        if (settings == null) {
+            settings = Settings.load(environment, workingDir);
+        }
+        return settings;
     }
 
     @Override
@@ -85,19 +115,39 @@ public final class RetortCommand implements Runnable {
     }
 
     Retort retort(StepListener listener, boolean strict) {
+        Settings s = settings();
         var builder = Retort.configure()
-                .url(url)
-                .versionTable(versionTable)
+                .url(inWorkingDir(s.url(url)))
+                .user(s.user(user))
+                .password(s.password())
+                .versionTable(s.value(versionTable, "version-table", RetortConfig.DEFAULT_VERSION_TABLE))
                 .classLoader(classLoader())
                 .listener(listener)
                 .strict(strict);
-        if (lockTimeout != null) {
-            builder.lockTimeout(seconds(lockTimeout));
+        String timeout = s.value(lockTimeout, "lock-timeout", null);
+        if (timeout != null) {
+            builder.lockTimeout(seconds(timeout));
         }
-        if (transactionMode != null) {
-            builder.transactionMode(TransactionMode.parse(transactionMode));
+        String mode = s.value(transactionMode, "transaction-mode", null);
+        if (mode != null) {
+            builder.transactionMode(TransactionMode.parse(mode));
         }
         return builder.build();
+    }
+
+    /** A relative SQLite file is relative to the working directory, as the command line's user means it. */
+    private String inWorkingDir(String databaseUrl) {
+        DatabaseUrl parsed = DatabaseUrl.parse(databaseUrl);
+        if (parsed.kind() != DatabaseUrl.Kind.SQLITE) {
+            return databaseUrl;
+        }
+        String rest = parsed.jdbcUrl().substring("jdbc:sqlite:".length());
+        int query = rest.indexOf('?');
+        String file = query < 0 ? rest : rest.substring(0, query);
+        if (file.isEmpty() || file.startsWith(":memory:") || file.startsWith("file:") || Path.of(file).isAbsolute()) {
+            return databaseUrl;
+        }
+        return "jdbc:sqlite:" + workingDir.resolve(file) + (query < 0 ? "" : rest.substring(query));
     }
 
     private static Duration seconds(String text) {
@@ -113,9 +163,15 @@ public final class RetortCommand implements Runnable {
     String redact(String text) {
         String shown = text;
         try {
-            DatabaseUrl parsed = url == null ? null : DatabaseUrl.parse(url);
-            if (parsed != null && parsed.password() != null && !parsed.password().isEmpty()) {
-                shown = shown.replace(parsed.password(), "***");
+            for (String candidate : new String[] {url, environment.get("RETORT_URL"), environment.get("DATABASE_URL")}) {
+                DatabaseUrl parsed = candidate == null ? null : DatabaseUrl.parse(candidate);
+                if (parsed != null && parsed.password() != null && !parsed.password().isEmpty()) {
+                    shown = shown.replace(parsed.password(), "***");
+                }
+            }
+            String password = environment.get("RETORT_PASSWORD");
+            if (password != null && !password.isEmpty()) {
+                shown = shown.replace(password, "***");
             }
         } catch (RetortException e) {
             // an unparsable URL is shown redacted by the error that reports it
@@ -123,17 +179,22 @@ public final class RetortCommand implements Runnable {
         return DatabaseUrl.redact(shown);
     }
 
-    private ClassLoader classLoader() {
+    ClassLoader classLoader() {
         ClassLoader parent = RetortCommand.class.getClassLoader();
-        if (classpath == null || classpath.isBlank()) {
+        String entries = settings().value(classpath, "classpath", null);
+        if (entries == null || entries.isBlank()) {
+            if (classpath != null) {
+                throw new RetortException(ErrorCode.BAD_OPTION, "--classpath is empty; give jars or class folders that"
+                        + " hold migrations");
+            }
             return parent;
         }
         var urls = new ArrayList<URL>();
-        for (String entry : classpath.split(File.pathSeparator)) {
+        for (String entry : entries.split(File.pathSeparator)) {
             if (entry.isBlank()) {
                 continue;
             }
-            Path path = Path.of(entry);
+            Path path = workingDir.resolve(entry);
             if (!Files.exists(path)) {
                 throw new RetortException(ErrorCode.BAD_OPTION, "--classpath entry " + entry
                         + " does not exist; give jars or class folders that hold migrations");

@@ -107,6 +107,43 @@ public final class Fixtures {
         }
     }
 
+    /**
+     * Compiles every {@code .java} file under {@code sourceRoot} into {@code classes}, as
+     * {@code mvn compile} does for a project: the way the workflow tests build what the command
+     * line wrote.
+     */
+    public static Compiled compileTree(Path sourceRoot, Path classes) {
+        try (var walk = Files.walk(sourceRoot)) {
+            List<Path> files = walk.filter(f -> f.toString().endsWith(".java")).sorted().toList();
+            Files.createDirectories(classes);
+            JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+            var diagnostics = new DiagnosticCollector<JavaFileObject>();
+            try (StandardJavaFileManager manager = javac.getStandardFileManager(diagnostics, null, null)) {
+                manager.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(classes));
+                manager.setLocationFromPaths(StandardLocation.SOURCE_OUTPUT,
+                        List.of(Files.createDirectories(classes.resolveSibling("generated-sources"))));
+                var classpath = new ArrayList<Path>();
+                for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+                    classpath.add(Path.of(entry));
+                }
+                manager.setLocationFromPaths(StandardLocation.CLASS_PATH, classpath);
+                var out = new StringWriter();
+                var task = javac.getTask(out, manager, diagnostics, List.of("--release", "17"), null,
+                        manager.getJavaFileObjectsFromPaths(files));
+                task.setProcessors(List.of(new RevisionProcessor()));
+                boolean ok = task.call();
+                var text = new StringBuilder(out.toString());
+                diagnostics.getDiagnostics().forEach(d -> text.append(d).append('\n'));
+                if (!ok) {
+                    throw new AssertionError("the project does not compile:\n" + text);
+                }
+                return new Compiled(true, text.toString(), classes);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Starts a migration source in package {@code fx}. */
     public static MigrationSource migration(String className, String id) {
         return new MigrationSource(className, id);

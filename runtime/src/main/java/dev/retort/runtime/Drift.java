@@ -1,0 +1,123 @@
+package dev.retort.runtime;
+
+import dev.retort.runtime.introspect.Catalog;
+import dev.retort.runtime.introspect.TableInfo;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/** The differences between the schema the migrations describe and the one the database has. */
+final class Drift {
+
+    private Drift() {
+    }
+
+    /** One line per difference, table by table; Retort's own tables are left out. */
+    static List<String> differences(Catalog expected, Catalog actual, Set<String> ignoredTables) {
+        var lines = new ArrayList<String>();
+        Map<String, TableInfo> want = byName(expected.tables(), TableInfo::name, ignoredTables);
+        Map<String, TableInfo> have = byName(actual.tables(), TableInfo::name, ignoredTables);
+        for (String name : union(want.keySet(), have.keySet())) {
+            TableInfo w = want.get(name);
+            TableInfo h = have.get(name);
+            if (w == null) {
+                lines.add("table " + name + " is in the database but not in the migrations");
+            } else if (h == null) {
+                lines.add("table " + name + " is in the migrations but not in the database");
+            } else {
+                table(name, w, h, lines);
+            }
+        }
+        named("view", expected.views(), actual.views(), Catalog.ViewInfo::name, lines);
+        named("enum type", expected.enums(), actual.enums(), Catalog.EnumInfo::name, lines);
+        for (String s : union(new LinkedHashSet<>(expected.sequences()), new LinkedHashSet<>(actual.sequences()))) {
+            if (!actual.sequences().contains(s)) {
+                lines.add("sequence " + s + " is in the migrations but not in the database");
+            } else if (!expected.sequences().contains(s)) {
+                lines.add("sequence " + s + " is in the database but not in the migrations");
+            }
+        }
+        return lines;
+    }
+
+    private static void table(String table, TableInfo want, TableInfo have, List<String> lines) {
+        Map<String, TableInfo.ColumnInfo> wc = byName(want.columns(), TableInfo.ColumnInfo::name, Set.of());
+        Map<String, TableInfo.ColumnInfo> hc = byName(have.columns(), TableInfo.ColumnInfo::name, Set.of());
+        for (String column : union(wc.keySet(), hc.keySet())) {
+            var w = wc.get(column);
+            var h = hc.get(column);
+            String where = table + "." + column;
+            if (w == null) {
+                lines.add(where + ": column is in the database but not in the migrations");
+            } else if (h == null) {
+                lines.add(where + ": column is in the migrations but not in the database");
+            } else {
+                differ(where, "type", w.type(), h.type(), lines);
+                differ(where, "nullable", w.nullable(), h.nullable(), lines);
+                differ(where, "default", w.defaultValue(), h.defaultValue(), lines);
+                differ(where, "identity", w.identity(), h.identity(), lines);
+            }
+        }
+        differ(table, "primary key", want.primaryKey(), have.primaryKey(), lines);
+        named(table + ": unique constraint", want.uniques(), have.uniques(), k -> k.name() + " " + k.columns(), lines);
+        named(table + ": check constraint", want.checks(), have.checks(), c -> c.name() + " (" + c.expression() + ")", lines);
+        named(table + ": foreign key", want.foreignKeys(), have.foreignKeys(), f -> f.name() + " " + f.columns() + " -> "
+                + f.referredTable() + f.referredColumns() + " on delete " + f.onDelete() + " on update " + f.onUpdate()
+                + (f.deferrable() ? " deferrable" : ""), lines);
+        named(table + ": index", want.indexes(), have.indexes(), i -> i.name() + (i.unique() ? " unique " : " ") + i.parts()
+                + (i.where() == null ? "" : " where " + i.where()), lines);
+        named(table + ": trigger", want.triggers(), have.triggers(), t -> t, lines);
+    }
+
+    private static void differ(String where, String what, Object want, Object have, List<String> lines) {
+        if (!Objects.equals(want, have)) {
+            lines.add(where + ": " + what + " is " + shown(want) + " in the migrations, " + shown(have) + " in the database");
+        }
+    }
+
+    private static String shown(Object value) {
+        if (value instanceof TableInfo.KeyInfo k) {
+            return k.columns().toString();
+        }
+        return value == null ? "none" : value.toString();
+    }
+
+    /** Things compared by their whole description: one that differs shows as missing on one side and extra on the other. */
+    private static <T> void named(String what, List<T> want, List<T> have, Function<T, String> describe, List<String> lines) {
+        var w = new LinkedHashSet<String>();
+        want.forEach(x -> w.add(describe.apply(x)));
+        var h = new LinkedHashSet<String>();
+        have.forEach(x -> h.add(describe.apply(x)));
+        for (String x : w) {
+            if (!h.contains(x)) {
+                lines.add(what + " " + x + " is in the migrations but not in the database");
+            }
+        }
+        for (String x : h) {
+            if (!w.contains(x)) {
+                lines.add(what + " " + x + " is in the database but not in the migrations");
+            }
+        }
+    }
+
+    private static <T> Map<String, T> byName(List<T> items, Function<T, String> name, Set<String> ignored) {
+        var map = new TreeMap<String, T>();
+        for (T item : items) {
+            if (!ignored.contains(name.apply(item))) {
+                map.put(name.apply(item), item);
+            }
+        }
+        return map;
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        var all = new java.util.TreeSet<String>(a);
+        all.addAll(b);
+        return all;
+    }
+}

@@ -1,0 +1,83 @@
+package dev.retort.runtime.cli;
+
+import dev.retort.ErrorCode;
+import dev.retort.RetortException;
+import dev.retort.runtime.Retort;
+import dev.retort.runtime.scaffold.PomWiring;
+import dev.retort.runtime.scaffold.Scaffolder;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "init", description = "Set up migrations in a Maven project: a package with a first revision, the"
+        + " processor in pom.xml, and retort.properties. Overwrites nothing.")
+final class InitCommand implements Callable<Integer> {
+
+    @ParentCommand
+    RetortCommand top;
+
+    @Option(names = "--package", paramLabel = "PACKAGE", required = true,
+            description = "The migrations' package, for example com.example.db.")
+    String packageName;
+
+    @Option(names = "--dir", paramLabel = "DIR", description = "The source folder (default: src/main/java).")
+    String dir;
+
+    @Option(names = {"-m", "--message"}, paramLabel = "MESSAGE", description = "The first revision's message"
+            + " (default: initial).")
+    String message = "initial";
+
+    @Option(names = "--no-pom", description = "Leave pom.xml alone and print what to add to it.")
+    boolean noPom;
+
+    @Override
+    public Integer call() throws IOException {
+        Path root = top.settings().workingDir();
+        Path pom = root.resolve("pom.xml");
+        if (!Files.isRegularFile(pom)) {
+            throw new RetortException(ErrorCode.BAD_OPTION, "no pom.xml in " + root + "; run init at the root of a Maven"
+                    + " project");
+        }
+        Workspace workspace = Workspace.of(top, dir, packageName);
+        Path packageDir = workspace.sourceRoot().resolve(packageName.replace('.', '/'));
+        if (workspace.declared().stream().anyMatch(d -> d.packageName().equals(packageName))) {
+            throw new RetortException(ErrorCode.BAD_OPTION, packageDir + " already holds migrations; use 'retort revision'"
+                    + " to add one");
+        }
+        var wiring = new PomWiring(Retort.version());
+        String wired = noPom ? null : wiring.wire(Files.readString(pom, StandardCharsets.UTF_8));
+        Path properties = root.resolve(Settings.FILE);
+
+        var first = new Scaffolder(workspace.known()).revision(message, "base", false, List.of(), List.of(), null,
+                packageName);
+        Path file = Scaffolder.write(first, workspace.sourceRoot());
+        top.out().println("Generating " + file + " (" + first.id() + ", the first revision)");
+        if (noPom) {
+            top.out().println("Add this to " + pom + ":");
+            top.out().println(wiring.snippet());
+        } else if (wired == null) {
+            top.out().println(pom + " already runs Retort's processor; left as it was.");
+        } else {
+            Files.writeString(pom, wired, StandardCharsets.UTF_8);
+            top.out().println("Added retort-runtime and the Retort processor (annotationProcessorPaths) to " + pom + ".");
+        }
+        if (Files.exists(properties)) {
+            top.out().println(properties + " exists; left as it was.");
+        } else {
+            Path sourceDir = root.relativize(workspace.sourceRoot());
+            Files.writeString(properties, "# Read by the retort command line; command-line options and RETORT_URL or\n"
+                    + "# DATABASE_URL in the environment win over these.\n"
+                    + "source-dir=" + sourceDir.toString().replace('\\', '/') + "\n"
+                    + "package=" + packageName + "\n"
+                    + "classpath=target/classes\n", StandardCharsets.UTF_8);
+            top.out().println("Writing " + properties + " (source-dir, package, classpath).");
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,108 @@
+package dev.retort.runtime.cli;
+
+import dev.retort.ErrorCode;
+import dev.retort.RetortException;
+import dev.retort.runtime.jdbc.DatabaseUrl;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeSet;
+
+/**
+ * Where each setting comes from, in one place and in this order: the command line, then the
+ * environment ({@code RETORT_URL}, {@code DATABASE_URL} as the seeds use it, {@code RETORT_USER},
+ * {@code RETORT_PASSWORD}), then {@code retort.properties} in the working directory, then the
+ * default. Passwords come from the environment or the file, never from the command line (where
+ * {@code ps} would show them).
+ */
+final class Settings {
+
+    static final String FILE = "retort.properties";
+    static final List<String> KEYS = List.of("url", "user", "password", "classpath", "version-table", "source-dir",
+            "package", "lock-timeout", "transaction-mode");
+
+    private final Map<String, String> environment;
+    private final Properties file;
+    private final Path workingDir;
+
+    private Settings(Map<String, String> environment, Properties file, Path workingDir) {
+        this.environment = environment;
+        this.file = file;
+        this.workingDir = workingDir;
+    }
+
+    static Settings load(Map<String, String> environment, Path workingDir) {
+        var properties = new Properties();
+        Path path = workingDir.resolve(FILE);
+        if (Files.isRegularFile(path)) {
+            try (Reader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+                properties.load(in);
+            } catch (IOException | IllegalArgumentException e) {
+                throw new RetortException(ErrorCode.BAD_CONFIGURATION, FILE + " cannot be read: " + e.getMessage());
+            }
+            var unknown = new TreeSet<String>();
+            for (String key : properties.stringPropertyNames()) {
+                if (!KEYS.contains(key)) {
+                    unknown.add(key);
+                }
+            }
+            if (!unknown.isEmpty()) {
+                throw new RetortException(ErrorCode.BAD_CONFIGURATION, FILE + " has unknown key(s) " + unknown
+                        + "; the keys are " + KEYS);
+            }
+        }
+        return new Settings(environment, properties, workingDir);
+    }
+
+    Path workingDir() {
+        return workingDir;
+    }
+
+    /** The database: --url, RETORT_URL, DATABASE_URL, the file's url, or an SQLite file here. */
+    String url(String option) {
+        if (option != null) {
+            return option; // given, even empty: an empty --url is an error, not a fall-through
+        }
+        return first(null, environment.get("RETORT_URL"), environment.get("DATABASE_URL"), file.getProperty("url"),
+                DatabaseUrl.DEFAULT);
+    }
+
+    String user(String option) {
+        if (option != null) {
+            return option;
+        }
+        return first(null, environment.get("RETORT_USER"), file.getProperty("user"), null);
+    }
+
+    String password() {
+        return first(null, environment.get("RETORT_PASSWORD"), file.getProperty("password"), null);
+    }
+
+    /** A setting with no environment variable of its own: the option (even empty), the file, or the default. */
+    String value(String option, String key, String defaultValue) {
+        if (option != null) {
+            return option;
+        }
+        return first(null, null, file.getProperty(key), defaultValue);
+    }
+
+    /** A path from an option or the file, relative to the working directory. */
+    Path path(String option, String key, String defaultValue) {
+        String value = value(option, key, defaultValue);
+        return value == null ? null : workingDir.resolve(value);
+    }
+
+    private static String first(String... candidates) {
+        for (String candidate : candidates) {
+            if (candidate != null && !candidate.isEmpty()) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+}

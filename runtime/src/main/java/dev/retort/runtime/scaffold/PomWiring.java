@@ -1,0 +1,194 @@
+package dev.retort.runtime.scaffold;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Wires Retort into a Maven {@code pom.xml} by inserting text where it belongs, so the rest of the
+ * file (formatting, comments, order) stays exactly as its author wrote it: the runtime as a
+ * dependency, and the processor in {@code maven-compiler-plugin}'s {@code annotationProcessorPaths}
+ * (a project that lists any processor there runs only those).
+ */
+public final class PomWiring {
+
+    private final String version;
+
+    public PomWiring(String version) {
+        this.version = version;
+    }
+
+    /** The pom with Retort wired in, or {@code null} when it already has Retort's processor. */
+    public String wire(String pom) {
+        if (pom.contains("<artifactId>retort-processor</artifactId>")) {
+            return null;
+        }
+        Map<String, int[]> at = scan(pom);
+        if (!at.containsKey("project")) {
+            throw new dev.retort.RetortException(dev.retort.ErrorCode.BAD_OPTION, "pom.xml has no <project> element Retort"
+                    + " can add to; run init with --no-pom and add the printed snippet by hand");
+        }
+        String unit = indentUnit(pom);
+        var edits = new StringBuilder(pom);
+        // Later positions first, so the earlier ones stay where they were measured.
+        var inserts = new java.util.TreeMap<Integer, String>(java.util.Comparator.reverseOrder());
+        if (at.containsKey("compiler/annotationProcessorPaths")) {
+            inserts.put(at.get("compiler/annotationProcessorPaths")[1], path(unit, 6));
+        } else if (at.containsKey("compiler/configuration")) {
+            inserts.put(at.get("compiler/configuration")[1], processorPaths(unit, 5));
+        } else if (at.containsKey("compiler")) {
+            inserts.put(at.get("compiler")[1], indent(unit, 4) + "<configuration>\n" + processorPaths(unit, 5)
+                    + indent(unit, 4) + "</configuration>\n");
+        } else if (at.containsKey("project/build/plugins")) {
+            inserts.put(at.get("project/build/plugins")[1], compilerPlugin(unit, 3));
+        } else if (at.containsKey("project/build")) {
+            inserts.put(at.get("project/build")[1], indent(unit, 2) + "<plugins>\n" + compilerPlugin(unit, 3)
+                    + indent(unit, 2) + "</plugins>\n");
+        } else {
+            inserts.put(at.get("project")[1], indent(unit, 1) + "<build>\n" + indent(unit, 2) + "<plugins>\n"
+                    + compilerPlugin(unit, 3) + indent(unit, 2) + "</plugins>\n" + indent(unit, 1) + "</build>\n");
+        }
+        String dependency = dependency(unit, 2);
+        if (at.containsKey("project/dependencies")) {
+            inserts.merge(at.get("project/dependencies")[1], dependency, (a, b) -> b + a);
+        } else {
+            inserts.merge(at.get("project")[1], indent(unit, 1) + "<dependencies>\n" + dependency + indent(unit, 1)
+                    + "</dependencies>\n", (a, b) -> a + b);
+        }
+        inserts.forEach(edits::insert);
+        return edits.toString();
+    }
+
+    /** What to add by hand, for a project whose pom Retort should not edit. */
+    public String snippet() {
+        return "<!-- in <dependencies> -->\n" + dependency("  ", 0) + "\n<!-- in <build><plugins> -->\n"
+                + compilerPlugin("  ", 0);
+    }
+
+    private String dependency(String unit, int depth) {
+        return indent(unit, depth) + "<dependency>\n"
+                + indent(unit, depth + 1) + "<groupId>dev.retort</groupId>\n"
+                + indent(unit, depth + 1) + "<artifactId>retort-runtime</artifactId>\n"
+                + indent(unit, depth + 1) + "<version>" + version + "</version>\n"
+                + indent(unit, depth) + "</dependency>\n";
+    }
+
+    private String compilerPlugin(String unit, int depth) {
+        return indent(unit, depth) + "<plugin>\n"
+                + indent(unit, depth + 1) + "<groupId>org.apache.maven.plugins</groupId>\n"
+                + indent(unit, depth + 1) + "<artifactId>maven-compiler-plugin</artifactId>\n"
+                + indent(unit, depth + 1) + "<configuration>\n"
+                + processorPaths(unit, depth + 2)
+                + indent(unit, depth + 1) + "</configuration>\n"
+                + indent(unit, depth) + "</plugin>\n";
+    }
+
+    private String processorPaths(String unit, int depth) {
+        return indent(unit, depth) + "<annotationProcessorPaths>\n" + path(unit, depth + 1) + indent(unit, depth)
+                + "</annotationProcessorPaths>\n";
+    }
+
+    private String path(String unit, int depth) {
+        return indent(unit, depth) + "<path>\n"
+                + indent(unit, depth + 1) + "<groupId>dev.retort</groupId>\n"
+                + indent(unit, depth + 1) + "<artifactId>retort-processor</artifactId>\n"
+                + indent(unit, depth + 1) + "<version>" + version + "</version>\n"
+                + indent(unit, depth) + "</path>\n";
+    }
+
+    private static String indent(String unit, int depth) {
+        return unit.repeat(depth);
+    }
+
+    /** The indentation of the project's first child: the file's own unit. */
+    private static String indentUnit(String pom) {
+        var m = java.util.regex.Pattern.compile("\\n([ \\t]+)<modelVersion>").matcher(pom);
+        return m.find() ? m.group(1) : "  ";
+    }
+
+    /**
+     * Where the elements that matter start and where their end tags start (the insertion point),
+     * keyed by path; the compiler plugin of {@code project/build/plugins} is "compiler".
+     */
+    private static Map<String, int[]> scan(String pom) {
+        var found = new HashMap<String, int[]>();
+        Deque<String> path = new ArrayDeque<>();
+        Deque<Integer> starts = new ArrayDeque<>();
+        int pluginStart = -1;
+        boolean compiler = false;
+        int i = 0;
+        while ((i = pom.indexOf('<', i)) >= 0) {
+            if (pom.startsWith("<!--", i)) {
+                i = pom.indexOf("-->", i) + 3;
+            } else if (pom.startsWith("<![CDATA[", i)) {
+                i = pom.indexOf("]]>", i) + 3;
+            } else if (pom.startsWith("<?", i) || pom.startsWith("<!", i)) {
+                i = pom.indexOf('>', i) + 1;
+            } else if (pom.startsWith("</", i)) {
+                String current = String.join("/", reversed(path));
+                int lineStart = pom.lastIndexOf('\n', i) + 1;
+                int insertAt = pom.substring(lineStart, i).isBlank() ? lineStart : i;
+                int start = starts.pop();
+                record(found, current, start, insertAt, compiler);
+                if (current.equals("project/build/plugins/plugin")) {
+                    compiler = false;
+                    pluginStart = -1;
+                }
+                path.pop();
+                i = pom.indexOf('>', i) + 1;
+            } else {
+                int end = pom.indexOf('>', i);
+                String tag = pom.substring(i + 1, end).strip();
+                String name = tag.split("[\\s/]", 2)[0];
+                boolean selfClosing = tag.endsWith("/");
+                if (!selfClosing) {
+                    path.push(name);
+                    starts.push(i);
+                    String current = String.join("/", reversed(path));
+                    if (current.equals("project/build/plugins/plugin")) {
+                        pluginStart = i;
+                    }
+                    if (current.equals("project/build/plugins/plugin/artifactId") && pluginStart >= 0) {
+                        int close = pom.indexOf('<', end);
+                        compiler = pom.substring(end + 1, close).strip().equals("maven-compiler-plugin");
+                    }
+                }
+                i = end + 1;
+            }
+            if (i <= 0) {
+                break;
+            }
+        }
+        return found;
+    }
+
+    private static void record(Map<String, int[]> found, String path, int start, int insertAt, boolean compiler) {
+        switch (path) {
+            case "project", "project/dependencies", "project/build", "project/build/plugins" ->
+                    found.put(path, new int[] {start, insertAt});
+            case "project/build/plugins/plugin" -> {
+                if (compiler) {
+                    found.put("compiler", new int[] {start, insertAt});
+                }
+            }
+            case "project/build/plugins/plugin/configuration" -> {
+                if (compiler) {
+                    found.put("compiler/configuration", new int[] {start, insertAt});
+                }
+            }
+            case "project/build/plugins/plugin/configuration/annotationProcessorPaths" -> {
+                if (compiler) {
+                    found.put("compiler/annotationProcessorPaths", new int[] {start, insertAt});
+                }
+            }
+            default -> { }
+        }
+    }
+
+    private static Iterable<String> reversed(Deque<String> path) {
+        var list = new java.util.ArrayList<>(path);
+        java.util.Collections.reverse(list);
+        return list;
+    }
+}

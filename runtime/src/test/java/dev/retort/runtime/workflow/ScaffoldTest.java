@@ -1,0 +1,182 @@
+package dev.retort.runtime.workflow;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.retort.runtime.scaffold.PomWiring;
+import dev.retort.runtime.scaffold.SourceRevisions;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.xml.sax.InputSource;
+
+/** What revision, merge and init write compiles unchanged, and they refuse what would not. */
+class ScaffoldTest {
+
+    @Test
+    void fiftyRevisionsInARowWithBranchesAndMergesCompile(@TempDir Path dir) throws Exception {
+        var project = new Project(dir, Map.of());
+        project.ok("init", "--package", "com.example.db", "--no-pom");
+        var random = new Random(7);
+        var ids = new ArrayList<String>();
+        String open = null; // a branch waiting to be merged
+        while (ids.size() < 50) {
+            String message = "step " + ids.size() + " of the \"plan\" #" + random.nextInt(1000);
+            Project.Generated g;
+            boolean merge = false;
+            if (open == null && ids.size() > 2 && random.nextInt(5) == 0) {
+                String from = ids.get(ids.size() - 2); // not the head: a second line of work
+                g = project.revision("revision", "-m", message, "--head", from, "--splice",
+                        "--branch-label", "branch" + ids.size());
+                open = g.id();
+            } else if (open != null && random.nextInt(3) == 0) {
+                g = project.revision("merge", "-m", "merge " + ids.size(), "heads");
+                open = null;
+                merge = true;
+            } else if (open != null) {
+                g = project.revision("revision", "-m", message, "--head", open);
+                open = g.id();
+            } else {
+                g = project.revision("revision", "-m", message);
+            }
+            if (!merge) {
+                project.fill(g, "op.createTable(\"t" + g.id() + "\", t -> t.column(\"id\", BIGINT, c -> c.primaryKey()));");
+            }
+            ids.add(g.id());
+        }
+        if (open != null) {
+            ids.add(project.revision("merge", "-m", "the last merge", "heads").id());
+        }
+        String diagnostics = project.compile().diagnostics();
+        assertFalse(diagnostics.contains("error:"), diagnostics);
+        List<SourceRevisions.Declared> declared = SourceRevisions.read(dir.resolve("src/main/java"));
+        assertEquals(ids.size() + 1, declared.size(), "the init revision and every one written");
+        String heads = project.ok("--classpath", "target/classes", "heads").out();
+        assertEquals(1, heads.strip().lines().count(), heads);
+        assertTrue(project.ok("upgrade").out().contains("(head)."));
+    }
+
+    @Test
+    void revisionRefusesWhatWouldNotCompile(@TempDir Path dir) throws Exception {
+        var project = new Project(dir, Map.of());
+        var first = project.revision("init", "--package", "com.example.db");
+        var second = project.revision("revision", "-m", "second");
+
+        var notAHead = project.run("revision", "-m", "x", "--head", first.id());
+        assertEquals(2, notAHead.exitCode(), notAHead.toString());
+        assertEquals("retort: error: revision " + first.id() + " is not a head; give --splice to start a branch from it\n",
+                notAHead.err());
+        var taken = project.run("revision", "-m", "x", "--rev-id", second.id());
+        assertEquals(2, taken.exitCode(), taken.toString());
+        var badId = project.run("revision", "-m", "x", "--rev-id", "Not-An-Id");
+        assertEquals(2, badId.exitCode(), badId.toString());
+        var unknownHead = project.run("revision", "-m", "x", "--head", "fffffffffff0");
+        assertEquals(2, unknownHead.exitCode(), unknownHead.toString());
+        var label = project.run("revision", "-m", "x", "--branch-label", second.id());
+        assertEquals(2, label.exitCode(), "a label equal to an id:\n" + label);
+        var oneMerge = project.run("merge", "-m", "x", "heads");
+        assertEquals(2, oneMerge.exitCode(), oneMerge.toString());
+        assertTrue(oneMerge.err().contains("a merge needs two revisions or more"), oneMerge.toString());
+        var again = project.run("init", "--package", "com.example.db");
+        assertEquals(2, again.exitCode(), again.toString());
+        assertTrue(again.err().contains("already holds migrations"), again.toString());
+        try (var files = Files.walk(dir.resolve("src"))) {
+            assertEquals(2, files.filter(f -> f.toString().endsWith(".java")).count(), "nothing else was written");
+        }
+
+        var newRoot = project.revision("revision", "-m", "a second root", "--head", "base", "--branch-label", "audit");
+        var dependent = project.revision("revision", "-m", "uses both", "--head", "audit@head", "--depends-on", second.id());
+        String source = Files.readString(dependent.file());
+        assertTrue(source.contains("revises = \"" + newRoot.id() + "\""), source);
+        assertTrue(source.contains("dependsOn = \"" + second.id() + "\""), source);
+        assertTrue(source.contains("message = \"uses both\""), source);
+        assertTrue(dependent.file().getFileName().toString().equals("UsesBoth_" + dependent.id() + ".java"));
+        String diagnostics = project.compile().diagnostics();
+        assertFalse(diagnostics.contains("error:"), diagnostics);
+    }
+
+    @Test
+    void sourcesWithConstantsAreNamedWithTheWayOut(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("src/main/java/com/example/db/Odd.java");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "package com.example.db;\nimport dev.retort.*;\n@Revision(id = Ids.ODD)\n"
+                + "public final class Odd implements Migration { public void upgrade(dev.retort.dsl.Ops op) { } }\n");
+        var project = new Project(dir, Map.of());
+        var cli = project.run("revision", "-m", "x");
+        assertEquals(2, cli.exitCode(), cli.toString());
+        assertTrue(cli.err().contains("its @Revision's id is not a literal; write the annotation's values as literals, or"
+                + " compile the migrations and give --classpath"), cli.toString());
+    }
+
+    @Test
+    void thePomGetsTheProcessorWhereverItsPluginsStand() throws Exception {
+        var wiring = new PomWiring("9.9");
+        String head = "<project>\n    <modelVersion>4.0.0</modelVersion>\n";
+        List<String> poms = List.of(
+                head + "</project>\n",
+                head + "    <build>\n    </build>\n</project>\n",
+                head + "    <build>\n        <plugins>\n        </plugins>\n    </build>\n</project>\n",
+                head + "    <build><plugins><plugin><groupId>org.apache.maven.plugins</groupId>"
+                        + "<artifactId>maven-compiler-plugin</artifactId><version>3.14.0</version></plugin></plugins></build>\n"
+                        + "</project>\n",
+                head + "    <build><plugins><plugin><artifactId>maven-compiler-plugin</artifactId><configuration><release>17"
+                        + "</release></configuration></plugin></plugins></build>\n</project>\n",
+                head + "    <dependencies>\n    </dependencies>\n    <build><plugins><plugin><artifactId>maven-compiler-plugin"
+                        + "</artifactId><configuration><annotationProcessorPaths><path><groupId>org.immutables</groupId>"
+                        + "<artifactId>value</artifactId></path></annotationProcessorPaths></configuration></plugin>"
+                        + "</plugins></build>\n</project>\n",
+                head + "    <!-- <build><plugins></plugins></build> in a comment -->\n    <build>\n        <pluginManagement>"
+                        + "<plugins><plugin><artifactId>maven-compiler-plugin</artifactId></plugin></plugins>"
+                        + "</pluginManagement>\n    </build>\n</project>\n");
+        for (String pom : poms) {
+            String wired = wiring.wire(pom);
+            Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                    .parse(new InputSource(new StringReader(wired)));
+            var paths = doc.getElementsByTagName("path");
+            int processors = 0;
+            for (int i = 0; i < paths.getLength(); i++) {
+                processors += paths.item(i).getTextContent().contains("retort-processor") ? 1 : 0;
+            }
+            assertEquals(1, processors, wired);
+            assertEquals(1, countOf(wired, "<artifactId>retort-runtime</artifactId>"), wired);
+            var compilerPlugins = doc.getElementsByTagName("artifactId");
+            int compilers = 0;
+            for (int i = 0; i < compilerPlugins.getLength(); i++) {
+                compilers += compilerPlugins.item(i).getTextContent().equals("maven-compiler-plugin") ? 1 : 0;
+            }
+            assertTrue(compilers <= 2, wired);
+            assertEquals(null, wiring.wire(wired), "wiring twice changes nothing");
+            assertTrue(wired.startsWith(head), "the start of the file stays as it was");
+        }
+        assertTrue(wiring.snippet().contains("<annotationProcessorPaths>"));
+    }
+
+    @Test
+    void classNamesComeFromTheMessage() throws Exception {
+        var project = new Project(Files.createTempDirectory("names"), Map.of());
+        project.ok("init", "--package", "a.b", "--no-pom");
+        for (String[] c : new String[][] {{"add last_read_at to chats", "AddLastReadAtToChats"},
+                {"42 is the answer", "IsTheAnswer"}, {"", "Revision"}, {"Ünïcode ünd ß", "NCodeNd"}}) {
+            var g = project.revision("revision", "-m", c[0]);
+            assertEquals(c[1] + "_" + g.id() + ".java", g.file().getFileName().toString());
+        }
+        project.compile();
+    }
+
+    private static int countOf(String text, String part) {
+        int n = 0;
+        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+}
