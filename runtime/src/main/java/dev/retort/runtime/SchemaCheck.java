@@ -6,6 +6,7 @@ import dev.retort.graph.Plan;
 import dev.retort.runtime.dialect.Dialect;
 import dev.retort.runtime.index.MigrationSet;
 import dev.retort.runtime.introspect.Catalog;
+import dev.retort.runtime.introspect.CatalogDiff;
 import dev.retort.runtime.jdbc.DatabaseUrl;
 import dev.retort.runtime.jdbc.HistoryStore;
 import dev.retort.runtime.jdbc.VersionStore;
@@ -45,7 +46,7 @@ final class SchemaCheck {
         Catalog expected = dialect.name().equals("sqlite")
                 ? replayInMemory(config, migrations, dialect, rows)
                 : replayInScratchDatabase(config, migrations, connection, dialect, rows);
-        return Drift.differences(expected, actual, Set.of(config.versionTable().name(), config.historyTable().name()));
+        return CatalogDiff.differences(expected, actual, Set.of(config.versionTable().name(), config.historyTable().name()));
     }
 
     private static Catalog replayInMemory(RetortConfig config, MigrationSet migrations, Dialect dialect, List<String> rows)

@@ -1,7 +1,5 @@
-package dev.retort.runtime;
+package dev.retort.runtime.introspect;
 
-import dev.retort.runtime.introspect.Catalog;
-import dev.retort.runtime.introspect.TableInfo;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,14 +9,34 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 
-/** The differences between the schema the migrations describe and the one the database has. */
-final class Drift {
+/**
+ * The differences between two catalogs, as lines for people: what the migrations describe
+ * ({@code expected}) against what the database has ({@code actual}).
+ */
+public final class CatalogDiff {
 
-    private Drift() {
+    /** One line per difference, table by table; the tables named in {@code ignoredTables} are left out. */
+    public static List<String> differences(Catalog expected, Catalog actual, Set<String> ignoredTables) {
+        return differences(expected, actual, ignoredTables, "in the migrations", "in the database");
     }
 
-    /** One line per difference, table by table; Retort's own tables are left out. */
-    static List<String> differences(Catalog expected, Catalog actual, Set<String> ignoredTables) {
+    /**
+     * The same, saying where each side comes from ("in the migrations", "before the upgrade", …).
+     */
+    public static List<String> differences(Catalog expected, Catalog actual, Set<String> ignoredTables,
+            String expectedSide, String actualSide) {
+        return new CatalogDiff(expectedSide, actualSide).diff(expected, actual, ignoredTables);
+    }
+
+    private final String expectedSide;
+    private final String actualSide;
+
+    private CatalogDiff(String expectedSide, String actualSide) {
+        this.expectedSide = expectedSide;
+        this.actualSide = actualSide;
+    }
+
+    private List<String> diff(Catalog expected, Catalog actual, Set<String> ignoredTables) {
         var lines = new ArrayList<String>();
         Map<String, TableInfo> want = byName(expected.tables(), TableInfo::name, ignoredTables);
         Map<String, TableInfo> have = byName(actual.tables(), TableInfo::name, ignoredTables);
@@ -26,9 +44,9 @@ final class Drift {
             TableInfo w = want.get(name);
             TableInfo h = have.get(name);
             if (w == null) {
-                lines.add("table " + name + " is in the database but not in the migrations");
+                lines.add("table " + name + " is " + actualSide + " but not " + expectedSide);
             } else if (h == null) {
-                lines.add("table " + name + " is in the migrations but not in the database");
+                lines.add("table " + name + " is " + expectedSide + " but not " + actualSide);
             } else {
                 table(name, w, h, lines);
             }
@@ -37,15 +55,15 @@ final class Drift {
         named("enum type", expected.enums(), actual.enums(), Catalog.EnumInfo::name, lines);
         for (String s : union(new LinkedHashSet<>(expected.sequences()), new LinkedHashSet<>(actual.sequences()))) {
             if (!actual.sequences().contains(s)) {
-                lines.add("sequence " + s + " is in the migrations but not in the database");
+                lines.add("sequence " + s + " is " + expectedSide + " but not " + actualSide);
             } else if (!expected.sequences().contains(s)) {
-                lines.add("sequence " + s + " is in the database but not in the migrations");
+                lines.add("sequence " + s + " is " + actualSide + " but not " + expectedSide);
             }
         }
         return lines;
     }
 
-    private static void table(String table, TableInfo want, TableInfo have, List<String> lines) {
+    private void table(String table, TableInfo want, TableInfo have, List<String> lines) {
         Map<String, TableInfo.ColumnInfo> wc = byName(want.columns(), TableInfo.ColumnInfo::name, Set.of());
         Map<String, TableInfo.ColumnInfo> hc = byName(have.columns(), TableInfo.ColumnInfo::name, Set.of());
         for (String column : union(wc.keySet(), hc.keySet())) {
@@ -53,9 +71,9 @@ final class Drift {
             var h = hc.get(column);
             String where = table + "." + column;
             if (w == null) {
-                lines.add(where + ": column is in the database but not in the migrations");
+                lines.add(where + ": column is " + actualSide + " but not " + expectedSide);
             } else if (h == null) {
-                lines.add(where + ": column is in the migrations but not in the database");
+                lines.add(where + ": column is " + expectedSide + " but not " + actualSide);
             } else {
                 differ(where, "type", w.type(), h.type(), lines);
                 differ(where, "nullable", w.nullable(), h.nullable(), lines);
@@ -74,9 +92,9 @@ final class Drift {
         named(table + ": trigger", want.triggers(), have.triggers(), t -> t, lines);
     }
 
-    private static void differ(String where, String what, Object want, Object have, List<String> lines) {
+    private void differ(String where, String what, Object want, Object have, List<String> lines) {
         if (!Objects.equals(want, have)) {
-            lines.add(where + ": " + what + " is " + shown(want) + " in the migrations, " + shown(have) + " in the database");
+            lines.add(where + ": " + what + " is " + shown(want) + " " + expectedSide + ", " + shown(have) + " " + actualSide);
         }
     }
 
@@ -88,19 +106,19 @@ final class Drift {
     }
 
     /** Things compared by their whole description: one that differs shows as missing on one side and extra on the other. */
-    private static <T> void named(String what, List<T> want, List<T> have, Function<T, String> describe, List<String> lines) {
+    private <T> void named(String what, List<T> want, List<T> have, Function<T, String> describe, List<String> lines) {
         var w = new LinkedHashSet<String>();
         want.forEach(x -> w.add(describe.apply(x)));
         var h = new LinkedHashSet<String>();
         have.forEach(x -> h.add(describe.apply(x)));
         for (String x : w) {
             if (!h.contains(x)) {
-                lines.add(what + " " + x + " is in the migrations but not in the database");
+                lines.add(what + " " + x + " is " + expectedSide + " but not " + actualSide);
             }
         }
         for (String x : h) {
             if (!w.contains(x)) {
-                lines.add(what + " " + x + " is in the database but not in the migrations");
+                lines.add(what + " " + x + " is " + actualSide + " but not " + expectedSide);
             }
         }
     }

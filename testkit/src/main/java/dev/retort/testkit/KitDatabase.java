@@ -1,0 +1,108 @@
+package dev.retort.testkit;
+
+import dev.retort.runtime.jdbc.DatabaseUrl;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.Properties;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/** A database of one check's own: a fresh SQLite file, or a fresh schema on the given PostgreSQL server. */
+final class KitDatabase implements AutoCloseable {
+
+    private static final Pattern VARIABLE = Pattern.compile("\\$\\{(\\w+)(?::-([^}]*))?}");
+
+    private final DatabaseUrl url;
+    private final Path dir;
+    private final String schema;
+    private final DatabaseUrl base;
+
+    private KitDatabase(DatabaseUrl url, Path dir, String schema, DatabaseUrl base) {
+        this.url = url;
+        this.dir = dir;
+        this.schema = schema;
+        this.base = base;
+    }
+
+    static KitDatabase open(String configured) throws SQLException {
+        String given = expand(configured);
+        if (given.isEmpty()) {
+            try {
+                Path dir = Files.createTempDirectory("retort-kit");
+                return new KitDatabase(DatabaseUrl.parse("jdbc:sqlite:" + dir.resolve("kit.db")), dir, null, null);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        DatabaseUrl parsed = DatabaseUrl.parse(given);
+        if (parsed.kind() == DatabaseUrl.Kind.SQLITE) {
+            return new KitDatabase(parsed, null, null, null);
+        }
+        String schema = "retort_kit_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+        try (Connection c = connect(parsed, parsed.jdbcUrl()); Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA " + schema);
+        }
+        String jdbc = parsed.jdbcUrl() + (parsed.jdbcUrl().contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        return new KitDatabase(new DatabaseUrl(parsed.kind(), jdbc, parsed.user(), parsed.password()), null, schema, parsed);
+    }
+
+    /** {@code ${NAME}} and {@code ${NAME:-default}} from the environment. */
+    static String expand(String text) {
+        Matcher m = VARIABLE.matcher(text);
+        var out = new StringBuilder();
+        while (m.find()) {
+            String value = System.getenv(m.group(1));
+            if (value == null || value.isEmpty()) {
+                value = m.group(2) == null ? "" : m.group(2);
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(value));
+        }
+        m.appendTail(out);
+        return out.toString().strip();
+    }
+
+    DatabaseUrl url() {
+        return url;
+    }
+
+    Connection connect() throws SQLException {
+        return connect(url, url.jdbcUrl());
+    }
+
+    private static Connection connect(DatabaseUrl url, String jdbc) throws SQLException {
+        var properties = new Properties();
+        if (url.user() != null) {
+            properties.setProperty("user", url.user());
+        }
+        if (url.password() != null) {
+            properties.setProperty("password", url.password());
+        }
+        return DriverManager.getConnection(jdbc, properties);
+    }
+
+    @Override
+    public void close() throws SQLException {
+        if (schema != null) {
+            try (Connection c = connect(base, base.jdbcUrl()); Statement s = c.createStatement()) {
+                s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            }
+        }
+        if (dir != null) {
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException e) {
+                // a temporary folder left behind harms nothing
+            }
+        }
+    }
+}
