@@ -115,6 +115,27 @@ class KitTest extends MigrationChecks {
         }
     }
 
+    /** Nothing listens on port 1. */
+    @RetortChecks(url = "jdbc:postgresql://127.0.0.1:1/test?user=postgres&password=hunter2&connectTimeout=2")
+    static class Unreachable extends MigrationChecks {
+        @Override
+        protected RetortConfig.Builder configure(RetortConfig.Builder builder) {
+            return builder.indexes(List.of(sound()));
+        }
+    }
+
+    @Test
+    void anUnreachableServerFailsOnCiAndIsSkippedElsewhere() {
+        Throwable t = assertThrows(Throwable.class, () -> new Unreachable().upgradesFromAnEmptyDatabase());
+        assertTrue(t.getMessage().contains("127.0.0.1:1"), t.getMessage());
+        assertTrue(!t.getMessage().contains("hunter2"), t.getMessage());
+        if ("true".equals(System.getenv("CI"))) {
+            assertEquals(AssertionError.class, t.getClass(), t.toString());
+        } else {
+            assertEquals(TestAbortedException.class, t.getClass(), t.toString());
+        }
+    }
+
     @Test
     void twoHeadsAreNamed() {
         var e = assertThrows(AssertionFailedError.class, () -> new TwoHeads().singleHead());

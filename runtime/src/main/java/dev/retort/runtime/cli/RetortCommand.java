@@ -128,6 +128,12 @@ public final class RetortCommand implements Runnable {
         if (timeout != null) {
             builder.lockTimeout(seconds(timeout));
         }
+        String rebuild = s.value(null, "sqlite-auto-rebuild", "true");
+        if (!rebuild.equals("true") && !rebuild.equals("false")) {
+            throw new RetortException(ErrorCode.BAD_CONFIGURATION, "retort.properties: sqlite-auto-rebuild is true or false,"
+                    + " not '" + rebuild + "'");
+        }
+        builder.sqliteAutoRebuild(Boolean.parseBoolean(rebuild));
         String mode = s.value(transactionMode, "transaction-mode", null);
         if (mode != null) {
             builder.transactionMode(TransactionMode.parse(mode));

@@ -24,7 +24,7 @@ final class Settings {
 
     static final String FILE = "retort.properties";
     static final List<String> KEYS = List.of("url", "user", "password", "classpath", "version-table", "source-dir",
-            "package", "lock-timeout", "transaction-mode");
+            "package", "lock-timeout", "transaction-mode", "sqlite-auto-rebuild");
 
     private final Map<String, String> environment;
     private final Properties file;

@@ -44,7 +44,7 @@ final class Workspace {
         Path root = settings.path(dir, "source-dir", DEFAULT_SOURCE_DIR);
         List<SourceRevisions.Declared> declared = SourceRevisions.read(root);
         Map<String, RevisionInfo> byId = new LinkedHashMap<>();
-        for (RevisionInfo compiled : compiled(settings)) {
+        for (RevisionInfo compiled : compiled(settings, top.classpath)) {
             byId.put(compiled.id(), compiled);
         }
         for (SourceRevisions.Declared d : declared) {
@@ -53,9 +53,9 @@ final class Workspace {
         return new Workspace(root, settings.value(packageName, "package", null), declared, new ArrayList<>(byId.values()));
     }
 
-    /** Revisions in compiled indexes on the configured class path; entries not built yet are passed over. */
-    private static List<RevisionInfo> compiled(Settings settings) {
-        String entries = settings.value(null, "classpath", null);
+    /** Revisions in compiled indexes on the class path (option or file); entries not built yet are passed over. */
+    private static List<RevisionInfo> compiled(Settings settings, String option) {
+        String entries = settings.value(option, "classpath", null);
         if (entries == null) {
             return List.of();
         }

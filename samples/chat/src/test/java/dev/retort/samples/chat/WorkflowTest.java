@@ -1,0 +1,110 @@
+package dev.retort.samples.chat;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.retort.runtime.testing.Cli;
+import dev.retort.runtime.testing.TestDatabase;
+import dev.retort.runtime.testing.TestDatabase.Kind;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * samples/chat/README.md, command for command, on both databases (the sample's classes stand for
+ * its jar): a database the app made by itself is backed up, stamped and checked, then migrated
+ * with its data; the seed's commands; the two start modes.
+ */
+class WorkflowTest {
+
+    private static final String CLASSES = Path.of("target/classes").toAbsolutePath().toString();
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void anExistingDatabaseAdoptsRetortAndMigratesWithItsData(Kind kind, @TempDir Path dir) throws Exception {
+        try (var db = TestDatabase.create(kind, dir)) {
+            // Before Retort: the app made its tables at start and people used it.
+            try (Connection c = db.connect()) {
+                LegacySchema.createAll(c);
+            }
+            db.execute("INSERT INTO chats (title) VALUES ('welcome'), ('planning')");
+            db.execute("INSERT INTO messages (chat_id, role, text) VALUES (1, 'user', 'hello'), (1, 'assistant', 'hi there'),"
+                    + " (2, 'user', 'what next?')");
+
+            // 1. Backup.
+            Cli backup = retort(db, dir, "backup", "--to", "before-retort.bak");
+            assertTrue(backup.out().startsWith("Backed up "), backup.toString());
+            // 2. Stamp the revision that describes what is there (don't create tables), and check it.
+            retort(db, dir, "stamp", "3f1d2c8a9b40");
+            assertEquals("The database matches its migrations at 3f1d2c8a9b40.\n", retort(db, dir, "check").out());
+            // 3. Now ready for future migrations.
+            assertTrue(retort(db, dir, "heads").out().startsWith("e5a7c9b1d2f4 (head)"));
+            Cli up = retort(db, dir, "upgrade", "head");
+            assertTrue(up.out().contains("[2/2] upgrade   8c2e4b6d1a93 -> e5a7c9b1d2f4, Add text_length to messages"), up.out());
+            assertEquals(List.of("5", "8", "10"), db.strings("SELECT text_length FROM messages ORDER BY id"),
+                    "filled from LENGTH(text)");
+            assertEquals(List.of("welcome", "planning"), db.strings("SELECT title FROM chats ORDER BY id"), "data kept");
+            String notNull = kind == Kind.SQLITE
+                    ? "SELECT \"notnull\" FROM pragma_table_info('messages') WHERE name = 'text_length'"
+                    : "SELECT CASE WHEN is_nullable = 'NO' THEN 1 ELSE 0 END FROM information_schema.columns"
+                            + " WHERE table_schema = current_schema() AND table_name = 'messages' AND column_name = 'text_length'";
+            assertEquals(List.of("1"), db.strings(notNull));
+            assertEquals("The database matches its migrations at e5a7c9b1d2f4 (head).\n", retort(db, dir, "check").out());
+
+            // The seed's everyday commands.
+            assertEquals("e5a7c9b1d2f4 (head)\n", retort(db, dir, "current").out());
+            assertTrue(retort(db, dir, "history").out().contains("<base> -> 3f1d2c8a9b40, Initial schema"));
+            retort(db, dir, "downgrade", "-1");
+            assertEquals(List.of("8c2e4b6d1a93"), db.versionRows());
+            retort(db, dir, "upgrade", "+1");
+            retort(db, dir, "downgrade", "8c2e4b6d1a93");
+            retort(db, dir, "upgrade", "e5a7c9b1d2f4");
+            // "Database out of sync, option 3": reset and reapply.
+            retort(db, dir, "downgrade", "base");
+            retort(db, dir, "upgrade", "head");
+            assertEquals(List.of("e5a7c9b1d2f4"), db.versionRows());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void developmentBuildsTheSchemaAndProductionRefusesToStartWithPendingMigrations(Kind kind, @TempDir Path dir)
+            throws Exception {
+        try (var db = TestDatabase.create(kind, dir)) {
+            var err = new ByteArrayOutputStream();
+            int refused = ChatApp.run(db.url(), "production", new PrintStream(new ByteArrayOutputStream()),
+                    new PrintStream(err, true, StandardCharsets.UTF_8));
+            assertEquals(1, refused);
+            assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("chat: 3 migration(s) pending [3f1d2c8a9b40,"
+                    + " 8c2e4b6d1a93, e5a7c9b1d2f4]; production applies them on purpose"), err.toString());
+            assertTrue(!db.tableExists("chats"), "production touched nothing");
+
+            var out = new ByteArrayOutputStream();
+            assertEquals(0, ChatApp.run(db.url(), "development", new PrintStream(out, true, StandardCharsets.UTF_8), System.err));
+            assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("Development mode: applied 3 migration(s)"));
+            out.reset();
+            assertEquals(0, ChatApp.run(db.url(), "production", new PrintStream(out, true, StandardCharsets.UTF_8), System.err));
+            assertEquals("Production mode: database at [e5a7c9b1d2f4]; starting.\n", out.toString(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static Cli retort(TestDatabase db, Path dir, String... args) throws Exception {
+        var all = new ArrayList<>(List.of("--classpath", CLASSES, "--url", db.url()));
+        all.addAll(List.of(args));
+        Cli cli = Cli.in(dir, Map.of(), "", all.toArray(String[]::new));
+        assertEquals(0, cli.exitCode(), () -> String.join(" ", args) + "\n" + cli);
+        if (args[0].equals("backup")) {
+            assertTrue(Files.exists(dir.resolve(args[2])) || cli.out().contains("Backed up"));
+        }
+        return cli;
+    }
+}

@@ -1,0 +1,2 @@
+/** The chatroom's schema changes. */
+package dev.retort.samples.chatroom.migrations;

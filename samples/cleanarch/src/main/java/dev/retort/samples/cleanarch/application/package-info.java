@@ -1,0 +1,2 @@
+/** The application layer: use cases, and the ports persistence implements. */
+package dev.retort.samples.cleanarch.application;
