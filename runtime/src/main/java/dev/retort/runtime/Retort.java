@@ -5,21 +5,26 @@ import dev.retort.RetortException;
 import dev.retort.graph.Direction;
 import dev.retort.graph.Plan;
 import dev.retort.graph.RevisionGraph;
+import dev.retort.graph.Step;
+import dev.retort.index.MigrationIndex;
 import dev.retort.runtime.dialect.Dialect;
 import dev.retort.runtime.dialect.Dialects;
 import dev.retort.runtime.dialect.MigrationLock;
 import dev.retort.runtime.index.MigrationSet;
+import dev.retort.runtime.jdbc.DatabaseUrl;
 import dev.retort.runtime.jdbc.HistoryEntry;
 import dev.retort.runtime.jdbc.HistoryStore;
 import dev.retort.runtime.jdbc.VersionStore;
 import dev.retort.runtime.offline.OfflineSql;
 import dev.retort.runtime.ops.PreparedStep;
 import dev.retort.runtime.ops.StepPreparer;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -123,7 +128,7 @@ public final class Retort {
                 properties.load(in);
             }
             return properties.getProperty("version", "unknown");
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return "unknown";
         }
     }
@@ -138,7 +143,7 @@ public final class Retort {
 
     /** The SQLite database's file from the URL, or {@code null} (PostgreSQL, in memory, a DataSource). */
     public Path databaseFile() {
-        if (config.url() == null || config.url().kind() != dev.retort.runtime.jdbc.DatabaseUrl.Kind.SQLITE) {
+        if (config.url() == null || config.url().kind() != DatabaseUrl.Kind.SQLITE) {
             return null;
         }
         String path = config.url().jdbcUrl().substring("jdbc:sqlite:".length());
@@ -175,7 +180,7 @@ public final class Retort {
             }
         }
         List<String> pending = graph.size() == 0 ? List.of()
-                : graph.upgrade(rows, "heads").steps().stream().map(dev.retort.graph.Step::revision).toList();
+                : graph.upgrade(rows, "heads").steps().stream().map(Step::revision).toList();
         return new Status(graph.currentHeads(rows), graph.heads(), pending);
     }
 
@@ -211,7 +216,7 @@ public final class Retort {
             return config.versionTable().schema();
         }
         String jdbc = config.url().jdbcUrl();
-        if (!jdbc.toLowerCase(java.util.Locale.ROOT).contains("currentschema=")) {
+        if (!jdbc.toLowerCase(Locale.ROOT).contains("currentschema=")) {
             return null;
         }
         try (var s = connection.createStatement(); var r = s.executeQuery("SELECT current_schema()")) {
@@ -294,7 +299,7 @@ public final class Retort {
         if (set.graph().size() == 0) {
             // Starting an application against an unmigrated schema is worse than not starting.
             throw new RetortException(ErrorCode.NO_MIGRATIONS, "no migrations found: no generated index"
-                    + " (META-INF/services/" + dev.retort.index.MigrationIndex.class.getName() + ") is on the class path;"
+                    + " (META-INF/services/" + MigrationIndex.class.getName() + ") is on the class path;"
                     + " check that the Retort processor ran, give --classpath, and merge service files when shading");
         }
         return withConnection((connection, dialect) -> {

@@ -12,6 +12,8 @@ import dev.retort.runtime.jdbc.HistoryStore;
 import dev.retort.runtime.jdbc.VersionStore;
 import dev.retort.runtime.offline.ShadowSchema;
 import dev.retort.runtime.ops.StepPreparer;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -114,7 +116,7 @@ final class SchemaCheck {
         String params = query < 0 ? "" : jdbc.substring(query + 1).replaceAll("(?i)(^|&)currentSchema=[^&]*", "");
         params = params.startsWith("&") ? params.substring(1) : params;
         return jdbc.substring(0, slash + 1) + database + "?" + (params.isEmpty() ? "" : params + "&") + "currentSchema="
-                + java.net.URLEncoder.encode(schema, java.nio.charset.StandardCharsets.UTF_8);
+                + URLEncoder.encode(schema, StandardCharsets.UTF_8);
     }
 
     private static String currentSchema(Connection connection) throws SQLException {

@@ -38,16 +38,14 @@ final class KitDatabase implements AutoCloseable {
     static KitDatabase open(String configured) throws SQLException {
         String given = expand(configured);
         if (given.isEmpty()) {
-            try {
-                Path dir = Files.createTempDirectory("retort-kit");
-                return new KitDatabase(DatabaseUrl.parse("jdbc:sqlite:" + dir.resolve("kit.db")), dir, null, null);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            return freshSqlite("");
         }
         DatabaseUrl parsed = DatabaseUrl.parse(given);
         if (parsed.kind() == DatabaseUrl.Kind.SQLITE) {
-            return new KitDatabase(parsed, null, null, null);
+            // Each check needs an empty database, so the given file is never used (or touched):
+            // only the URL's parameters (foreign_keys=on, ...) carry over to a fresh file.
+            int query = parsed.jdbcUrl().indexOf('?');
+            return freshSqlite(query < 0 ? "" : parsed.jdbcUrl().substring(query));
         }
         String schema = "retort_kit_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
         try (Connection c = connect(parsed, parsed.jdbcUrl()); Statement s = c.createStatement()) {
@@ -60,6 +58,15 @@ final class KitDatabase implements AutoCloseable {
         }
         String jdbc = parsed.jdbcUrl() + (parsed.jdbcUrl().contains("?") ? "&" : "?") + "currentSchema=" + schema;
         return new KitDatabase(new DatabaseUrl(parsed.kind(), jdbc, parsed.user(), parsed.password()), null, schema, parsed);
+    }
+
+    private static KitDatabase freshSqlite(String parameters) {
+        try {
+            Path dir = Files.createTempDirectory("retort-kit");
+            return new KitDatabase(DatabaseUrl.parse("jdbc:sqlite:" + dir.resolve("kit.db") + parameters), dir, null, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** SQLState class 08 is "connection exception", 28 "invalid authorization"; anything else is a real failure. */

@@ -79,7 +79,8 @@ public abstract class MigrationChecks {
     /**
      * Every revision applied on its own, in order; then reverted on its own, last first, each
      * downgrade checked to leave the schema exactly as it was before that revision; then the
-     * heads again. A merge revision is reverted together with its first parent's side.
+     * heads again. A merge revision is reverted by downgrading to its first parent, which (as in
+     * Alembic) leaves both parents applied, as heads.
      */
     @Test
     public final void upgradesAndDowngradesOneRevisionAtATime() throws SQLException {

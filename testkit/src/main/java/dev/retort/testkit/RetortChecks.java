@@ -25,8 +25,10 @@ public @interface RetortChecks {
 
     /**
      * The database, as Retort takes URLs; {@code ${NAME}} and {@code ${NAME:-default}} read the
-     * environment. Empty (the default): a fresh SQLite file per check. On PostgreSQL every check
-     * works in a fresh schema of its own, dropped afterwards.
+     * environment. Empty (the default): a fresh SQLite file per check. An SQLite URL's file is
+     * never used, since every check needs an empty database: its parameters (such as
+     * {@code foreign_keys=on}) apply to a fresh file per check. On PostgreSQL every check works in
+     * a fresh schema of its own, dropped afterwards.
      */
     String url() default "";
 

@@ -3,6 +3,7 @@ package dev.retort.testkit;
 import static dev.retort.schema.SqlType.BIGINT;
 import static dev.retort.schema.SqlType.TEXT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +11,8 @@ import dev.retort.dsl.Ops;
 import dev.retort.index.RevisionInfo;
 import dev.retort.runtime.RetortConfig;
 import dev.retort.runtime.testing.InlineIndex;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -113,6 +116,36 @@ class KitTest extends MigrationChecks {
                 s.execute("ALTER TABLE users ADD COLUMN nickname TEXT");
             }
         }
+    }
+
+    /** The file named here is never made: each check gets a fresh one, with the URL's parameters. */
+    @RetortChecks(url = "jdbc:sqlite:target/kit-not-used.db?foreign_keys=on")
+    static class SqliteWithParameters extends MigrationChecks {
+        boolean foreignKeysOn;
+
+        @Override
+        protected RetortConfig.Builder configure(RetortConfig.Builder builder) {
+            return builder.indexes(List.of(sound()));
+        }
+
+        @Override
+        protected void afterUpgrade(Connection connection) throws SQLException {
+            try (var s = connection.createStatement(); var r = s.executeQuery("PRAGMA foreign_keys")) {
+                foreignKeysOn = r.next() && r.getInt(1) == 1;
+            }
+        }
+    }
+
+    @Test
+    void anSqliteUrlGivesEveryCheckAFreshFileWithItsParameters() throws Exception {
+        var checks = new SqliteWithParameters();
+        checks.singleHead();
+        checks.upgradesFromAnEmptyDatabase();
+        checks.upgradesAndDowngradesOneRevisionAtATime();
+        checks.schemaMatchesTheMigrations();
+        checks.downgradeToBaseLeavesNoTrace();
+        assertTrue(checks.foreignKeysOn, "foreign_keys=on carried over");
+        assertFalse(Files.exists(Path.of("target/kit-not-used.db")), "the named file is left alone");
     }
 
     /** Nothing listens on port 1. */

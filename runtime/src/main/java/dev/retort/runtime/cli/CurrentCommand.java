@@ -6,6 +6,7 @@ import dev.retort.runtime.ValidationReport;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,7 +31,7 @@ final class CurrentCommand implements Callable<Integer> {
         if (json) {
             var current = new ArrayList<Object>();
             for (String id : heads) {
-                current.add(graph.contains(id) ? formats.json(id) : java.util.Map.of("revision", id, "known", false));
+                current.add(graph.contains(id) ? formats.json(id) : Map.of("revision", id, "known", false));
             }
             var out = new LinkedHashMap<String, Object>();
             out.put("database", retort.database());

@@ -3,7 +3,9 @@ package dev.retort.runtime.cli;
 import dev.retort.graph.RevisionGraph;
 import dev.retort.index.RevisionInfo;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How revisions read on the command line, in Alembic's words, so its users recognise them: one
@@ -96,9 +98,9 @@ final class Formats {
     }
 
     /** One revision for {@code --json}: what {@link #entry} prints, as fields. */
-    java.util.Map<String, Object> json(String id) {
+    Map<String, Object> json(String id) {
         RevisionInfo r = graph.get(id);
-        var fields = new java.util.LinkedHashMap<String, Object>();
+        var fields = new LinkedHashMap<String, Object>();
         fields.put("revision", id);
         fields.put("revises", r.revises());
         fields.put("dependsOn", r.dependsOn());

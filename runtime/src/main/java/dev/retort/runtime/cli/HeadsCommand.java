@@ -2,6 +2,7 @@ package dev.retort.runtime.cli;
 
 import dev.retort.graph.RevisionGraph;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,7 +22,7 @@ final class HeadsCommand implements Callable<Integer> {
         RevisionGraph graph = top.retort(null).graph();
         var formats = new Formats(graph, List.of());
         if (json) {
-            top.out().println(Json.of(java.util.Map.of("heads", graph.heads().stream().map(formats::json).toList())));
+            top.out().println(Json.of(Map.of("heads", graph.heads().stream().map(formats::json).toList())));
             return 0;
         }
         for (String head : graph.heads()) {

@@ -3,6 +3,7 @@ package dev.retort.runtime.cli;
 import dev.retort.graph.RevisionGraph;
 import dev.retort.runtime.Retort;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -33,7 +34,7 @@ final class HistoryCommand implements Callable<Integer> {
         List<String> current = needsDatabase ? retort.currentHeads() : List.of();
         var formats = new Formats(graph, indicateCurrent ? current : List.of());
         if (json) {
-            top.out().println(Json.of(java.util.Map.of("revisions", graph.history(range, current).stream()
+            top.out().println(Json.of(Map.of("revisions", graph.history(range, current).stream()
                     .map(formats::json).toList())));
             return 0;
         }

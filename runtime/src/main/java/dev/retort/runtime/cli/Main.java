@@ -2,9 +2,13 @@ package dev.retort.runtime.cli;
 
 import dev.retort.ErrorCode;
 import dev.retort.RetortException;
+import java.io.BufferedReader;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
@@ -37,8 +41,8 @@ public final class Main {
             Path workingDir, InputStream in) {
         quietLogging(args);
         var top = new RetortCommand();
-        var err8 = new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true);
-        var out8 = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true);
+        var err8 = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+        var out8 = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
         var cli = new CommandLine(top)
                 .setOut(out8)
                 .setErr(err8)
@@ -63,7 +67,7 @@ public final class Main {
                     return ErrorCode.Exit.FAILED;
                 });
         top.bind(cli, out8, environment, workingDir,
-                new java.io.BufferedReader(new java.io.InputStreamReader(in, StandardCharsets.UTF_8)));
+                new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
         int code = cli.execute(args);
         out8.flush();
         err8.flush();
@@ -71,7 +75,7 @@ public final class Main {
     }
 
     private static void printTrace(Exception e, PrintWriter err, RetortCommand top) {
-        var trace = new java.io.StringWriter();
+        var trace = new StringWriter();
         e.printStackTrace(new PrintWriter(trace));
         err.println(top.redact(trace.toString()));
     }

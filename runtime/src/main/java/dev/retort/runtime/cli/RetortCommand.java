@@ -7,6 +7,7 @@ import dev.retort.runtime.RetortConfig;
 import dev.retort.runtime.StepListener;
 import dev.retort.runtime.TransactionMode;
 import dev.retort.runtime.jdbc.DatabaseUrl;
+import java.io.BufferedReader;
 import java.io.File;
 import java.io.PrintWriter;
 import java.net.MalformedURLException;
@@ -72,11 +73,13 @@ public final class RetortCommand implements Runnable {
 
     private CommandLine commandLine;
     private PrintWriter out;
+    private BufferedReader in;
+    private Map<String, String> environment = Map.of();
+    private Path workingDir = Path.of("");
     private Settings settings;
-    private java.io.BufferedReader in;
 
     void bind(CommandLine commandLine, PrintWriter out, Map<String, String> environment, Path workingDir,
-            java.io.BufferedReader in) {
+            BufferedReader in) {
         this.commandLine = commandLine;
         this.out = out;
         this.environment = environment;
@@ -84,15 +87,12 @@ public final class RetortCommand implements Runnable {
         this.in = in;
     }
 
-    private Map<String, String> environment = Map.of();
-    private Path workingDir = Path.of("");
-
     PrintWriter out() {
         return out;
     }
 
     /** Answers to prompts ({@code reset}). */
-    java.io.BufferedReader in() {
+    BufferedReader in() {
         return in;
     }
 
@@ -175,9 +175,12 @@ public final class RetortCommand implements Runnable {
                     shown = shown.replace(parsed.password(), "***");
                 }
             }
-            String password = environment.get("RETORT_PASSWORD");
-            if (password != null && !password.isEmpty()) {
-                shown = shown.replace(password, "***");
+            // settings is null when retort.properties could not be read: then its password was never used.
+            for (String password : new String[] {environment.get("RETORT_PASSWORD"),
+                    settings == null ? null : settings.filePassword()}) {
+                if (password != null && !password.isEmpty()) {
+                    shown = shown.replace(password, "***");
+                }
             }
         } catch (RetortException e) {
             // an unparsable URL is shown redacted by the error that reports it

@@ -6,6 +6,8 @@ import dev.retort.index.RevisionInfo;
 import dev.retort.runtime.index.MigrationSet;
 import dev.retort.runtime.scaffold.SourceRevisions;
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -73,8 +75,11 @@ final class Workspace {
         if (urls.isEmpty()) {
             return List.of();
         }
-        var loader = new URLClassLoader(urls.toArray(URL[]::new), Workspace.class.getClassLoader());
-        return MigrationSet.load(loader).graph().revisions();
+        try (var loader = new URLClassLoader(urls.toArray(URL[]::new), Workspace.class.getClassLoader())) {
+            return List.copyOf(MigrationSet.load(loader).graph().revisions());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     Path sourceRoot() {

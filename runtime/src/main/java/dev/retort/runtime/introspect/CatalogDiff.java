@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -134,7 +135,7 @@ public final class CatalogDiff {
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {
-        var all = new java.util.TreeSet<String>(a);
+        var all = new TreeSet<String>(a);
         all.addAll(b);
         return all;
     }

@@ -1,9 +1,16 @@
 package dev.retort.runtime.scaffold;
 
+import dev.retort.ErrorCode;
+import dev.retort.RetortException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * Wires Retort into a Maven {@code pom.xml} by inserting text where it belongs, so the rest of the
@@ -26,13 +33,13 @@ public final class PomWiring {
         }
         Map<String, int[]> at = scan(pom);
         if (!at.containsKey("project")) {
-            throw new dev.retort.RetortException(dev.retort.ErrorCode.BAD_OPTION, "pom.xml has no <project> element Retort"
+            throw new RetortException(ErrorCode.BAD_OPTION, "pom.xml has no <project> element Retort"
                     + " can add to; run init with --no-pom and add the printed snippet by hand");
         }
         String unit = indentUnit(pom);
         var edits = new StringBuilder(pom);
         // Later positions first, so the earlier ones stay where they were measured.
-        var inserts = new java.util.TreeMap<Integer, String>(java.util.Comparator.reverseOrder());
+        var inserts = new TreeMap<Integer, String>(Comparator.reverseOrder());
         if (at.containsKey("compiler/annotationProcessorPaths")) {
             inserts.put(at.get("compiler/annotationProcessorPaths")[1], path(unit, 6));
         } else if (at.containsKey("compiler/configuration")) {
@@ -103,7 +110,7 @@ public final class PomWiring {
 
     /** The indentation of the project's first child: the file's own unit. */
     private static String indentUnit(String pom) {
-        var m = java.util.regex.Pattern.compile("\\n([ \\t]+)<modelVersion>").matcher(pom);
+        var m = Pattern.compile("\\n([ \\t]+)<modelVersion>").matcher(pom);
         return m.find() ? m.group(1) : "  ";
     }
 
@@ -120,12 +127,15 @@ public final class PomWiring {
         int i = 0;
         while ((i = pom.indexOf('<', i)) >= 0) {
             if (pom.startsWith("<!--", i)) {
-                i = pom.indexOf("-->", i) + 3;
+                i = after(pom, "-->", i);
             } else if (pom.startsWith("<![CDATA[", i)) {
-                i = pom.indexOf("]]>", i) + 3;
+                i = after(pom, "]]>", i);
             } else if (pom.startsWith("<?", i) || pom.startsWith("<!", i)) {
-                i = pom.indexOf('>', i) + 1;
+                i = after(pom, ">", i);
             } else if (pom.startsWith("</", i)) {
+                if (path.isEmpty()) {
+                    throw malformed(pom, i);
+                }
                 String current = String.join("/", reversed(path));
                 int lineStart = pom.lastIndexOf('\n', i) + 1;
                 int insertAt = pom.substring(lineStart, i).isBlank() ? lineStart : i;
@@ -136,9 +146,9 @@ public final class PomWiring {
                     pluginStart = -1;
                 }
                 path.pop();
-                i = pom.indexOf('>', i) + 1;
+                i = after(pom, ">", i);
             } else {
-                int end = pom.indexOf('>', i);
+                int end = after(pom, ">", i) - 1;
                 String tag = pom.substring(i + 1, end).strip();
                 String name = tag.split("[\\s/]", 2)[0];
                 boolean selfClosing = tag.endsWith("/");
@@ -156,11 +166,23 @@ public final class PomWiring {
                 }
                 i = end + 1;
             }
-            if (i <= 0) {
-                break;
-            }
         }
         return found;
+    }
+
+    /** Just past the end of the construct that starts at {@code from}. */
+    private static int after(String pom, String end, int from) {
+        int at = pom.indexOf(end, from);
+        if (at < 0) {
+            throw malformed(pom, from);
+        }
+        return at + end.length();
+    }
+
+    private static RetortException malformed(String pom, int at) {
+        int line = (int) pom.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
+        return new RetortException(ErrorCode.BAD_OPTION, "pom.xml is not well-formed at line " + line
+                + "; fix it, or run init with --no-pom and add the printed snippet by hand");
     }
 
     private static void record(Map<String, int[]> found, String path, int start, int insertAt, boolean compiler) {
@@ -187,8 +209,8 @@ public final class PomWiring {
     }
 
     private static Iterable<String> reversed(Deque<String> path) {
-        var list = new java.util.ArrayList<>(path);
-        java.util.Collections.reverse(list);
+        var list = new ArrayList<>(path);
+        Collections.reverse(list);
         return list;
     }
 }

@@ -2,8 +2,10 @@ package dev.retort.runtime.workflow;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.retort.RetortException;
 import dev.retort.runtime.scaffold.PomWiring;
 import dev.retort.runtime.scaffold.SourceRevisions;
 import java.io.StringReader;
@@ -158,6 +160,18 @@ class ScaffoldTest {
             assertTrue(wired.startsWith(head), "the start of the file stays as it was");
         }
         assertTrue(wiring.snippet().contains("<annotationProcessorPaths>"));
+    }
+
+    @Test
+    void aPomThatIsNotWellFormedIsNamedNotLoopedOn() {
+        var wiring = new PomWiring("9.9");
+        for (String pom : List.of("<project>\n<!-- never closed\n", "<project>\n<build\n", "</project>\n",
+                "<project>\n<![CDATA[ open\n</project>\n")) {
+            var e = assertThrows(RetortException.class, () -> wiring.wire(pom), pom);
+            assertTrue(e.getMessage().startsWith("pom.xml is not well-formed at line "), e.getMessage());
+            assertTrue(e.getMessage().endsWith("; fix it, or run init with --no-pom and add the printed snippet by hand"),
+                    e.getMessage());
+        }
     }
 
     @Test

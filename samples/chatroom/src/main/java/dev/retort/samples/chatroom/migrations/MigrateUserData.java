@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -44,7 +45,7 @@ public final class MigrateUserData implements Migration {
                 "UPDATE users SET display_name = ?, username = ? WHERE id = ?")) {
             for (var user : users.entrySet()) {
                 s.setString(1, user.getValue());
-                s.setString(2, user.getValue().toLowerCase(java.util.Locale.ROOT));
+                s.setString(2, user.getValue().toLowerCase(Locale.ROOT));
                 s.setLong(3, user.getKey());
                 s.executeUpdate();
             }
