@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.retort.runtime.testing.Cli;
+import dev.retort.runtime.testing.Fixtures;
 import dev.retort.runtime.testing.TestDatabase;
 import dev.retort.runtime.testing.TestDatabase.Kind;
 import java.io.ByteArrayOutputStream;
@@ -15,6 +16,8 @@ import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -46,8 +49,9 @@ class WorkflowTest {
             // 2. Stamp the revision that describes what is there (don't create tables), and check it.
             retort(db, dir, "stamp", "3f1d2c8a9b40");
             assertEquals("The database matches its migrations at 3f1d2c8a9b40.\n", retort(db, dir, "check").out());
-            // 3. Now ready for future migrations.
+            // 3. Now ready for future migrations; production checks where it stands before it upgrades.
             assertTrue(retort(db, dir, "heads").out().startsWith("e5a7c9b1d2f4 (head)"));
+            assertTrue(retort(db, dir, "status").out().contains("2 pending"));
             Cli up = retort(db, dir, "upgrade", "head");
             assertTrue(up.out().contains("[2/2] upgrade   8c2e4b6d1a93 -> e5a7c9b1d2f4, Add text_length to messages"), up.out());
             assertEquals(List.of("5", "8", "10"), db.strings("SELECT text_length FROM messages ORDER BY id"),
@@ -72,6 +76,36 @@ class WorkflowTest {
             retort(db, dir, "downgrade", "base");
             retort(db, dir, "upgrade", "head");
             assertEquals(List.of("e5a7c9b1d2f4"), db.versionRows());
+            assertTrue(retort(db, dir, "status").out().contains("Up to date."));
+        }
+    }
+
+    /**
+     * The seed's "multiple heads": two people each write a revision on the head, then merge them.
+     * The new revisions go to a package of their own, so their index is not the sample's (in the
+     * project they join its package and one build makes one index).
+     */
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void revisionsOnTwoBranchesAreMerged(Kind kind, @TempDir Path dir) throws Exception {
+        try (var db = TestDatabase.create(kind, dir)) {
+            retort(db, dir, "upgrade", "head");
+            String src = dir.resolve("src").toString();
+            String pkg = "dev.retort.samples.chat.added";
+            String mine = retort(db, dir, "revision", "-m", "Add pinned to chats", "--dir", src, "--package", pkg).out();
+            assertTrue(mine.contains("AddPinnedToChats_") && mine.contains(", revises e5a7c9b1d2f4)"), mine);
+            String theirs = retort(db, dir, "revision", "-m", "Add edited_at to messages", "--dir", src, "--package", pkg,
+                    "--head", "e5a7c9b1d2f4", "--splice").out();
+            assertTrue(theirs.contains(", revises e5a7c9b1d2f4)"), theirs);
+            String merged = retort(db, dir, "merge", "-m", "Merge heads", "heads", "--dir", src, "--package", pkg).out();
+            Matcher m = Pattern.compile("\\((\\w+), merges \\w+, \\w+\\)").matcher(merged);
+            assertTrue(m.find(), merged);
+
+            Fixtures.compileTree(dir.resolve("src"), dir.resolve("classes"));
+            Cli up = Cli.in(dir, Map.of(), "", "--classpath", CLASSES + ":" + dir.resolve("classes"), "--url", db.url(),
+                    "upgrade", "heads");
+            assertEquals(0, up.exitCode(), up.toString());
+            assertEquals(List.of(m.group(1)), db.versionRows(), "one head again: the merge");
         }
     }
 

@@ -3,11 +3,13 @@ package dev.retort.samples.chatroom;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.retort.runtime.cli.Main;
 import dev.retort.runtime.testing.Fixtures;
 import dev.retort.runtime.testing.TestDatabase;
 import dev.retort.runtime.testing.TestDatabase.Kind;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -77,6 +79,19 @@ class WorkflowTest {
             assertEquals(0, reset.code(), reset.out() + reset.err());
             assertEquals(List.of(), db.strings("SELECT username FROM users"), "reset: removed and recreated");
             assertTrue(db.tableExists("reactions"));
+
+            // Troubleshooting, "multiple heads": a teammate's revision on the same parent, then the seed's
+            // `alembic merge heads -m "Merge migrations"` as Retort's merge, built and migrated.
+            String parent = file.getFileName().toString().replaceAll(".*_(\\w+)\\.java", "$1");
+            Run theirs = retort(dir, "revision", "-m", "Add typing indicator", "--head", "e5a7c9d14356", "--splice");
+            assertTrue(theirs.out().contains(", revises e5a7c9d14356)"), theirs.out());
+            Run merge = retort(dir, "merge", "-m", "Merge migrations", "heads");
+            assertTrue(merge.out().contains(", merges "), merge.out());
+            assertTrue(merge.out().contains(parent), merge.out());
+            Fixtures.compileTree(dir.resolve("src"), dir.resolve("classes"));
+            ok(dir, "migrate");
+            assertTrue(ok(dir, "status").out().contains("Up to date."));
+            assertEquals(1, db.versionRows().size(), "one head again: the merge");
         }
     }
 
@@ -98,10 +113,27 @@ class WorkflowTest {
         return run;
     }
 
+    /** Retort's own command line, for what db_commands has no command for. */
+    private static Run retort(Path dir, String... args) {
+        Run run = run(Main::run, dir, "", args);
+        assertEquals(0, run.code(), () -> String.join(" ", args) + "\n" + run);
+        return run;
+    }
+
     private static Run run(Path dir, String stdin, String... args) {
+        return run(ChatroomDb::run, dir, stdin, args);
+    }
+
+    /** ChatroomDb.run and Retort's Main.run take the same arguments. */
+    @FunctionalInterface
+    private interface Entry {
+        int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env, Path dir, InputStream in);
+    }
+
+    private static Run run(Entry entry, Path dir, String stdin, String... args) {
         var out = new ByteArrayOutputStream();
         var err = new ByteArrayOutputStream();
-        int code = ChatroomDb.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        int code = entry.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), dir,
                 new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));

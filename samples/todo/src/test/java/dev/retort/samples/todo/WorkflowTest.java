@@ -15,6 +15,7 @@ import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.io.TempDir;
@@ -88,6 +89,17 @@ class WorkflowTest {
             String heads = Cli.in(dir, env, "", "--classpath", CLASSES + ":" + dir.resolve("classes"), "heads").out();
             assertEquals(List.of(due + " (head)", other + " (head)").stream().sorted().toList(),
                     heads.lines().sorted().toList(), "two heads, as the seed's collision");
+
+            // Then the merge the README adds, built and applied.
+            String merged = retort(env, dir, "merge", "-m", "merge heads", "heads", "--dir", src, "--package", PACKAGE).out();
+            Matcher m = Pattern.compile("\\((\\w+), merges (\\w+), (\\w+)\\)").matcher(merged);
+            assertTrue(m.find(), merged);
+            assertEquals(Set.of(due, other), Set.of(m.group(2), m.group(3)), merged);
+            compiled = Fixtures.compileTree(dir.resolve("src"), dir.resolve("classes"));
+            assertTrue(!compiled.diagnostics().contains("[RetortMultipleHeads]"), compiled.diagnostics());
+            Cli up = Cli.in(dir, env, "", "--classpath", CLASSES + ":" + dir.resolve("classes"), "upgrade", "heads");
+            assertEquals(0, up.exitCode(), up.toString());
+            assertEquals(List.of(m.group(1)), db.versionRows());
         }
     }
 
