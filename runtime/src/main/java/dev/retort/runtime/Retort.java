@@ -21,7 +21,6 @@ import dev.retort.runtime.ops.StepPreparer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
@@ -393,14 +392,7 @@ public final class Retort {
             if (config.dataSource() != null) {
                 return config.dataSource().getConnection();
             }
-            var properties = new Properties();
-            if (config.url().user() != null) {
-                properties.setProperty("user", config.url().user());
-            }
-            if (config.url().password() != null) {
-                properties.setProperty("password", config.url().password());
-            }
-            return DriverManager.getConnection(config.url().jdbcUrl(), properties);
+            return config.url().connect();
         } catch (SQLException e) {
             throw new RetortException(ErrorCode.CONNECTION_FAILED, "cannot connect to " + database() + ": "
                     + Runner.oneLine(e.getMessage()), e);

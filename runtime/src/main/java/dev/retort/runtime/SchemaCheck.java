@@ -15,14 +15,12 @@ import dev.retort.runtime.ops.StepPreparer;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -75,15 +73,7 @@ final class SchemaCheck {
                     + " could not create one (" + Runner.oneLine(e.getMessage()) + "); the user needs CREATEDB", e);
         }
         try {
-            var properties = new Properties();
-            if (config.url().user() != null) {
-                properties.setProperty("user", config.url().user());
-            }
-            if (config.url().password() != null) {
-                properties.setProperty("password", config.url().password());
-            }
-            try (Connection scratchConnection = DriverManager.getConnection(scratchUrl(config.url(), scratch, schema),
-                    properties)) {
+            try (Connection scratchConnection = config.url().connect(scratchUrl(config.url(), scratch, schema))) {
                 try (Statement s = scratchConnection.createStatement()) {
                     s.execute("CREATE SCHEMA IF NOT EXISTS " + dialect.quote(schema));
                 }

@@ -6,12 +6,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Comparator;
 import java.util.HexFormat;
-import java.util.Properties;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,7 +46,7 @@ final class KitDatabase implements AutoCloseable {
             return freshSqlite(query < 0 ? "" : parsed.jdbcUrl().substring(query));
         }
         String schema = "retort_kit_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
-        try (Connection c = connect(parsed, parsed.jdbcUrl()); Statement s = c.createStatement()) {
+        try (Connection c = parsed.connect(); Statement s = c.createStatement()) {
             s.execute("CREATE SCHEMA " + schema);
         } catch (SQLException e) {
             if (!cannotConnect(e)) {
@@ -108,24 +106,13 @@ final class KitDatabase implements AutoCloseable {
     }
 
     Connection connect() throws SQLException {
-        return connect(url, url.jdbcUrl());
-    }
-
-    private static Connection connect(DatabaseUrl url, String jdbc) throws SQLException {
-        var properties = new Properties();
-        if (url.user() != null) {
-            properties.setProperty("user", url.user());
-        }
-        if (url.password() != null) {
-            properties.setProperty("password", url.password());
-        }
-        return DriverManager.getConnection(jdbc, properties);
+        return url.connect();
     }
 
     @Override
     public void close() throws SQLException {
         if (schema != null) {
-            try (Connection c = connect(base, base.jdbcUrl()); Statement s = c.createStatement()) {
+            try (Connection c = base.connect(); Statement s = c.createStatement()) {
                 s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
             }
         }

@@ -4,7 +4,11 @@ import dev.retort.ErrorCode;
 import dev.retort.RetortException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.Locale;
+import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -138,6 +142,23 @@ public record DatabaseUrl(Kind kind, String jdbcUrl, String user, String passwor
         }
         String shown = url.replaceAll("(://[^:@/]*:)[^@/]*@", "$1***@");
         return SECRET_PARAM.matcher(shown).replaceAll("$1=***");
+    }
+
+    /** Opens a connection to this database as its user, with its password. */
+    public Connection connect() throws SQLException {
+        return connect(jdbcUrl);
+    }
+
+    /** Opens a connection to {@code otherJdbcUrl} (another database or schema on the same server) as this user. */
+    public Connection connect(String otherJdbcUrl) throws SQLException {
+        var properties = new Properties();
+        if (user != null) {
+            properties.setProperty("user", user);
+        }
+        if (password != null) {
+            properties.setProperty("password", password);
+        }
+        return DriverManager.getConnection(otherJdbcUrl, properties);
     }
 
     /** The database as it may be shown: the JDBC URL with the user, never the password. */

@@ -4,10 +4,8 @@ import dev.retort.runtime.Retort;
 import dev.retort.runtime.RunResult;
 import dev.retort.runtime.jdbc.DatabaseUrl;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Map;
-import java.util.Properties;
 
 /**
  * The persistence layer's entry: the database from {@code DATABASE_URL} (the seed's {@code .env}),
@@ -37,14 +35,6 @@ public final class Database {
     }
 
     public Connection connect() throws SQLException {
-        DatabaseUrl parsed = DatabaseUrl.parse(url);
-        var properties = new Properties();
-        if (parsed.user() != null) {
-            properties.setProperty("user", parsed.user());
-        }
-        if (parsed.password() != null) {
-            properties.setProperty("password", parsed.password());
-        }
-        return DriverManager.getConnection(parsed.jdbcUrl(), properties);
+        return DatabaseUrl.parse(url).connect();
     }
 }
