@@ -83,25 +83,7 @@ public final class Fixtures {
                 Files.writeString(file, source);
                 files.add(file);
             }
-            JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-            var diagnostics = new DiagnosticCollector<JavaFileObject>();
-            try (StandardJavaFileManager manager = javac.getStandardFileManager(diagnostics, null, null)) {
-                manager.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(classes));
-                manager.setLocationFromPaths(StandardLocation.SOURCE_OUTPUT, List.of(Files.createDirectories(dir.resolve("generated"))));
-                var classpath = new ArrayList<Path>(extraClasspath);
-                for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-                    classpath.add(Path.of(entry));
-                }
-                manager.setLocationFromPaths(StandardLocation.CLASS_PATH, classpath);
-                var out = new StringWriter();
-                var task = javac.getTask(out, manager, diagnostics, List.of("--release", "17"), null,
-                        manager.getJavaFileObjectsFromPaths(files));
-                task.setProcessors(List.of(new RevisionProcessor()));
-                boolean ok = task.call();
-                var text = new StringBuilder(out.toString());
-                diagnostics.getDiagnostics().forEach(d -> text.append(d).append('\n'));
-                return new Compiled(ok, text.toString(), classes);
-            }
+            return javac(files, extraClasspath, classes, dir.resolve("generated"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -115,32 +97,38 @@ public final class Fixtures {
     public static Compiled compileTree(Path sourceRoot, Path classes) {
         try (var walk = Files.walk(sourceRoot)) {
             List<Path> files = walk.filter(f -> f.toString().endsWith(".java")).sorted().toList();
-            Files.createDirectories(classes);
-            JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-            var diagnostics = new DiagnosticCollector<JavaFileObject>();
-            try (StandardJavaFileManager manager = javac.getStandardFileManager(diagnostics, null, null)) {
-                manager.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(classes));
-                manager.setLocationFromPaths(StandardLocation.SOURCE_OUTPUT,
-                        List.of(Files.createDirectories(classes.resolveSibling("generated-sources"))));
-                var classpath = new ArrayList<Path>();
-                for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-                    classpath.add(Path.of(entry));
-                }
-                manager.setLocationFromPaths(StandardLocation.CLASS_PATH, classpath);
-                var out = new StringWriter();
-                var task = javac.getTask(out, manager, diagnostics, List.of("--release", "17"), null,
-                        manager.getJavaFileObjectsFromPaths(files));
-                task.setProcessors(List.of(new RevisionProcessor()));
-                boolean ok = task.call();
-                var text = new StringBuilder(out.toString());
-                diagnostics.getDiagnostics().forEach(d -> text.append(d).append('\n'));
-                if (!ok) {
-                    throw new AssertionError("the project does not compile:\n" + text);
-                }
-                return new Compiled(true, text.toString(), classes);
+            Compiled compiled = javac(files, List.of(), Files.createDirectories(classes),
+                    classes.resolveSibling("generated-sources"));
+            if (!compiled.success()) {
+                throw new AssertionError("the project does not compile:\n" + compiled.diagnostics());
             }
+            return compiled;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** javac with Retort's processor, on the test's class path and {@code extraClasspath}. */
+    private static Compiled javac(List<Path> files, List<Path> extraClasspath, Path classes, Path generated)
+            throws IOException {
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        var diagnostics = new DiagnosticCollector<JavaFileObject>();
+        try (StandardJavaFileManager manager = javac.getStandardFileManager(diagnostics, null, null)) {
+            manager.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(classes));
+            manager.setLocationFromPaths(StandardLocation.SOURCE_OUTPUT, List.of(Files.createDirectories(generated)));
+            var classpath = new ArrayList<Path>(extraClasspath);
+            for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+                classpath.add(Path.of(entry));
+            }
+            manager.setLocationFromPaths(StandardLocation.CLASS_PATH, classpath);
+            var out = new StringWriter();
+            var task = javac.getTask(out, manager, diagnostics, List.of("--release", "17"), null,
+                    manager.getJavaFileObjectsFromPaths(files));
+            task.setProcessors(List.of(new RevisionProcessor()));
+            boolean ok = task.call();
+            var text = new StringBuilder(out.toString());
+            diagnostics.getDiagnostics().forEach(d -> text.append(d).append('\n'));
+            return new Compiled(ok, text.toString(), classes);
         }
     }
 
