@@ -25,7 +25,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 /** {@code retort}: the options every command shares, and the commands. */
+// INHERIT gives every command --help and --version too: `retort merge --help` must not ask for REV.
 @Command(name = "retort",
+        scope = ScopeType.INHERIT,
         mixinStandardHelpOptions = true,
         versionProvider = RetortCommand.Version.class,
         description = "Schema migrations for Java: upgrade, downgrade and inspect a database with the migrations"

@@ -8,6 +8,8 @@ import dev.retort.runtime.testing.Cli;
 import dev.retort.runtime.testing.Fixtures;
 import dev.retort.runtime.testing.TestDatabase;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -129,6 +131,27 @@ class CliTest {
         assertEquals(0, cli.exitCode());
         for (String command : new String[] {"upgrade", "downgrade", "current", "history", "heads"}) {
             assertTrue(cli.out().contains(command), command);
+        }
+    }
+
+    @Test
+    void everyCommandHasItsOwnHelpListingItsOptions() {
+        Map<String, List<String>> options = Map.of(
+                "init", List.of("--package", "--no-pom", "--dir"),
+                "revision", List.of("--head", "--splice", "--depends-on", "--rev-id", "--branch-label", "--package"),
+                "merge", List.of("REV", "--message", "--rev-id", "--dir"),
+                "upgrade", List.of("--sql", "--strict", "--url", "--lock-timeout"),
+                "backup", List.of("--to", "--url"),
+                "reset", List.of("--yes"),
+                "check", List.of("--json"),
+                "status", List.of("--json"));
+        for (var command : options.entrySet()) {
+            Cli cli = Cli.run(command.getKey(), "--help");
+            assertEquals(0, cli.exitCode(), cli.toString());
+            assertTrue(cli.out().startsWith("Usage: retort " + command.getKey()), cli.out());
+            for (String option : command.getValue()) {
+                assertTrue(cli.out().contains(option), command.getKey() + " --help shows " + option + ":\n" + cli.out());
+            }
         }
     }
 }
