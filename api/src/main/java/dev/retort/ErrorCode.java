@@ -46,6 +46,8 @@ public enum ErrorCode {
 
     // The database.
     CONNECTION_FAILED(Exit.FAILED),
+    /** A command that does not create databases was given an SQLite file that does not exist. */
+    DATABASE_NOT_FOUND(Exit.FAILED),
     MIGRATION_FAILED(Exit.FAILED),
     DATABASE_ERROR(Exit.FAILED),
     UNKNOWN_DATABASE_REVISION(Exit.FAILED),

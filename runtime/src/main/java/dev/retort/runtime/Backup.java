@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
  */
 final class Backup {
 
+    /** The URL as {@link DatabaseUrl} leaves it: no credentials, no user. */
     private static final Pattern PG = Pattern.compile("jdbc:postgresql://([^/:?]+|\\[[^]]+])(?::(\\d+))?/([^?]+)(\\?.*)?");
 
     private Backup() {
@@ -44,31 +45,30 @@ final class Backup {
         }
     }
 
-    /** Runs pg_dump with the password in its environment, never on its command line. */
-    static void postgres(DatabaseUrl url, Path destination, String schema) {
+    /**
+     * Runs pg_dump with the password in its environment, never on its command line; host, port,
+     * database, user and {@code sslmode} come from the parsed URL, whichever form it was given in.
+     *
+     * @param pgDump the pg_dump to run, or {@code null} for the one on the PATH
+     */
+    static void postgres(DatabaseUrl url, Path destination, String schema, Path pgDump) {
         refuseExisting(destination);
-        String pgDump = onPath("pg_dump");
-        if (pgDump == null) {
-            throw new RetortException(ErrorCode.BACKUP_FAILED, "backing up PostgreSQL needs pg_dump on the PATH (Debian:"
-                    + " apt install postgresql-client); nothing was written");
+        String program = pgDump != null ? pgDump.toString() : onPath("pg_dump");
+        if (program == null || !Files.isExecutable(Path.of(program))) {
+            throw new RetortException(ErrorCode.BACKUP_FAILED, (pgDump == null ? "backing up PostgreSQL needs pg_dump on"
+                    + " the PATH (Debian: apt install postgresql-client)" : pgDump + " is not an executable pg_dump")
+                    + "; nothing was written");
         }
         Matcher m = PG.matcher(url.jdbcUrl());
         if (!m.matches()) {
             throw new RetortException(ErrorCode.BACKUP_FAILED, "backup needs a URL with a host and a database"
                     + " (postgresql://user@host:5432/db); nothing was written");
         }
-        var command = new ArrayList<>(List.of(pgDump, "--no-password", "-h", m.group(1), "-p",
+        // --no-password: never wait for a prompt nobody sees; the password comes in PGPASSWORD.
+        var command = new ArrayList<>(List.of(program, "--no-password", "-h", m.group(1), "-p",
                 m.group(2) == null ? "5432" : m.group(2), "-d", m.group(3), "-f", destination.toString()));
-        String user = url.user();
-        String query = m.group(4) == null ? "" : m.group(4).substring(1);
-        for (String parameter : query.split("&")) {
-            String[] kv = parameter.split("=", 2);
-            if (kv.length == 2 && kv[0].equals("user") && user == null) {
-                user = kv[1];
-            }
-        }
-        if (user != null) {
-            command.addAll(List.of("-U", user));
+        if (url.user() != null) {
+            command.addAll(List.of("-U", url.user()));
         }
         if (schema != null) {
             command.addAll(List.of("-n", schema));
@@ -76,6 +76,13 @@ final class Backup {
         var builder = new ProcessBuilder(command).redirectErrorStream(true);
         if (url.password() != null) {
             builder.environment().put("PGPASSWORD", url.password());
+        }
+        String query = m.group(4) == null ? "" : m.group(4).substring(1);
+        for (String parameter : query.split("&")) {
+            String[] kv = parameter.split("=", 2);
+            if (kv.length == 2 && kv[0].equalsIgnoreCase("sslmode")) {
+                builder.environment().put("PGSSLMODE", kv[1]);
+            }
         }
         try {
             Process process = builder.start();

@@ -45,10 +45,12 @@ public final class Retort {
     private static final Logger LOG = LoggerFactory.getLogger(Retort.class);
 
     private final RetortConfig config;
+    private final Connections connections;
     private MigrationSet migrations;
 
     public Retort(RetortConfig config) {
         this.config = config;
+        this.connections = new Connections(config);
     }
 
     /** Starts a configuration; its {@code build()} checks it and returns the {@link Retort}. */
@@ -60,12 +62,24 @@ public final class Retort {
         return config;
     }
 
-    /** The migrations of every index, loaded once. */
+    /**
+     * The migrations of every index, loaded once.
+     *
+     * @throws RetortException {@code NO_MIGRATIONS} when there are none: running or inspecting a
+     *     database against an empty class path is always a mistake in how Retort was started
+     */
     public synchronized MigrationSet migrations() {
         if (migrations == null) {
-            migrations = config.indexes() != null
+            MigrationSet loaded = config.indexes() != null
                     ? MigrationSet.of(config.indexes())
                     : MigrationSet.load(config.classLoader());
+            if (loaded.graph().size() == 0) {
+                // Starting an application against an unmigrated schema is worse than not starting.
+                throw new RetortException(ErrorCode.NO_MIGRATIONS, "no migrations found: no generated index"
+                        + " (META-INF/services/" + MigrationIndex.class.getName() + ") is on the class path;"
+                        + " check that the Retort processor ran, give --classpath, and merge service files when shading");
+            }
+            migrations = loaded;
         }
         return migrations;
     }
@@ -76,12 +90,12 @@ public final class Retort {
 
     /** Moves the database up to {@code target} ({@code head}, an id, {@code +1}, …). */
     public RunResult upgrade(String target) {
-        return run(Direction.UPGRADE, target);
+        return run(Direction.UPGRADE, target, Connections.Access.CREATE);
     }
 
     /** Moves the database down to {@code target} ({@code -1}, an id, {@code base}, …). */
     public RunResult downgrade(String target) {
-        return run(Direction.DOWNGRADE, target);
+        return run(Direction.DOWNGRADE, target, Connections.Access.READ);
     }
 
     /**
@@ -91,7 +105,7 @@ public final class Retort {
      */
     public RunResult stamp(List<String> targets, boolean purge) {
         MigrationSet set = migrations();
-        return withConnection((connection, dialect) -> {
+        return connections.with(Connections.Access.CREATE, (connection, dialect) -> {
             VersionStore versions = versions(dialect);
             try (MigrationLock lock = lock(connection, dialect)) {
                 Plan plan = set.graph().stamp(versions.read(connection), targets, purge);
@@ -111,12 +125,13 @@ public final class Retort {
 
     /** The version table's rows: the database's current heads (empty at base). */
     public List<String> current() {
-        return withConnection((connection, dialect) -> versions(dialect).read(connection));
+        return connections.with(Connections.Access.READ, (connection, dialect) -> versions(dialect).read(connection));
     }
 
     /** The history table, oldest step first. */
     public List<HistoryEntry> history() {
-        return withConnection((connection, dialect) -> new HistoryStore(dialect, config.historyTable()).read(connection));
+        return connections.with(Connections.Access.READ,
+                (connection, dialect) -> new HistoryStore(dialect, config.historyTable()).read(connection));
     }
 
     /** The version of this Retort, as the history table records it. */
@@ -137,23 +152,17 @@ public final class Retort {
         if (config.url() != null) {
             return Dialects.named(config.url().kind().name()).name();
         }
-        return withConnection((connection, dialect) -> dialect.name());
+        return connections.with(Connections.Access.READ, (connection, dialect) -> dialect.name());
     }
 
     /** The SQLite database's file from the URL, or {@code null} (PostgreSQL, in memory, a DataSource). */
     public Path databaseFile() {
-        if (config.url() == null || config.url().kind() != DatabaseUrl.Kind.SQLITE) {
-            return null;
-        }
-        String path = config.url().jdbcUrl().substring("jdbc:sqlite:".length());
-        int query = path.indexOf('?');
-        path = query < 0 ? path : path.substring(0, query);
-        return path.isEmpty() || path.startsWith(":memory:") || path.startsWith("file::memory:") ? null : Path.of(path);
+        return connections.databaseFile();
     }
 
     /** The database as it may be shown: never with a password. */
     public String database() {
-        return config.url() != null ? config.url().toString() : "the configured DataSource";
+        return connections.database();
     }
 
     /** Where the database stands against the code: its heads, the code's heads, the revisions still to apply. */
@@ -190,20 +199,28 @@ public final class Retort {
      */
     public List<String> check() {
         MigrationSet set = migrations();
-        return withConnection((connection, dialect) ->
+        return connections.with(Connections.Access.READ, (connection, dialect) ->
                 SchemaCheck.differences(config, set, connection, dialect, versions(dialect).read(connection)));
     }
 
     /** Copies the database to {@code destination} (a file that must not exist): SQLite's VACUUM INTO, or pg_dump. */
     public void backup(Path destination) {
-        withConnection((connection, dialect) -> {
+        backup(destination, null);
+    }
+
+    /**
+     * As {@link #backup(Path)}, with PostgreSQL dumped by the given pg_dump (one whose version is
+     * the server's or newer, where several are installed); {@code null} for the one on the PATH.
+     */
+    public void backup(Path destination, Path pgDump) {
+        connections.with(Connections.Access.READ, (connection, dialect) -> {
             if (dialect.name().equals("sqlite")) {
                 Backup.sqlite(connection, destination);
             } else if (config.url() == null) {
                 throw new RetortException(ErrorCode.BACKUP_FAILED, "backing up PostgreSQL runs pg_dump with the URL;"
                         + " configure url(...) rather than a DataSource");
             } else {
-                Backup.postgres(config.url(), destination, schemaOf(connection));
+                Backup.postgres(config.url(), destination, schemaOf(connection), pgDump);
             }
             return null;
         });
@@ -228,7 +245,7 @@ public final class Retort {
      * a fresh database for development. Every migration must be reversible.
      */
     public RunResult reset() {
-        downgrade("base");
+        run(Direction.DOWNGRADE, "base", Connections.Access.CREATE);
         return upgrade("heads");
     }
 
@@ -277,7 +294,7 @@ public final class Retort {
      */
     public ValidationReport validate() {
         MigrationSet set = migrations();
-        return withConnection((connection, dialect) -> Validator.validate(set,
+        return connections.with(Connections.Access.READ, (connection, dialect) -> Validator.validate(set,
                 new StepPreparer(set, dialect, config.renderContext()), versions(dialect).read(connection),
                 new HistoryStore(dialect, config.historyTable()).read(connection)));
     }
@@ -293,15 +310,9 @@ public final class Retort {
      * Otherwise takes the lock, reads the version table again (another process may have moved
      * it), and plans and runs from that.
      */
-    private RunResult run(Direction direction, String target) {
+    private RunResult run(Direction direction, String target, Connections.Access access) {
         MigrationSet set = migrations();
-        if (set.graph().size() == 0) {
-            // Starting an application against an unmigrated schema is worse than not starting.
-            throw new RetortException(ErrorCode.NO_MIGRATIONS, "no migrations found: no generated index"
-                    + " (META-INF/services/" + MigrationIndex.class.getName() + ") is on the class path;"
-                    + " check that the Retort processor ran, give --classpath, and merge service files when shading");
-        }
-        return withConnection((connection, dialect) -> {
+        return connections.with(access, (connection, dialect) -> {
             VersionStore versions = versions(dialect);
             List<String> rows = versions.read(connection);
             if (!config.strict() && plan(set, direction, rows, target).isEmpty()) {
@@ -343,7 +354,8 @@ public final class Retort {
     }
 
     private MigrationLock lock(Connection connection, Dialect dialect) throws SQLException {
-        return dialect.lock(connection, this::open, config.versionTable(), config.lockTimeout());
+        return dialect.lock(connection, () -> connections.open(Connections.Access.CREATE), config.versionTable(),
+                config.lockTimeout());
     }
 
     private Runner runner(Connection connection, Dialect dialect) {
@@ -353,49 +365,5 @@ public final class Retort {
 
     private VersionStore versions(Dialect dialect) {
         return new VersionStore(dialect, config.versionTable());
-    }
-
-    @FunctionalInterface
-    private interface Work<T> {
-        T run(Connection connection, Dialect dialect) throws SQLException;
-    }
-
-    private <T> T withConnection(Work<T> work) {
-        Connection connection = open();
-        try (connection) {
-            Dialect dialect = dialect(connection);
-            dialect.configure(connection, config.lockTimeout());
-            try {
-                return work.run(connection, dialect);
-            } catch (SQLException e) {
-                if (dialect.isLockTimeout(e)) {
-                    throw new RetortException(ErrorCode.LOCK_TIMEOUT, "another process has held " + database()
-                            + " locked for longer than the lock timeout (" + config.lockTimeout().toSeconds() + " s);"
-                            + " wait for it to finish and retry, or raise --lock-timeout", e);
-                }
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new RetortException(ErrorCode.DATABASE_ERROR, "database error on " + database() + ": "
-                    + Runner.oneLine(e.getMessage()), e);
-        }
-    }
-
-    private Dialect dialect(Connection connection) throws SQLException {
-        return config.url() != null
-                ? Dialects.named(config.url().kind().name())
-                : Dialects.forProduct(connection.getMetaData().getDatabaseProductName());
-    }
-
-    private Connection open() {
-        try {
-            if (config.dataSource() != null) {
-                return config.dataSource().getConnection();
-            }
-            return config.url().connect();
-        } catch (SQLException e) {
-            throw new RetortException(ErrorCode.CONNECTION_FAILED, "cannot connect to " + database() + ": "
-                    + Runner.oneLine(e.getMessage()), e);
-        }
     }
 }

@@ -36,6 +36,18 @@ public record RetortConfig(DataSource dataSource, DatabaseUrl url, TableName ver
     public static final String DEFAULT_VERSION_TABLE = "retort_version";
     public static final String DEFAULT_HISTORY_TABLE = "retort_history";
 
+    /**
+     * The history table that goes with a version table: {@code retort_version} keeps
+     * {@code retort_history}, {@code lib_version} {@code lib_history}, any other name {@code
+     * <name>_history}. Two migration sets in one schema (one version table each) never read each
+     * other's history.
+     */
+    public static String historyTableFor(String versionTable) {
+        String stem = versionTable.endsWith("_version") ? versionTable.substring(0, versionTable.length() - "_version".length())
+                : versionTable;
+        return stem + "_history";
+    }
+
     public RetortConfig {
         if ((dataSource == null) == (url == null)) {
             throw new RetortException(ErrorCode.BAD_CONFIGURATION,
@@ -67,11 +79,12 @@ public record RetortConfig(DataSource dataSource, DatabaseUrl url, TableName ver
     public static final class Builder {
         private DataSource dataSource;
         private String url;
+        private DatabaseUrl database;
         private String user;
         private String password;
         private String schema;
         private String versionTable = DEFAULT_VERSION_TABLE;
-        private String historyTable = DEFAULT_HISTORY_TABLE;
+        private String historyTable;
         private List<MigrationIndex> indexes;
         private ClassLoader classLoader;
         private StepListener listener;
@@ -92,6 +105,12 @@ public record RetortConfig(DataSource dataSource, DatabaseUrl url, TableName ver
         /** A JDBC URL, or {@code postgresql://user:pass@host/db}, {@code sqlite:///file.db} and the like. */
         public Builder url(String value) {
             url = value;
+            return this;
+        }
+
+        /** A database already parsed, with its credentials (the command line's, the test kit's). */
+        public Builder database(DatabaseUrl value) {
+            database = value;
             return this;
         }
 
@@ -117,6 +136,7 @@ public record RetortConfig(DataSource dataSource, DatabaseUrl url, TableName ver
             return this;
         }
 
+        /** The history table; by default the version table's own ({@link #historyTableFor}). */
         public Builder historyTable(String value) {
             historyTable = value;
             return this;
@@ -183,13 +203,19 @@ public record RetortConfig(DataSource dataSource, DatabaseUrl url, TableName ver
 
         /** Checks the configuration as a whole. */
         public RetortConfig config() {
-            DatabaseUrl parsed = url == null ? null : DatabaseUrl.parse(url, user, password);
+            if (database != null && url != null) {
+                throw new RetortException(ErrorCode.BAD_CONFIGURATION, "configure one of url(...) and database(...)");
+            }
+            DatabaseUrl parsed = database != null ? database : url == null ? null : DatabaseUrl.parse(url, user, password);
             if (url == null && (user != null || password != null)) {
                 throw new RetortException(ErrorCode.BAD_CONFIGURATION,
-                        "user and password go with url(...); a dataSource(...) brings its own");
+                        "user and password go with url(...); a dataSource(...) and a database(...) bring their own");
             }
-            return new RetortConfig(dataSource, parsed, table(schema, versionTable, "versionTable"),
-                    table(schema, historyTable, "historyTable"), indexes, classLoader, listener, naming,
+            TableName version = table(schema, versionTable, "versionTable");
+            TableName history = historyTable != null ? table(schema, historyTable, "historyTable")
+                    : table(schema, historyTableFor(versionTable), "historyTable (by default " + versionTable
+                            + "'s; give a shorter one)");
+            return new RetortConfig(dataSource, parsed, version, history, indexes, classLoader, listener, naming,
                     sqliteAutoRebuild, lockTimeout, transactionMode, strict);
         }
 

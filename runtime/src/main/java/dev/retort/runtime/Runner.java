@@ -8,11 +8,11 @@ import dev.retort.graph.RowChange;
 import dev.retort.graph.Step;
 import dev.retort.runtime.dialect.Action;
 import dev.retort.runtime.dialect.Dialect;
+import dev.retort.runtime.dialect.ThisProcess;
 import dev.retort.runtime.jdbc.HistoryEntry;
 import dev.retort.runtime.jdbc.HistoryStore;
 import dev.retort.runtime.jdbc.VersionStore;
 import dev.retort.runtime.ops.PreparedStep;
-import java.net.InetAddress;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -107,7 +107,7 @@ final class Runner {
                 long t0 = System.nanoTime();
                 versions.apply(connection, step.rowChanges());
                 history.record(connection, new HistoryEntry(0, step.revision(), step.direction().label(), null,
-                        databaseUser, System.getProperty("user.name"), host(), started, Instant.now(),
+                        databaseUser, ThisProcess.user(), ThisProcess.host(), started, Instant.now(),
                         (System.nanoTime() - t0) / 1_000_000, true, Retort.version()));
                 results.add(new StepResult(step.revision(), "", step.direction(), replacedRows(step),
                         step.revision().equals("base") ? List.of() : List.of(step.revision()), step.headsAfter(), 0,
@@ -191,6 +191,11 @@ final class Runner {
         connection.setAutoCommit(true);
         Instant started = Instant.now();
         long t0 = System.nanoTime();
+        // Written and committed before the first statement: a process killed between two of them
+        // leaves this row, so current, validate and the next upgrade report the step as failed.
+        history.record(connection, new HistoryEntry(0, step.revision().id(), step.step().direction().label(),
+                step.checksum(), databaseUser, ThisProcess.user(), ThisProcess.host(), started, started,
+                HistoryEntry.STARTED, false, Retort.version()));
         int executed;
         try (Dialect.AutoCloseableSql restore = dialect.prepareStep(connection, step.actions())) {
             executed = perform(step);
@@ -219,6 +224,11 @@ final class Runner {
             if (action instanceof Action.Sql sql) {
                 execute(sql.sql());
                 count++;
+            } else if (action instanceof Action.Rows rows) {
+                current = rows.sql() + " (" + rows.rows().size() + " rows, values bound)";
+                LOG.debug("{}", current);
+                count += rows.insert(connection);
+                current = null;
             } else if (action instanceof Action.Code code) {
                 current = "run(\"" + code.description() + "\")";
                 code.work().run(connection);
@@ -276,7 +286,7 @@ final class Runner {
     private HistoryEntry entry(PreparedStep step, Instant started, long t0, boolean success) {
         Instant ended = Instant.now();
         return new HistoryEntry(0, step.revision().id(), step.step().direction().label(), step.checksum(), databaseUser,
-                System.getProperty("user.name"), host(), started, ended, (System.nanoTime() - t0) / 1_000_000, success,
+                ThisProcess.user(), ThisProcess.host(), started, ended, (System.nanoTime() - t0) / 1_000_000, success,
                 Retort.version());
     }
 
@@ -306,16 +316,5 @@ final class Runner {
         return sql.length() <= SHOWN_SQL ? sql : sql.substring(0, SHOWN_SQL) + "…";
     }
 
-    private static String host() {
-        String host = System.getenv("HOSTNAME");
-        if (host != null && !host.isBlank()) {
-            return host;
-        }
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (java.io.IOException e) {
-            return "unknown";
-        }
-    }
 
 }

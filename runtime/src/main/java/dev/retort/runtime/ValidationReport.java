@@ -52,9 +52,17 @@ public record ValidationReport(List<Changed> changed, List<Unknown> unknown, Lis
     public static List<String> unfinishedLines(List<HistoryEntry> unfinished) {
         var lines = new ArrayList<String>();
         for (HistoryEntry e : unfinished) {
-            lines.add("the " + e.direction() + " of revision " + e.revision() + " failed outside a transaction on "
-                    + e.startedAt() + ", so the database may hold part of it; fix the migration and run " + e.direction()
-                    + " again, or make the schema match a revision by hand and stamp it");
+            String step = "the " + e.direction() + " of revision " + e.revision();
+            if (e.isStart()) {
+                lines.add(step + " started outside a transaction on " + e.startedAt() + " and never finished (the process"
+                        + " stopped part-way), so the database may hold part of it; finish or undo its statements by hand"
+                        + " and stamp the revision the schema then matches, or run " + e.direction() + " again if they"
+                        + " can run twice");
+            } else {
+                lines.add(step + " failed outside a transaction on " + e.startedAt() + ", so the database may hold part"
+                        + " of it; fix the migration and run " + e.direction() + " again, or make the schema match a"
+                        + " revision by hand and stamp it");
+            }
         }
         return lines;
     }

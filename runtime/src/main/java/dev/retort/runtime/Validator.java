@@ -6,6 +6,7 @@ import dev.retort.runtime.jdbc.HistoryEntry;
 import dev.retort.runtime.ops.StepPreparer;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -56,20 +57,24 @@ final class Validator {
         return new ValidationReport(changed, unknown, unfinished(history));
     }
 
-    /** Failed steps (only a migration outside a transaction leaves one) not followed by a success of the same step. */
+    /**
+     * Steps that failed (or were started and never finished: a migration outside a transaction
+     * records its start first) and have not succeeded since, the latest row of each. A stamp
+     * settles them all: it is how a user says where a half-done database really is.
+     */
     static List<HistoryEntry> unfinished(List<HistoryEntry> history) {
-        var open = new ArrayList<HistoryEntry>();
-        for (int i = 0; i < history.size(); i++) {
-            HistoryEntry failed = history.get(i);
-            if (failed.success()) {
+        Map<String, HistoryEntry> open = new LinkedHashMap<>();
+        for (HistoryEntry entry : history) {
+            if (entry.direction().equals("stamp")) {
+                open.clear();
                 continue;
             }
-            boolean redone = history.subList(i + 1, history.size()).stream().anyMatch(later -> later.success()
-                    && later.revision().equals(failed.revision()) && later.direction().equals(failed.direction()));
-            if (!redone) {
-                open.add(failed);
+            String step = entry.direction() + " " + entry.revision();
+            open.remove(step);
+            if (!entry.success()) {
+                open.put(step, entry);
             }
         }
-        return open;
+        return List.copyOf(open.values());
     }
 }

@@ -55,7 +55,7 @@ final class KitDatabase implements AutoCloseable {
             unreachable(parsed, e);
         }
         String jdbc = parsed.jdbcUrl() + (parsed.jdbcUrl().contains("?") ? "&" : "?") + "currentSchema=" + schema;
-        return new KitDatabase(new DatabaseUrl(parsed.kind(), jdbc, parsed.user(), parsed.password()), null, schema, parsed);
+        return new KitDatabase(parsed.withJdbcUrl(jdbc), null, schema, parsed);
     }
 
     private static KitDatabase freshSqlite(String parameters) {

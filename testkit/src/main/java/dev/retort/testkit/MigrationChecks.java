@@ -199,7 +199,7 @@ public abstract class MigrationChecks {
     }
 
     private Retort retort(KitDatabase db) {
-        var builder = Retort.configure().url(db.url().jdbcUrl()).user(db.url().user()).password(db.url().password())
+        var builder = Retort.configure().database(db.url())
                 .classLoader(getClass().getClassLoader());
         return configure(builder).build();
     }

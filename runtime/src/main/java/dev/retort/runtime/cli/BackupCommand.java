@@ -19,6 +19,10 @@ final class BackupCommand implements Callable<Integer> {
             + " time beside the SQLite file, or retort-backup-<time>.sql in the working directory.")
     String to;
 
+    @Option(names = "--pg-dump", paramLabel = "PROGRAM", description = "The pg_dump to run (one of the server's version"
+            + " or newer, where several are installed). Default: pg_dump on the PATH.")
+    String pgDump;
+
     @Override
     public Integer call() {
         Retort retort = top.retort(null);
@@ -31,7 +35,7 @@ final class BackupCommand implements Callable<Integer> {
         } else {
             destination = top.settings().workingDir().resolve("retort-backup-" + stamp + ".sql");
         }
-        retort.backup(destination);
+        retort.backup(destination, pgDump == null ? null : top.settings().workingDir().resolve(pgDump));
         top.out().println("Backed up " + retort.database() + " to " + destination + ".");
         return 0;
     }

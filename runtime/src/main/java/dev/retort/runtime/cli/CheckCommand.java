@@ -17,7 +17,7 @@ final class CheckCommand implements Callable<Integer> {
     @ParentCommand
     RetortCommand top;
 
-    @Option(names = "--json", description = "Print JSON for scripts (the exit code still tells).")
+    @Option(arity = "0", names = "--json", description = "Print JSON for scripts (the exit code still tells).")
     boolean json;
 
     @Override

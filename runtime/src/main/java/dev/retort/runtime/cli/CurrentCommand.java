@@ -18,7 +18,7 @@ final class CurrentCommand implements Callable<Integer> {
     @ParentCommand
     RetortCommand top;
 
-    @Option(names = "--json", description = "Print JSON for scripts.")
+    @Option(arity = "0", names = "--json", description = "Print JSON for scripts.")
     boolean json;
 
     @Override
@@ -40,7 +40,7 @@ final class CurrentCommand implements Callable<Integer> {
             top.out().println(Json.of(out));
             return 0;
         }
-        warnings.forEach(line -> top.out().println("warning: " + line));
+        warnings.forEach(line -> top.out().println("warning: " + Display.escape(line, false)));
         if (heads.isEmpty()) {
             top.out().println("base (no revision applied)");
             return 0;

@@ -20,14 +20,15 @@ final class DowngradeCommand implements Callable<Integer> {
                     + " or <branch>@ any of these to keep other branches (billing@-1, billing@base). With --sql: from:to.")
     String target;
 
-    @Option(names = "--sql", description = "Print the SQL script instead of running it; connects to no database.")
+    @Option(names = "--sql", arity = "0", description = "Print the SQL script instead of running it, for the"
+            + " argument as a range, FROM:TO; connects to no database. A flag: --sql=... is refused.")
     boolean sql;
 
     @Option(names = "--dialect", paramLabel = "DIALECT",
             description = "With --sql: postgresql or sqlite (default: the --url's).")
     String dialect;
 
-    @Option(names = "--strict", description = "Stop before running anything when an applied revision changed since it"
+    @Option(arity = "0", names = "--strict", description = "Stop before running anything when an applied revision changed since it"
             + " ran, or is missing from the code.")
     boolean strict;
 

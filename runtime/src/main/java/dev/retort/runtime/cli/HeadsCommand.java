@@ -14,7 +14,7 @@ final class HeadsCommand implements Callable<Integer> {
     @ParentCommand
     RetortCommand top;
 
-    @Option(names = "--json", description = "Print JSON for scripts.")
+    @Option(arity = "0", names = "--json", description = "Print JSON for scripts.")
     boolean json;
 
     @Override

@@ -20,10 +20,10 @@ final class HistoryCommand implements Callable<Integer> {
                     + " revision, and -N counts down from the heads (write -r-3: as one word).")
     String range;
 
-    @Option(names = {"-i", "--indicate-current"}, description = "Mark the database's current revision(s).")
+    @Option(arity = "0", names = {"-i", "--indicate-current"}, description = "Mark the database's current revision(s).")
     boolean indicateCurrent;
 
-    @Option(names = "--json", description = "Print JSON for scripts.")
+    @Option(arity = "0", names = "--json", description = "Print JSON for scripts.")
     boolean json;
 
     @Override

@@ -33,7 +33,7 @@ final class InitCommand implements Callable<Integer> {
             + " (default: initial).")
     String message = "initial";
 
-    @Option(names = "--no-pom", description = "Leave pom.xml alone and print what to add to it.")
+    @Option(arity = "0", names = "--no-pom", description = "Leave pom.xml alone and print what to add to it.")
     boolean noPom;
 
     @Override

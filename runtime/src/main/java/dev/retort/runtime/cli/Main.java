@@ -11,7 +11,10 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import picocli.CommandLine;
 
 /**
@@ -20,6 +23,15 @@ import picocli.CommandLine;
  * {@link ErrorCode}: 0 success, 1 the database or a migration failed, 2 bad input.
  */
 public final class Main {
+
+    /**
+     * The library's warnings go to the step listener, which the command line prints; this logger
+     * carries the same warnings for applications, and stays quiet here so each prints once.
+     */
+    private static final String WARNINGS_LOGGER = "dev.retort.runtime.Retort";
+
+    /** Held so the level set on it lasts: java.util.logging keeps loggers only weakly. */
+    private static final Logger POSTGRES_DRIVER_LOG = Logger.getLogger("org.postgresql");
 
     private Main() {
     }
@@ -40,6 +52,7 @@ public final class Main {
     public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> environment,
             Path workingDir, InputStream in) {
         quietLogging(args);
+        var display = new Display(args);
         var top = new RetortCommand();
         var err8 = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
         var out8 = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
@@ -47,55 +60,61 @@ public final class Main {
                 .setOut(out8)
                 .setErr(err8)
                 .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionStrategy(parsed -> {
+                    InputChecks.check(parsed);
+                    return new CommandLine.RunLast().execute(parsed);
+                })
                 .setParameterExceptionHandler((e, a) -> {
-                    err8.println(top.redact("retort: " + oneLine(e.getMessage()) + " (see retort --help)"));
+                    err8.println("retort: " + display.line(e.getMessage()) + " (see retort --help)");
                     return ErrorCode.Exit.BAD_INPUT;
                 })
                 .setExecutionExceptionHandler((e, commandLine, parsed) -> {
                     if (e instanceof RetortException r) {
-                        err8.println(top.redact("retort: error: " + oneLine(r.getMessage())));
+                        err8.println("retort: error: " + display.line(r.getMessage()));
                         if (top.verbose) {
-                            printTrace(e, err8, top);
+                            printTrace(e, err8, display);
                         }
                         return r.code().exitCode();
                     }
-                    err8.println(top.redact("retort: internal error: " + oneLine(String.valueOf(e))
-                            + (top.verbose ? "" : " (run with --verbose for the stack trace)")));
+                    err8.println("retort: internal error: " + display.line(String.valueOf(e))
+                            + (top.verbose ? "" : " (run with --verbose for the stack trace)"));
                     if (top.verbose) {
-                        printTrace(e, err8, top);
+                        printTrace(e, err8, display);
                     }
                     return ErrorCode.Exit.FAILED;
                 });
         top.bind(cli, out8, environment, workingDir,
-                new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
+                new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), display);
         int code = cli.execute(args);
         out8.flush();
         err8.flush();
         return code;
     }
 
-    private static void printTrace(Exception e, PrintWriter err, RetortCommand top) {
+    private static void printTrace(Exception e, PrintWriter err, Display display) {
         var trace = new StringWriter();
         e.printStackTrace(new PrintWriter(trace));
-        err.println(top.redact(trace.toString()));
+        err.print(display.block(trace.toString()));
     }
 
-    /** The library logs through SLF4J; the command line prints for humans and keeps the log quiet. */
+    /**
+     * The library logs through SLF4J; the command line prints for humans and keeps the log quiet.
+     * pgjdbc logs through java.util.logging, which would print its own lines on standard error
+     * beside Retort's one-line message: off, unless {@code --verbose}.
+     */
     private static void quietLogging(String[] args) {
-        boolean verbose = java.util.Arrays.asList(args).contains("--verbose") || java.util.Arrays.asList(args).contains("-v");
+        boolean verbose = Arrays.asList(args).contains("--verbose") || Arrays.asList(args).contains("-v");
         setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "debug" : "warn");
+        setIfAbsent("org.slf4j.simpleLogger.log." + WARNINGS_LOGGER, "error");
         setIfAbsent("org.slf4j.simpleLogger.logFile", "System.err");
         setIfAbsent("org.jooq.no-logo", "true");
         setIfAbsent("org.jooq.no-tips", "true");
+        POSTGRES_DRIVER_LOG.setLevel(verbose ? Level.INFO : Level.OFF);
     }
 
     private static void setIfAbsent(String key, String value) {
         if (System.getProperty(key) == null) {
             System.setProperty(key, value);
         }
-    }
-
-    static String oneLine(String text) {
-        return text == null ? "" : text.strip().replaceAll("\\s*\\R\\s*", " ");
     }
 }

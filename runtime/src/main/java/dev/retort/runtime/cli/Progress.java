@@ -29,7 +29,7 @@ final class Progress implements StepListener {
 
     @Override
     public void warning(String message) {
-        out.println("warning: " + message);
+        out.println("warning: " + Display.escape(message, false));
         out.flush();
     }
 }

@@ -17,7 +17,7 @@ final class ResetCommand implements Callable<Integer> {
     @ParentCommand
     RetortCommand top;
 
-    @Option(names = "--yes", description = "Do not ask: for scripts.")
+    @Option(arity = "0", names = "--yes", description = "Do not ask: for scripts.")
     boolean yes;
 
     @Override

@@ -9,6 +9,7 @@ import dev.retort.runtime.TransactionMode;
 import dev.retort.runtime.jdbc.DatabaseUrl;
 import java.io.BufferedReader;
 import java.io.File;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.MalformedURLException;
 import java.net.URL;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.ZipFile;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -69,7 +71,7 @@ public final class RetortCommand implements Runnable {
             description = "per-migration (default): each migration in its own transaction; all: the whole run in one.")
     String transactionMode;
 
-    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
+    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT, arity = "0",
             description = "More detail: every revision's entry in listings, the SQL that runs, stack traces with errors.")
     boolean verbose;
 
@@ -79,14 +81,21 @@ public final class RetortCommand implements Runnable {
     private Map<String, String> environment = Map.of();
     private Path workingDir = Path.of("");
     private Settings settings;
+    private Display display;
 
     void bind(CommandLine commandLine, PrintWriter out, Map<String, String> environment, Path workingDir,
-            BufferedReader in) {
+            BufferedReader in, Display display) {
         this.commandLine = commandLine;
         this.out = out;
         this.environment = environment;
         this.workingDir = workingDir;
         this.in = in;
+        this.display = display;
+    }
+
+    /** How text that repeats the user's input (warnings, errors) is printed safely. */
+    Display display() {
+        return display;
     }
 
     PrintWriter out() {
@@ -106,6 +115,7 @@ public final class RetortCommand implements Runnable {
         return settings;
     }
 
+    /** Never called with a command; {@link InputChecks} refuses a command line without one. */
     @Override
     public void run() {
         commandLine.usage(out);
@@ -119,9 +129,7 @@ public final class RetortCommand implements Runnable {
     Retort retort(StepListener listener, boolean strict) {
         Settings s = settings();
         var builder = Retort.configure()
-                .url(inWorkingDir(s.url(url)))
-                .user(s.user(user))
-                .password(s.password())
+                .database(database())
                 .versionTable(s.value(versionTable, "version-table", RetortConfig.DEFAULT_VERSION_TABLE))
                 .classLoader(classLoader())
                 .listener(listener)
@@ -143,19 +151,29 @@ public final class RetortCommand implements Runnable {
         return builder.build();
     }
 
-    /** A relative SQLite file is relative to the working directory, as the command line's user means it. */
-    private String inWorkingDir(String databaseUrl) {
-        DatabaseUrl parsed = DatabaseUrl.parse(databaseUrl);
+    /**
+     * The database from the option, the environment or retort.properties, a relative SQLite file
+     * taken as relative to the working directory, as the command line's user means it. A URL that
+     * cannot be used is reported naming where it came from.
+     */
+    DatabaseUrl database() {
+        Settings.Sourced source = settings().url(url);
+        DatabaseUrl parsed;
+        try {
+            parsed = DatabaseUrl.parse(source.value(), settings().user(user), settings().password());
+        } catch (RetortException e) {
+            throw new RetortException(e.code(), source.source() + ": " + e.getMessage(), e);
+        }
         if (parsed.kind() != DatabaseUrl.Kind.SQLITE) {
-            return databaseUrl;
+            return parsed;
         }
         String rest = parsed.jdbcUrl().substring("jdbc:sqlite:".length());
         int query = rest.indexOf('?');
         String file = query < 0 ? rest : rest.substring(0, query);
         if (file.isEmpty() || file.startsWith(":memory:") || file.startsWith("file:") || Path.of(file).isAbsolute()) {
-            return databaseUrl;
+            return parsed;
         }
-        return "jdbc:sqlite:" + workingDir.resolve(file) + (query < 0 ? "" : rest.substring(query));
+        return parsed.withJdbcUrl("jdbc:sqlite:" + workingDir.resolve(file) + (query < 0 ? "" : rest.substring(query)));
     }
 
     private static Duration seconds(String text) {
@@ -165,29 +183,6 @@ public final class RetortCommand implements Runnable {
         }
         throw new RetortException(ErrorCode.BAD_OPTION, "--lock-timeout '" + text + "' is not a whole number of seconds"
                 + " from 0 to 86400");
-    }
-
-    /** Anything that may carry the password, with the password replaced by {@code ***}. */
-    String redact(String text) {
-        String shown = text;
-        try {
-            for (String candidate : new String[] {url, environment.get("RETORT_URL"), environment.get("DATABASE_URL")}) {
-                DatabaseUrl parsed = candidate == null ? null : DatabaseUrl.parse(candidate);
-                if (parsed != null && parsed.password() != null && !parsed.password().isEmpty()) {
-                    shown = shown.replace(parsed.password(), "***");
-                }
-            }
-            // settings is null when retort.properties could not be read: then its password was never used.
-            for (String password : new String[] {environment.get("RETORT_PASSWORD"),
-                    settings == null ? null : settings.filePassword()}) {
-                if (password != null && !password.isEmpty()) {
-                    shown = shown.replace(password, "***");
-                }
-            }
-        } catch (RetortException e) {
-            // an unparsable URL is shown redacted by the error that reports it
-        }
-        return DatabaseUrl.redact(shown);
     }
 
     ClassLoader classLoader() {
@@ -210,6 +205,10 @@ public final class RetortCommand implements Runnable {
                 throw new RetortException(ErrorCode.BAD_OPTION, "--classpath entry " + entry
                         + " does not exist; give jars or class folders that hold migrations");
             }
+            if (!Files.isDirectory(path) && !isJar(path)) {
+                throw new RetortException(ErrorCode.BAD_OPTION, "--classpath entry " + entry + " is neither a folder nor"
+                        + " a jar; give jars or class folders that hold migrations");
+            }
             try {
                 urls.add(path.toUri().toURL());
             } catch (MalformedURLException e) {
@@ -217,6 +216,18 @@ public final class RetortCommand implements Runnable {
             }
         }
         return new URLClassLoader(urls.toArray(URL[]::new), parent);
+    }
+
+    /** A readable zip file: a class loader would pass over anything else without a word. */
+    private static boolean isJar(Path path) {
+        if (!Files.isRegularFile(path)) {
+            return false;
+        }
+        try (var zip = new ZipFile(path.toFile())) {
+            return zip.size() >= 0;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** The version of the Retort jar that runs. */

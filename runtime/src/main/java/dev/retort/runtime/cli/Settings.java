@@ -55,6 +55,13 @@ final class Settings {
                 throw new RetortException(ErrorCode.BAD_CONFIGURATION, FILE + " has unknown key(s) " + unknown
                         + "; the keys are " + KEYS);
             }
+            for (String key : new TreeSet<>(properties.stringPropertyNames())) {
+                // An empty password is a password; any other empty value would quietly mean the default.
+                if (!key.equals("password") && properties.getProperty(key).isBlank()) {
+                    throw new RetortException(ErrorCode.BAD_CONFIGURATION, FILE + ": " + key + " is empty; give a value"
+                            + " or remove the line");
+                }
+            }
         }
         return new Settings(environment, properties, workingDir);
     }
@@ -63,20 +70,44 @@ final class Settings {
         return workingDir;
     }
 
+    /** A setting's value and where it came from, to name in a message about it. */
+    record Sourced(String value, String source) {
+    }
+
     /** The database: --url, RETORT_URL, DATABASE_URL, the file's url, or an SQLite file here. */
-    String url(String option) {
+    Sourced url(String option) {
         if (option != null) {
-            return option; // given, even empty: an empty --url is an error, not a fall-through
+            return new Sourced(option, "--url");
         }
-        return first(null, environment.get("RETORT_URL"), environment.get("DATABASE_URL"), file.getProperty("url"),
-                DatabaseUrl.DEFAULT);
+        for (String variable : new String[] {"RETORT_URL", "DATABASE_URL"}) {
+            String value = fromEnvironment(variable);
+            if (value != null) {
+                return new Sourced(value, variable);
+            }
+        }
+        String inFile = file.getProperty("url");
+        return inFile != null ? new Sourced(inFile, FILE + " url") : new Sourced(DatabaseUrl.DEFAULT, "the default");
     }
 
     String user(String option) {
         if (option != null) {
             return option;
         }
-        return first(null, environment.get("RETORT_USER"), file.getProperty("user"), null);
+        String variable = fromEnvironment("RETORT_USER");
+        return variable != null ? variable : file.getProperty("user");
+    }
+
+    /**
+     * A variable's value, or null when it is not set. Set but empty is an error: a deploy script
+     * that exports {@code DATABASE_URL=$PROD_URL} with nothing in it must not migrate the default.
+     */
+    private String fromEnvironment(String variable) {
+        String value = environment.get(variable);
+        if (value != null && value.isBlank()) {
+            throw new RetortException(ErrorCode.BAD_CONFIGURATION, variable + " is set but empty; give it a value or"
+                    + " unset it");
+        }
+        return value;
     }
 
     String password() {

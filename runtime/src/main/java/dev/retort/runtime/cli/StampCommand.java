@@ -21,10 +21,12 @@ final class StampCommand implements Callable<Integer> {
                     + " may be from:to (from defaults to base).")
     List<String> targets;
 
-    @Option(names = "--purge", description = "Empty the version table first, even of revisions not known here.")
+    @Option(arity = "0", names = "--purge", description = "Empty the version table first, even of revisions not known here.")
     boolean purge;
 
-    @Option(names = "--sql", description = "Print the SQL script instead of running it; connects to no database.")
+    @Option(names = "--sql", arity = "0", description = "Print the SQL script instead of running it, for the first"
+            + " argument as a range, [FROM:]TARGET (FROM defaults to base); connects to no database. A flag: --sql=..."
+            + " is refused.")
     boolean sql;
 
     @Option(names = "--dialect", paramLabel = "DIALECT",

@@ -19,14 +19,16 @@ final class UpgradeCommand implements Callable<Integer> {
                     + " or <branch>@ any of these (billing@head, billing@+1). With --sql: [from:]to (from defaults to base).")
     String target;
 
-    @Option(names = "--sql", description = "Print the SQL script instead of running it; connects to no database.")
+    @Option(names = "--sql", arity = "0", description = "Print the SQL script instead of running it, for the"
+            + " argument as a range, [FROM:]TO (FROM defaults to base); connects to no database. A flag: --sql=... is"
+            + " refused.")
     boolean sql;
 
     @Option(names = "--dialect", paramLabel = "DIALECT",
             description = "With --sql: postgresql or sqlite (default: the --url's).")
     String dialect;
 
-    @Option(names = "--strict", description = "Stop before running anything when an applied revision changed since it"
+    @Option(arity = "0", names = "--strict", description = "Stop before running anything when an applied revision changed since it"
             + " ran, or is missing from the code (checked even at head).")
     boolean strict;
 

@@ -16,7 +16,7 @@ final class ValidateCommand implements Callable<Integer> {
     @ParentCommand
     RetortCommand top;
 
-    @Option(names = "--strict", description = "Exit 4 when an applied revision changed or is missing from the code.")
+    @Option(arity = "0", names = "--strict", description = "Exit 4 when an applied revision changed or is missing from the code.")
     boolean strict;
 
     @Override
@@ -24,7 +24,7 @@ final class ValidateCommand implements Callable<Integer> {
         Retort retort = top.retort(null);
         ValidationReport report = retort.validate();
         for (String line : report.lines()) {
-            top.out().println("warning: " + line);
+            top.out().println("warning: " + Display.escape(line, false));
         }
         if (report.lines().isEmpty()) {
             top.out().println("Every applied revision matches the code.");

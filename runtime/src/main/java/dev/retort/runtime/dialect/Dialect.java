@@ -30,8 +30,17 @@ public interface Dialect {
         return table.schema() == null ? quote(table.name()) : quote(table.schema()) + "." + quote(table.name());
     }
 
-    /** A string literal. */
+    /**
+     * A string literal.
+     *
+     * @throws dev.retort.RetortException {@code INVALID_OP} for a NUL character, which neither
+     *     database's SQL text can carry (PostgreSQL ends the statement there, SQLite the string)
+     */
     default String literal(String value) {
+        if (value.indexOf('\0') >= 0) {
+            throw new dev.retort.RetortException(dev.retort.ErrorCode.INVALID_OP, "the text '"
+                    + value.replace("\0", "\\0") + "' holds a NUL character, which no SQL literal can carry");
+        }
         return '\'' + value.replace("'", "''") + '\'';
     }
 

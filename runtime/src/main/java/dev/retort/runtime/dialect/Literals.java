@@ -4,18 +4,24 @@ import dev.retort.ErrorCode;
 import dev.retort.RetortException;
 import dev.retort.op.BulkInsert;
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Values of a {@link BulkInsert} as SQL literals, so the statements are the same online and in
- * offline scripts. Rows go in multi-row INSERTs of {@value #ROWS_PER_STATEMENT}.
+ * Values of a {@link BulkInsert}: bound as parameters online, and as SQL literals in offline
+ * scripts (multi-row INSERTs of {@value #ROWS_PER_STATEMENT}). Both read a value the same way:
+ * on PostgreSQL a parameter is sent untyped, as the literal's text, so the server converts it
+ * into the column's type exactly as it converts the quoted literal.
  */
 public final class Literals {
 
@@ -27,7 +33,25 @@ public final class Literals {
     private Literals() {
     }
 
+    /**
+     * The insert of {@code op}'s rows, bound online. PostgreSQL text cannot hold a NUL character
+     * at all, so a string with one is refused here, naming its row and column.
+     */
+    public static Action rows(BulkInsert op, Dialect dialect, boolean postgres) {
+        if (postgres) {
+            refuseNul(op, "PostgreSQL text cannot store it; write the value as bytes (byte[]) into a bytea column,"
+                    + " or leave the character out");
+        }
+        String sql = "INSERT INTO " + dialect.qualify(op.table()) + " ("
+                + op.columns().stream().map(dialect::quote).collect(Collectors.joining(", ")) + ") VALUES ("
+                + String.join(", ", Collections.nCopies(op.columns().size(), "?")) + ")";
+        Action.Binder binder = postgres ? Literals::bindPostgres : Literals::bindSqlite;
+        return new Action.Rows(sql, op.rows(), binder, () -> inserts(op, dialect, postgres));
+    }
+
+    /** The rows as literal INSERT statements, for offline scripts. */
     public static List<String> inserts(BulkInsert op, Dialect dialect, boolean postgres) {
+        refuseNul(op, "no SQL literal can carry it; run this revision online, where values are bound");
         String head = "INSERT INTO " + dialect.qualify(op.table()) + " ("
                 + op.columns().stream().map(dialect::quote).collect(Collectors.joining(", ")) + ") VALUES ";
         var statements = new ArrayList<String>();
@@ -40,12 +64,35 @@ public final class Literals {
         return statements;
     }
 
+    private static void refuseNul(BulkInsert op, String why) {
+        for (int r = 0; r < op.rows().size(); r++) {
+            List<Object> row = op.rows().get(r);
+            for (int c = 0; c < row.size(); c++) {
+                if (row.get(c) instanceof String s && s.indexOf('\0') >= 0) {
+                    throw new RetortException(ErrorCode.INVALID_OP, "bulkInsert into " + op.table() + ": row " + (r + 1)
+                            + ", column " + op.columns().get(c) + " holds a NUL character, and " + why);
+                }
+            }
+        }
+    }
+
     public static String literal(Object value, Dialect dialect, boolean postgres) {
         if (value == null) {
             return "NULL";
         }
+        if (value instanceof Boolean || value instanceof Long || value instanceof BigDecimal || value instanceof Double) {
+            return text(value, postgres);
+        }
+        if (value instanceof BulkInsert.Binary b) {
+            return postgres ? "'\\x" + b.hex() + "'" : "X'" + b.hex() + "'";
+        }
+        return dialect.literal(text(value, postgres));
+    }
+
+    /** A value's text: what its literal says (without quotes), and what PostgreSQL is sent as its parameter. */
+    static String text(Object value, boolean postgres) {
         if (value instanceof String s) {
-            return dialect.literal(s);
+            return s;
         }
         if (value instanceof Boolean b) {
             return postgres ? (b ? "TRUE" : "FALSE") : (b ? "1" : "0");
@@ -60,17 +107,60 @@ public final class Literals {
             return d.toString();
         }
         if (value instanceof UUID || value instanceof LocalDate) {
-            return dialect.literal(value.toString());
+            return value.toString();
         }
         if (value instanceof LocalDateTime t) {
-            return dialect.literal(t.format(DATE_TIME));
+            return t.format(DATE_TIME);
         }
         if (value instanceof OffsetDateTime t) {
-            return dialect.literal(t.format(DATE_TIME) + t.getOffset().getId().replace("Z", "+00:00"));
+            return t.format(DATE_TIME) + t.getOffset().getId().replace("Z", "+00:00");
         }
         if (value instanceof BulkInsert.Binary b) {
-            return postgres ? "'\\x" + b.hex() + "'" : "X'" + b.hex() + "'";
+            return "\\x" + b.hex();
         }
         throw new IllegalStateException("BulkInsert admits no " + value.getClass());
+    }
+
+    /** Untyped, as the literal's text: the server casts it to the column's type as it would the literal. */
+    private static void bindPostgres(PreparedStatement statement, int index, Object value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.OTHER);
+        } else {
+            statement.setObject(index, text(value, POSTGRESQL), Types.OTHER);
+        }
+    }
+
+    /** The storage class SQLite gives the literal: integers, reals, text, blobs. */
+    private static void bindSqlite(PreparedStatement statement, int index, Object value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.NULL);
+        } else if (value instanceof Long l) {
+            statement.setLong(index, l);
+        } else if (value instanceof Boolean b) {
+            statement.setInt(index, b ? 1 : 0);
+        } else if (value instanceof Double d) {
+            text(d, SQLITE); // refuses NaN and infinities, as the literal does
+            statement.setDouble(index, d);
+        } else if (value instanceof BigDecimal d) {
+            bindDecimal(statement, index, d);
+        } else if (value instanceof BulkInsert.Binary b) {
+            statement.setBytes(index, b.bytes());
+        } else {
+            statement.setString(index, text(value, SQLITE));
+        }
+    }
+
+    /** SQLite reads the literal {@code 12} as an integer and {@code 1.50} as the real 1.5. */
+    private static void bindDecimal(PreparedStatement statement, int index, BigDecimal d) throws SQLException {
+        String plain = d.toPlainString();
+        if (plain.indexOf('.') < 0) {
+            try {
+                statement.setLong(index, Long.parseLong(plain));
+                return;
+            } catch (NumberFormatException e) {
+                // beyond a 64-bit integer SQLite reads the literal as a real too
+            }
+        }
+        statement.setDouble(index, d.doubleValue());
     }
 }

@@ -2,27 +2,33 @@ package dev.retort.runtime.jdbc;
 
 import dev.retort.ErrorCode;
 import dev.retort.RetortException;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * A database location, parsed from a JDBC URL or from the {@code DATABASE_URL} forms the
  * seeds' users already have ({@code postgresql://user:pass@host:5432/db},
- * {@code postgresql+asyncpg://…}, {@code sqlite:///file.db}). The password is kept apart from
- * the URL, and {@link #toString()} never shows it.
+ * {@code postgresql+asyncpg://…}, {@code sqlite:///file.db}).
  *
- * @param jdbcUrl the URL handed to the driver, without user or password
+ * <p>Credentials are taken out of the URL while it is parsed (the password in
+ * {@code user:password@}, and {@code password=}, {@code sslpassword=} parameters) and handed to
+ * the driver as connection properties, so {@link #jdbcUrl()} holds none: not in any message, not in
+ * a driver's own log. A URL that cannot be parsed is reported without its text.
+ *
+ * @param jdbcUrl the URL handed to the driver, without user or credentials
  * @param user {@code null} when not given
  * @param password {@code null} when not given; never printed
+ * @param secrets other credential properties taken out of the URL ({@code sslpassword}); never printed
  */
-public record DatabaseUrl(Kind kind, String jdbcUrl, String user, String password) {
+public record DatabaseUrl(Kind kind, String jdbcUrl, String user, String password, Map<String, String> secrets) {
 
     /** The databases Retort supports. */
     public enum Kind {
@@ -32,116 +38,269 @@ public record DatabaseUrl(Kind kind, String jdbcUrl, String user, String passwor
     /** Where the command line and the main job put their database when none is given. */
     public static final String DEFAULT = "sqlite:///retort.db";
 
-    private static final Pattern SQLALCHEMY = Pattern.compile("([a-z0-9]+)(\\+[a-z0-9_]+)?://(.*)", Pattern.DOTALL);
-    private static final Pattern AUTHORITY = Pattern.compile("(?:([^:@/]*)(?::([^@/]*))?@)?([^/?]*)(/[^?]*)?(\\?.*)?",
+    private static final Pattern SCHEME = Pattern.compile("([A-Za-z][A-Za-z0-9]*)(\\+[A-Za-z0-9_]+)?://(.*)",
             Pattern.DOTALL);
-    private static final Pattern SECRET_PARAM = Pattern.compile("(?i)(password|pwd|sslpassword)=[^&;]*");
+    private static final Pattern JDBC = Pattern.compile("(?i)jdbc:([a-z0-9]+):(.*)", Pattern.DOTALL);
+    private static final Pattern HOST_PORT = Pattern.compile("(\\[[0-9A-Fa-f:.]+]|[^:\\[\\]]*)(?::(.*))?");
+    private static final Pattern PORT = Pattern.compile("[0-9]{1,5}");
+    /** sqlite3_open_v2's flag: read and write, without SQLITE_OPEN_CREATE. */
+    private static final int SQLITE_OPEN_READWRITE = 0x2;
+    private static final String FORMS = "give a JDBC URL (jdbc:postgresql://host:5432/db, jdbc:sqlite:file.db),"
+            + " postgresql://user@host:5432/db or sqlite:///file.db";
+
+    public DatabaseUrl {
+        secrets = Map.copyOf(secrets);
+    }
+
+    public DatabaseUrl(Kind kind, String jdbcUrl, String user, String password) {
+        this(kind, jdbcUrl, user, password, Map.of());
+    }
 
     /**
      * Parses a URL; the user and password given separately win over those inside the URL.
      *
-     * @throws RetortException {@link ErrorCode#BAD_URL} naming what is wrong, without the password
+     * @throws RetortException {@link ErrorCode#BAD_URL} naming what is wrong, without the URL's text
      */
     public static DatabaseUrl parse(String url, String user, String password) {
         if (url == null || url.isBlank()) {
-            throw bad("(empty)", "give a JDBC URL, postgresql://user@host:5432/db or sqlite:///file.db");
+            throw bad("(empty)", FORMS);
         }
         String u = url.strip();
-        DatabaseUrl parsed;
-        if (u.regionMatches(true, 0, "jdbc:", 0, 5)) {
-            parsed = jdbc(u);
-        } else {
-            parsed = sqlalchemy(u);
+        if (u.chars().anyMatch(ch -> ch < 0x20 || ch == 0x7f)) {
+            throw bad("(not shown)", "it holds a control character; " + FORMS);
         }
+        Matcher jdbc = JDBC.matcher(u);
+        DatabaseUrl parsed = jdbc.matches() ? jdbc(jdbc.group(1).toLowerCase(Locale.ROOT), jdbc.group(2)) : sqlalchemy(u);
         return new DatabaseUrl(parsed.kind, parsed.jdbcUrl, user != null ? user : parsed.user,
-                password != null ? password : parsed.password);
+                password != null ? password : parsed.password, parsed.secrets);
     }
 
     public static DatabaseUrl parse(String url) {
         return parse(url, null, null);
     }
 
-    private static DatabaseUrl jdbc(String url) {
-        String lower = url.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("jdbc:postgresql:")) {
-            return new DatabaseUrl(Kind.POSTGRESQL, url, null, null);
+    private static DatabaseUrl jdbc(String subprotocol, String rest) {
+        String scheme = "jdbc:" + subprotocol + ":";
+        switch (subprotocol) {
+            case "postgresql":
+                if (!rest.startsWith("//")) {
+                    // jdbc:postgresql:database — the local server, the default port.
+                    return postgres(scheme, "", rest.startsWith("/") ? rest.substring(1) : rest, true);
+                }
+                return postgres(scheme, rest.substring(2), null, true);
+            case "sqlite":
+                return sqliteFile(scheme, rest);
+            default:
+                throw bad(scheme + "…", "Retort supports PostgreSQL (jdbc:postgresql:) and SQLite (jdbc:sqlite:), not "
+                        + subprotocol);
         }
-        if (lower.startsWith("jdbc:sqlite:")) {
-            return new DatabaseUrl(Kind.SQLITE, url, null, null);
-        }
-        throw bad(redact(url), "Retort supports PostgreSQL (jdbc:postgresql:) and SQLite (jdbc:sqlite:)");
     }
 
     private static DatabaseUrl sqlalchemy(String url) {
-        Matcher m = SQLALCHEMY.matcher(url);
+        Matcher m = SCHEME.matcher(url);
         if (!m.matches()) {
-            throw bad(redact(url), "use a JDBC URL, postgresql://user@host:5432/db or sqlite:///file.db");
+            throw bad("(not shown)", "it is neither a JDBC URL nor scheme://…; " + FORMS);
         }
         String scheme = m.group(1).toLowerCase(Locale.ROOT);
+        String shownScheme = scheme + (m.group(2) == null ? "" : m.group(2)) + ":";
         String rest = m.group(3);
         switch (scheme) {
             case "postgresql":
             case "postgres":
             case "pgsql":
-                return postgres(url, rest);
+                return postgres(shownScheme, rest, null, false);
             case "sqlite":
-                return sqlite(url, rest);
+                return sqlite(shownScheme, rest);
             default:
-                throw bad(redact(url), "Retort supports PostgreSQL and SQLite, not " + scheme);
+                throw bad(shownScheme + "//…", "Retort supports PostgreSQL and SQLite, not " + scheme);
         }
     }
 
-    private static DatabaseUrl postgres(String original, String rest) {
-        Matcher a = AUTHORITY.matcher(rest);
-        if (!a.matches() || a.group(3).isEmpty() || a.group(3).startsWith(":")) {
-            throw bad(redact(original), "a PostgreSQL URL needs a host: postgresql://user:password@host:5432/database");
+    /**
+     * @param authority {@code [user[:password]@]hosts[/database][?query]}
+     * @param localDatabase for {@code jdbc:postgresql:database}: that database on the local server
+     * @param jdbcForm whether the URL was a JDBC URL (a host may then be left out)
+     */
+    private static DatabaseUrl postgres(String scheme, String authority, String localDatabase, boolean jdbcForm) {
+        String shown = scheme + "//…";
+        UrlParts parts;
+        if (localDatabase != null) {
+            int q = localDatabase.indexOf('?');
+            parts = new UrlParts(false, null, null, "", q < 0 ? localDatabase : localDatabase.substring(0, q),
+                    q < 0 ? java.util.List.of() : UrlParts.params(localDatabase.substring(q + 1)));
+            shown = scheme + "…";
+        } else {
+            parts = UrlParts.split(authority);
         }
-        String hostPort = a.group(3);
-        int colon = hostPort.lastIndexOf(':');
-        if (colon >= 0 && hostPort.indexOf(']') < colon) {
-            String port = hostPort.substring(colon + 1);
-            if (!port.matches("\\d{1,5}") || Integer.parseInt(port) > 65535) {
-                throw bad(redact(original), "'" + port + "' is not a port number");
+        if (parts.hosts().contains("@") || (parts.database() != null && parts.database().contains("@"))) {
+            throw bad(shown, "an '@' in the user name or password must be written %40 (and a '/' in the user name %2F)");
+        }
+        if (parts.hosts().isEmpty() && !jdbcForm) {
+            throw bad(shown, "a PostgreSQL URL needs a host: postgresql://user:password@host:5432/database");
+        }
+        for (String host : parts.hosts().split(",", -1)) {
+            checkHost(shown, host, parts.hosts().isEmpty());
+        }
+        if (parts.database() == null || parts.database().isEmpty()) {
+            throw bad(shown, "a PostgreSQL URL needs a database name (postgresql://user@host:5432/database); without one"
+                    + " the server would pick a database by the user's name");
+        }
+        String user = decode(shown, parts.user(), "user name");
+        String password = decode(shown, parts.password(), "password");
+        checkEscapes(shown, parts.database(), "database name");
+        var secrets = new TreeMap<String, String>();
+        for (UrlParts.Param p : parts.query()) {
+            checkEscapes(shown, p.key(), "parameter name");
+            if (p.value() != null) {
+                checkEscapes(shown, p.value(), "value of a parameter");
             }
         }
-        String database = a.group(4) == null ? "/" : a.group(4);
-        if (database.length() <= 1) {
-            throw bad(redact(original), "a PostgreSQL URL needs a database name: postgresql://user@host:5432/database");
+        String queryPassword = parts.secret("password");
+        if (password == null && queryPassword != null) {
+            password = decode(shown, queryPassword, "password");
         }
-        String query = a.group(5) == null ? "" : a.group(5);
-        return new DatabaseUrl(Kind.POSTGRESQL, "jdbc:postgresql://" + hostPort + database + query,
-                decode(a.group(1)), decode(a.group(2)));
+        for (String key : UrlParts.SECRET_KEYS) {
+            String value = parts.secret(key);
+            if (value != null && !key.equals("password")) {
+                secrets.put(key, decode(shown, value, key));
+            }
+        }
+        if (user == null) {
+            String queryUser = parts.secret("user");
+            user = queryUser == null ? null : decode(shown, queryUser, "user name");
+        }
+        String jdbc = "jdbc:postgresql:" + (localDatabase != null ? "" : "//" + parts.hosts() + "/") + parts.database()
+                + withoutUser(parts.publicQuery());
+        return new DatabaseUrl(Kind.POSTGRESQL, jdbc, user, password, secrets);
+    }
+
+    /** {@code user=} moves from the query to the user component, where every part of Retort looks for it. */
+    private static String withoutUser(String query) {
+        if (query.isEmpty()) {
+            return query;
+        }
+        var kept = new StringBuilder();
+        for (UrlParts.Param p : UrlParts.params(query.substring(1))) {
+            if (!p.key().equalsIgnoreCase("user")) {
+                kept.append(kept.length() == 0 ? '?' : '&').append(p.text());
+            }
+        }
+        return kept.toString();
+    }
+
+    private static void checkHost(String shown, String host, boolean none) {
+        if (none) {
+            return;
+        }
+        Matcher m = HOST_PORT.matcher(host);
+        if (host.isEmpty() || !m.matches() || m.group(1).isEmpty()) {
+            throw bad(shown, "a host is empty or malformed; write host:port, several separated by commas");
+        }
+        String port = m.group(2);
+        // The port's text is not shown: in a URL written with an unencoded ':' or '/' it may be part of a password.
+        if (port != null && (!PORT.matcher(port).matches() || Integer.parseInt(port) == 0
+                || Integer.parseInt(port) > 65535)) {
+            throw bad(shown, "the text after a host's ':' is not a port number (1-65535); write ':' and '/' in a user"
+                    + " name or password as %3A and %2F");
+        }
     }
 
     /**
      * SQLAlchemy's forms: {@code sqlite:///relative.db}, {@code sqlite:////absolute/path.db},
      * {@code sqlite://} and {@code sqlite:///:memory:} for an in-memory database.
      */
-    private static DatabaseUrl sqlite(String original, String rest) {
+    private static DatabaseUrl sqlite(String scheme, String rest) {
         if (rest.isEmpty() || rest.equals("/:memory:")) {
             return new DatabaseUrl(Kind.SQLITE, "jdbc:sqlite::memory:", null, null);
         }
         if (!rest.startsWith("/") || rest.length() == 1) {
-            throw bad(redact(original), "write sqlite:///relative/path.db or sqlite:////absolute/path.db");
+            throw bad(scheme + "//…", "write sqlite:///relative/path.db or sqlite:////absolute/path.db");
         }
-        return new DatabaseUrl(Kind.SQLITE, "jdbc:sqlite:" + rest.substring(1), null, null);
+        return sqliteFile(scheme, rest.substring(1));
     }
 
-    private static String decode(String s) {
-        return s == null || s.isEmpty() ? null : URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
+    /** {@code file[?params]}: credentials among the parameters (an encrypted database's) leave the URL. */
+    private static DatabaseUrl sqliteFile(String scheme, String rest) {
+        int q = rest.indexOf('?');
+        if (q < 0) {
+            return new DatabaseUrl(Kind.SQLITE, "jdbc:sqlite:" + rest, null, null);
+        }
+        var parts = new UrlParts(false, null, null, "", rest.substring(0, q), UrlParts.params(rest.substring(q + 1)));
+        var secrets = new TreeMap<String, String>();
+        for (String key : UrlParts.SECRET_KEYS) {
+            if (parts.secret(key) != null) {
+                secrets.put(key, parts.secret(key));
+            }
+        }
+        String password = secrets.remove("password");
+        return new DatabaseUrl(Kind.SQLITE, "jdbc:sqlite:" + parts.database() + parts.publicQuery(), null, password,
+                secrets);
+    }
+
+    /** Percent-decodes a user name or password as SQLAlchemy does ({@code +} stays {@code +}). */
+    private static String decode(String shown, String text, String what) {
+        if (text == null || text.isEmpty()) {
+            return null;
+        }
+        checkEscapes(shown, text, what);
+        byte[] bytes = new byte[text.length() * 4];
+        int n = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '%') {
+                bytes[n++] = (byte) Integer.parseInt(text.substring(i + 1, i + 3), 16);
+                i += 2;
+            } else {
+                byte[] encoded = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+                if (Character.isHighSurrogate(c) && i + 1 < text.length()) {
+                    encoded = text.substring(i, i + 2).getBytes(StandardCharsets.UTF_8);
+                    i++;
+                }
+                System.arraycopy(encoded, 0, bytes, n, encoded.length);
+                n += encoded.length;
+            }
+        }
+        return new String(bytes, 0, n, StandardCharsets.UTF_8);
+    }
+
+    private static void checkEscapes(String shown, String text, String what) {
+        for (int i = text.indexOf('%'); i >= 0; i = text.indexOf('%', i + 1)) {
+            if (!isHex(text, i + 1) || !isHex(text, i + 2)) {
+                throw bad(shown, "the " + what + " has a '%' not followed by two hex digits; write '%' itself as %25");
+            }
+            i += 2;
+        }
+    }
+
+    private static boolean isHex(String text, int i) {
+        return i < text.length() && Character.digit(text.charAt(i), 16) >= 0 && text.charAt(i) < 0x80;
     }
 
     private static RetortException bad(String shown, String why) {
         return new RetortException(ErrorCode.BAD_URL, "cannot use database URL " + shown + ": " + why);
     }
 
-    /** A URL as it may be shown: any password in it replaced by {@code ***}. */
-    public static String redact(String url) {
-        if (url == null) {
-            return "(none)";
+    /**
+     * Text that may be a URL, as it may be shown: a URL's password and credential parameters
+     * replaced by {@code ***}, by the same split {@link #parse} makes; other text as it is.
+     * For the command line, which repeats what it was given in its error messages.
+     */
+    public static String shown(String text) {
+        Matcher jdbc = JDBC.matcher(text);
+        if (jdbc.matches() && jdbc.group(2).startsWith("//")) {
+            return "jdbc:" + jdbc.group(1) + ":" + UrlParts.split(jdbc.group(2).substring(2)).shownMasked("//");
         }
-        String shown = url.replaceAll("(://[^:@/]*:)[^@/]*@", "$1***@");
-        return SECRET_PARAM.matcher(shown).replaceAll("$1=***");
+        if (jdbc.matches()) {
+            String rest = jdbc.group(2);
+            int q = rest.indexOf('?');
+            return q < 0 ? text : "jdbc:" + jdbc.group(1) + ":" + rest.substring(0, q)
+                    + UrlParts.maskedQuery(UrlParts.params(rest.substring(q + 1)));
+        }
+        Matcher m = SCHEME.matcher(text);
+        if (m.matches()) {
+            return text.substring(0, m.start(3)) + UrlParts.split(m.group(3)).shownMasked("");
+        }
+        return text;
     }
 
     /** Opens a connection to this database as its user, with its password. */
@@ -149,8 +308,25 @@ public record DatabaseUrl(Kind kind, String jdbcUrl, String user, String passwor
         return connect(jdbcUrl);
     }
 
+    /**
+     * Opens a connection; with {@code create} false an SQLite file that does not exist is an
+     * error (SQLite's own {@code SQLITE_OPEN_CREATE} left out), never a new empty database.
+     */
+    public Connection connect(boolean create) throws SQLException {
+        if (create || kind != Kind.SQLITE) {
+            return connect(jdbcUrl);
+        }
+        Properties properties = properties();
+        properties.setProperty("open_mode", String.valueOf(SQLITE_OPEN_READWRITE));
+        return DriverManager.getConnection(jdbcUrl, properties);
+    }
+
     /** Opens a connection to {@code otherJdbcUrl} (another database or schema on the same server) as this user. */
     public Connection connect(String otherJdbcUrl) throws SQLException {
+        return DriverManager.getConnection(otherJdbcUrl, properties());
+    }
+
+    private Properties properties() {
         var properties = new Properties();
         if (user != null) {
             properties.setProperty("user", user);
@@ -158,13 +334,18 @@ public record DatabaseUrl(Kind kind, String jdbcUrl, String user, String passwor
         if (password != null) {
             properties.setProperty("password", password);
         }
-        return DriverManager.getConnection(otherJdbcUrl, properties);
+        secrets.forEach(properties::setProperty);
+        return properties;
     }
 
-    /** The database as it may be shown: the JDBC URL with the user, never the password. */
+    /** The same credentials for another URL on the same server (another database or schema). */
+    public DatabaseUrl withJdbcUrl(String otherJdbcUrl) {
+        return new DatabaseUrl(kind, otherJdbcUrl, user, password, secrets);
+    }
+
+    /** The database as it may be shown: the JDBC URL (which holds no credentials) with the user. */
     @Override
     public String toString() {
-        String shown = redact(jdbcUrl);
-        return user == null ? shown : shown + " (user " + user + ")";
+        return user == null ? jdbcUrl : jdbcUrl + " (user " + user + ")";
     }
 }

@@ -54,13 +54,17 @@ public final class HistoryStore {
      * A step's row as a statement, for offline scripts: times and the database user are the
      * database's own when the script runs; the duration is not known.
      */
-    public String recordSql(String revision, String direction, String checksum, String retortVersion) {
+    public String recordSql(String revision, String direction, String checksum, String retortVersion, boolean success) {
         String now = dialect.currentTimestampSql();
         return "INSERT INTO " + dialect.qualify(table) + " (" + COLUMNS + ") VALUES (" + dialect.literal(revision) + ", "
                 + dialect.literal(direction) + ", " + (checksum == null ? "NULL" : dialect.literal(checksum)) + ", "
                 + dialect.currentUserSql() + ", NULL, " + dialect.literal("offline script") + ", " + now + ", " + now
-                + ", 0, " + (dialect.booleanType().equals("INTEGER") ? "1" : "TRUE") + ", " + dialect.literal(retortVersion)
+                + ", 0, " + booleanLiteral(success) + ", " + dialect.literal(retortVersion)
                 + ")";
+    }
+
+    private String booleanLiteral(boolean value) {
+        return dialect.booleanType().equals("INTEGER") ? (value ? "1" : "0") : (value ? "TRUE" : "FALSE");
     }
 
     public void record(Connection connection, HistoryEntry entry) throws SQLException {

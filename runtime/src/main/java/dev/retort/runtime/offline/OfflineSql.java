@@ -75,13 +75,18 @@ public final class OfflineSql {
                 setup.forEach(sql -> statement(out, sql));
                 first = false;
             }
+            if (!transactional) {
+                // As online: the start is recorded first, so a script stopped part-way shows a failed step.
+                statement(out, history.recordSql(step.revision().id(), step.step().direction().label(), step.checksum(),
+                        retortVersion, false));
+            }
             rendered.statements().forEach(sql -> statement(out, sql));
             if (!transactional) {
                 out.append("BEGIN;\n");
             }
             versions.applySql(step.step().rowChanges()).forEach(sql -> statement(out, sql));
             statement(out, history.recordSql(step.revision().id(), step.step().direction().label(), step.checksum(),
-                    retortVersion));
+                    retortVersion, true));
             if (!transactional) {
                 out.append("COMMIT;\n");
             }
@@ -103,7 +108,7 @@ public final class OfflineSql {
         }
         for (Step step : plan.steps()) {
             versions.applySql(step.rowChanges()).forEach(sql -> statement(out, sql));
-            statement(out, history.recordSql(step.revision(), step.direction().label(), null, retortVersion));
+            statement(out, history.recordSql(step.revision(), step.direction().label(), null, retortVersion, true));
         }
         out.append("COMMIT;\n");
         return out.toString();

@@ -97,6 +97,12 @@ public final class ShadowSchema implements AutoCloseable {
                     current = sql.sql();
                     execute(sql.sql());
                     statements.add(sql.sql());
+                } else if (action instanceof Action.Rows rows) {
+                    if (printed) {
+                        statements.addAll(offline(step, rows));
+                    }
+                    current = rows.sql();
+                    rows.insert(connection);
                 } else if (action instanceof Action.Code code) {
                     if (printed && javaAsComments) {
                         statements.add("-- run(\"" + code.description() + "\"): Java, run online only");
@@ -120,6 +126,15 @@ public final class ShadowSchema implements AutoCloseable {
                     + (current == null ? "" : "; statement: " + current) + "); render it against the database instead", e);
         }
         return statements;
+    }
+
+    /** The rows as literals; a value none can carry fails naming the revision. */
+    private static List<String> offline(PreparedStep step, Action.Rows rows) {
+        try {
+            return rows.offline();
+        } catch (RetortException e) {
+            throw new RetortException(e.code(), "revision " + step.revision().id() + ": " + e.getMessage(), e);
+        }
     }
 
     private void execute(String sql) throws SQLException {

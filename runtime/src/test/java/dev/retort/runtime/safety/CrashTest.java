@@ -34,10 +34,23 @@ class CrashTest {
     private record KillPoint(String marker, int pauseMillis) {
     }
 
+    /** Rounds of the six kills; the soak profile runs more. */
+    private static final int REPEATS = Integer.getInteger("retort.crash.repeats", 1);
+
     @ParameterizedTest
     @EnumSource(Kind.class)
     void aKilledRunLeavesARecordedRevisionAndNoLock(Kind kind, @TempDir Path dir) throws Exception {
-        var random = new Random(Long.getLong("retort.crash.seed", System.nanoTime()));
+        long seed = Long.getLong("retort.crash.seed", System.nanoTime());
+        for (int repeat = 0; repeat < REPEATS; repeat++) {
+            // Printed first: a failure below is replayed with exactly these kill times.
+            System.out.println("CrashTest " + kind + ": seed " + (seed + repeat) + " (replay: -Dretort.crash.seed="
+                    + (seed + repeat) + ")");
+            killAtSixPoints(kind, Files.createDirectories(dir.resolve("repeat" + repeat)), seed + repeat);
+        }
+    }
+
+    private void killAtSixPoints(Kind kind, Path dir, long seed) throws Exception {
+        var random = new Random(seed);
         List<KillPoint> points = List.of(
                 new KillPoint("start l2", 300),          // inside the data migration
                 new KillPoint("start l2", 50 + random.nextInt(1500)),
@@ -64,19 +77,19 @@ class CrashTest {
                 assertTrue(rows.size() <= 1, "one head: " + rows);
                 Catalog reference = expected.computeIfAbsent(at, revision -> reference(kind, round, revision));
                 assertEquals(withoutRetortTables(reference), withoutRetortTables(catalog(db)),
-                        kind + ", killed at " + kill + ": the schema is that of revision " + at);
+                        kind + ", seed " + seed + ", killed at " + kill + ": the schema is that of revision " + at);
 
                 // Nothing is left locked: a second run takes the lock at once and completes.
                 var index = ChainMain.longChain();
                 Retort.configure().url(db.url()).indexes(List.of(index)).lockTimeout(Duration.ofSeconds(30)).build()
                         .upgrade("head");
-                assertEquals(List.of("l4"), db.versionRows(), kind + ", killed at " + kill);
+                assertEquals(List.of("l4"), db.versionRows(), kind + ", seed " + seed + ", killed at " + kill);
                 assertEquals(List.of("200000"), db.strings("SELECT count(*) FROM item"), "every row, once");
             }
         }
         System.out.println(kind + " kills landed: " + landed);
         assertTrue(landed.stream().filter(l -> !l.endsWith("-> l4")).count() >= 4,
-                "most kills must land before the run ends: " + landed);
+                "seed " + seed + ": most kills must land before the run ends: " + landed);
     }
 
     private static void awaitMarker(Child child, String marker) throws Exception {

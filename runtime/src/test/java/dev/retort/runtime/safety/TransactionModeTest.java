@@ -103,8 +103,10 @@ class TransactionModeTest {
                     + " by hand and stamp it"), e.getMessage());
             assertEquals(List.of("f1"), db.versionRows());
             assertTrue(db.tableExists("half"), "the statement before the failing one stays");
-            assertEquals(List.of("f1|1", "f2|0"), db.strings("SELECT revision || '|' || "
-                    + (kind == Kind.SQLITE ? "success" : "CAST(success AS INTEGER)") + " FROM retort_history ORDER BY id"));
+            // f2's start row (written before its first statement, duration -1), then its failure.
+            assertEquals(List.of("f1|1|end", "f2|0|start", "f2|0|end"), db.strings("SELECT revision || '|' || "
+                    + (kind == Kind.SQLITE ? "success" : "CAST(success AS INTEGER)")
+                    + " || '|' || CASE WHEN duration_ms < 0 THEN 'start' ELSE 'end' END FROM retort_history ORDER BY id"));
             assertEquals(List.of("f2"), retort.unfinished().stream().map(h -> h.revision()).toList());
 
             broken.set(false);

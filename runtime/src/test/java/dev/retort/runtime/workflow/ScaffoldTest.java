@@ -179,10 +179,12 @@ class ScaffoldTest {
         var project = new Project(Files.createTempDirectory("names"), Map.of());
         project.ok("init", "--package", "a.b", "--no-pom");
         for (String[] c : new String[][] {{"add last_read_at to chats", "AddLastReadAtToChats"},
-                {"42 is the answer", "IsTheAnswer"}, {"", "Revision"}, {"Ünïcode ünd ß", "NCodeNd"}}) {
+                {"42 is the answer", "IsTheAnswer"}, {"Ünïcode ünd ß", "NCodeNd"}}) {
             var g = project.revision("revision", "-m", c[0]);
             assertEquals(c[1] + "_" + g.id() + ".java", g.file().getFileName().toString());
         }
+        var unnamed = project.revision("revision"); // no -m: an empty -m is refused as an empty value
+        assertEquals("Revision_" + unnamed.id() + ".java", unnamed.file().getFileName().toString());
         project.compile();
     }
 

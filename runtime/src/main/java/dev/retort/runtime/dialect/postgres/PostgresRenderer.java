@@ -379,7 +379,7 @@ final class PostgresRenderer implements OpVisitor<List<Action>> {
 
     @Override
     public List<Action> bulkInsert(BulkInsert op) {
-        return sql(Literals.inserts(op, dialect, Literals.POSTGRESQL));
+        return List.of(Literals.rows(op, dialect, Literals.POSTGRESQL));
     }
 
     @Override

@@ -3,7 +3,11 @@ package dev.retort.runtime.dialect.sqlite;
 import dev.retort.ErrorCode;
 import dev.retort.RetortException;
 import dev.retort.runtime.dialect.MigrationLock;
+import dev.retort.runtime.dialect.ThisProcess;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -57,12 +61,14 @@ final class SqliteFileLock implements MigrationLock {
             while (true) {
                 FileLock lock = tryLock(channel);
                 if (lock != null) {
+                    writeHolder(channel);
                     return new SqliteFileLock(channel, lock);
                 }
                 if (System.nanoTime() > deadline) {
-                    throw new RetortException(ErrorCode.LOCK_TIMEOUT, "another process has held the migration lock of "
-                            + database + " (" + path.getFileName() + ") for longer than the lock timeout ("
-                            + timeout.toSeconds() + " s); wait for it to finish and retry, or raise --lock-timeout");
+                    throw new RetortException(ErrorCode.LOCK_TIMEOUT, "another process (" + holder(path) + ") has held"
+                            + " the migration lock of " + database + " (" + path.getFileName() + ") for longer than the"
+                            + " lock timeout (" + timeout.toSeconds() + " s); wait for it to finish and retry, or raise"
+                            + " --lock-timeout");
                 }
                 Thread.sleep(pause + ThreadLocalRandom.current().nextLong(pause));
                 pause = Math.min(pause * 2, 200);
@@ -74,6 +80,29 @@ final class SqliteFileLock implements MigrationLock {
         } catch (RuntimeException e) {
             close(channel);
             throw e;
+        }
+    }
+
+    /**
+     * Who holds the lock, written into the lock file by its holder: the operating system's lock is
+     * advisory, so a waiting process can read it to name the holder when it gives up.
+     */
+    private static void writeHolder(FileChannel channel) {
+        try {
+            channel.truncate(0);
+            channel.write(ByteBuffer.wrap((ThisProcess.describe() + "\n").getBytes(StandardCharsets.UTF_8)), 0);
+            channel.force(false);
+        } catch (IOException e) {
+            // the lock holds without the note; a waiter's message then says the holder is unknown
+        }
+    }
+
+    private static String holder(Path path) {
+        try {
+            String text = Files.readString(path, StandardCharsets.UTF_8).strip();
+            return text.isEmpty() || text.length() > 300 ? "unknown" : text;
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return "unknown";
         }
     }
 

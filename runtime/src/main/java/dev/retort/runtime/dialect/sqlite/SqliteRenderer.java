@@ -276,7 +276,7 @@ final class SqliteRenderer implements OpVisitor<List<Action>> {
 
     @Override
     public List<Action> bulkInsert(BulkInsert op) {
-        return sql(Literals.inserts(op, dialect, Literals.SQLITE));
+        return List.of(Literals.rows(op, dialect, Literals.SQLITE));
     }
 
     @Override

@@ -1,0 +1,75 @@
+package dev.retort.runtime.cli;
+
+import dev.retort.runtime.jdbc.DatabaseUrl;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Text the command line prints but did not build itself (error messages, which repeat what they
+ * were given): a URL among the arguments is shown as {@link DatabaseUrl#shown} rebuilds it,
+ * without its password, and control characters are written as {@code \}{@code uXXXX}, so no
+ * value can break a line or drive the terminal.
+ */
+final class Display {
+
+    /** Each argument (and each {@code --option=value}'s value) that shows differently, with how it shows. */
+    private final Map<String, String> masked = new LinkedHashMap<>();
+
+    Display(String[] args) {
+        for (String arg : args) {
+            mask(arg);
+            int eq = arg.indexOf('=');
+            if (arg.startsWith("-") && eq > 0) {
+                mask(arg.substring(eq + 1));
+            }
+        }
+    }
+
+    private void mask(String text) {
+        String shown = DatabaseUrl.shown(text);
+        if (!shown.equals(text)) {
+            masked.put(text, shown);
+        }
+    }
+
+    /** One line: line breaks (a database's multi-line message) become spaces. */
+    String line(String text) {
+        String flat = text == null ? "" : text.strip().replaceAll("\\s*\\R\\s*", " ");
+        return escape(unmask(flat), false);
+    }
+
+    /** Several lines (a stack trace): line breaks and tabs stay. */
+    String block(String text) {
+        return escape(unmask(text), true);
+    }
+
+    private String unmask(String text) {
+        String shown = text;
+        // Longest first: an argument that contains another is replaced whole.
+        var arguments = masked.keySet().stream().sorted((a, b) -> b.length() - a.length()).toList();
+        for (String raw : arguments) {
+            shown = shown.replace(raw, masked.get(raw));
+        }
+        return shown;
+    }
+
+    static String escape(String text, boolean keepLines) {
+        var out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean layout = keepLines && (c == '\n' || c == '\r' || c == '\t');
+            if (!layout && isControl(c)) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** C0 and C1 controls, DEL, and the bidirectional overrides that reorder what a terminal shows. */
+    private static boolean isControl(char c) {
+        return c < 0x20 || (c >= 0x7f && c <= 0x9f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)
+                || c == 0x2028 || c == 0x2029;
+    }
+}
