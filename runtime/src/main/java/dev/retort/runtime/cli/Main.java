@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
@@ -75,6 +76,12 @@ public final class Main {
                             printTrace(e, err8, display);
                         }
                         return r.code().exitCode();
+                    }
+                    if (e instanceof InvalidPathException p) {
+                        // A path option or a class-path entry the file system cannot name (a NUL in it).
+                        err8.println("retort: error: " + display.line("'" + p.getInput() + "' is not a path: "
+                                + p.getReason()));
+                        return ErrorCode.Exit.BAD_INPUT;
                     }
                     err8.println("retort: internal error: " + display.line(String.valueOf(e))
                             + (top.verbose ? "" : " (run with --verbose for the stack trace)"));

@@ -28,9 +28,10 @@ import picocli.CommandLine.ScopeType;
 
 /** {@code retort}: the options every command shares, and the commands. */
 // INHERIT gives every command --help and --version too: `retort merge --help` must not ask for REV.
+// They are declared here rather than by mixinStandardHelpOptions, whose flags take a value: there
+// `upgrade --help=` is help=false, and upgrade would run.
 @Command(name = "retort",
         scope = ScopeType.INHERIT,
-        mixinStandardHelpOptions = true,
         versionProvider = RetortCommand.Version.class,
         description = "Schema migrations for Java: upgrade, downgrade and inspect a database with the migrations"
                 + " on the class path.",
@@ -41,6 +42,14 @@ import picocli.CommandLine.ScopeType;
         footer = {"", "Exit codes: 0 success, 1 the database or a migration failed, 2 bad input, 3 the migration lock"
                 + " was not free within --lock-timeout, 4 validation failed (--strict)."})
 public final class RetortCommand implements Runnable {
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, arity = "0", scope = ScopeType.INHERIT,
+            description = "Show this help message and exit.")
+    boolean help;
+
+    @Option(names = {"-V", "--version"}, versionHelp = true, arity = "0", scope = ScopeType.INHERIT,
+            description = "Print version information and exit.")
+    boolean version;
 
     @Option(names = "--url", scope = ScopeType.INHERIT, paramLabel = "URL",
             description = "The database: a JDBC URL, postgresql://user:pass@host:5432/db (also postgresql+asyncpg://),"

@@ -1,5 +1,6 @@
 package dev.retort.runtime.safety;
 
+import static dev.retort.runtime.safety.BadInputCorpus.SECRET;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,57 +15,106 @@ import dev.retort.runtime.testing.TestDatabase.Kind;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * A generated corpus of malformed targets, options, URLs and configurations, given to the command
- * line and to the Java API against a database at its first revision. Each must be answered with
- * one line, exit code 2 (or RetortException with a code whose exit code is 2), no stack trace, no
- * password, and the database file byte for byte as it was.
+ * A generated corpus of malformed command lines ({@link BadInputCorpus}: targets, empty option
+ * values and flags given values, offline requests spelled wrong, malformed URLs with a password,
+ * control characters) given to the command line against a database at its first revision, on
+ * SQLite and on PostgreSQL. Each must be answered with one line on standard error, exit code 2,
+ * no stack trace, no password, no control character, no file written, and the database as it
+ * was: byte for byte (SQLite), or the same catalog, version rows and history (PostgreSQL).
+ * The seed is printed; {@code -Dretort.fuzz.seed=N} replays one.
  */
 class BadInputFuzzTest {
 
-    private static final String SECRET = "S3cr3tPw";
-    private static final String PUNCTUATION = "!#$%^&*()[]{}<>?/\\|~`'\",;= \t.";
     private static final long SEED = Long.getLong("retort.fuzz.seed", 20261122L);
 
-    @Test
-    void everyMalformedInputIsOneLineExitTwoAndNoWrite(@TempDir Path dir) throws Exception {
+    @BeforeAll
+    static void printSeed() {
+        System.out.println("BadInputFuzzTest seed " + SEED + " (replay: -Dretort.fuzz.seed=" + SEED + ")");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void everyMalformedInputIsOneLineExitTwoAndChangesNothing(Kind kind, @TempDir Path dir) throws Exception {
         var chain = Fixtures.compile(dir.resolve("classes"),
                 Fixtures.migration("First", "qa000001").upgrade("op.createTable(\"one\", t -> t.column(\"id\", BIGINT));")
                         .toString(),
                 Fixtures.migration("Second", "qa000002").revises("qa000001")
                         .upgrade("op.addColumn(\"one\", \"name\", TEXT);").toString());
-        try (var db = TestDatabase.create(Kind.SQLITE, dir)) {
+        Path work = Files.createDirectories(dir.resolve("work"));
+        try (var db = TestDatabase.create(kind, dir); Connection watcher = db.connect()) {
             String cp = chain.classes().toString();
             assertEquals(0, Cli.run("--classpath", cp, "--url", db.url(), "upgrade", "qa000001").exitCode());
-            String before = hash(db.file());
-
-            List<List<String>> corpus = corpus(cp, db.url(), new Random(SEED));
-            assertTrue(corpus.size() >= 1000, "corpus of " + corpus.size());
+            String snapshot = db.snapshot();
+            String before = state(db, watcher);
+            var random = new Random(SEED);
             var failures = new ArrayList<String>();
-            for (List<String> args : corpus) {
-                Cli cli = Cli.run(args.toArray(String[]::new));
+            int cases = 0;
+            for (Case c : corpus(cp, db.url(), random, kind == Kind.SQLITE ? 120 : 60)) {
+                Cli cli = Cli.in(work, c.environment(), "", c.args().toArray(String[]::new));
+                cases++;
                 String problem = problem(cli);
-                if (problem == null && !hash(db.file()).equals(before)) {
-                    problem = "the database file changed";
+                if (problem == null && !state(db, watcher).equals(before)) {
+                    problem = "the database changed";
+                }
+                if (problem == null && !listing(work).isEmpty()) {
+                    problem = "a file was written: " + listing(work);
                 }
                 if (problem != null) {
-                    failures.add(problem + " for " + args + ":\n" + cli);
+                    failures.add(problem + " for " + c + ":\n" + cli);
                     if (failures.size() > 5) {
                         break;
                     }
                 }
             }
             assertEquals(List.of(), failures, "seed " + SEED);
+            assertTrue(cases >= 2000, "corpus of " + cases);
+            assertEquals(snapshot, db.snapshot(), "the catalog");
             assertEquals(List.of("qa000001"), db.versionRows());
+        }
+    }
+
+    /**
+     * Credentials in URLs that parse but reach no server: the message names the database and the
+     * driver's cause, and never the password, with or without {@code --verbose} (whose stack
+     * trace carries the driver's own messages).
+     */
+    @Test
+    void aConnectionFailureShowsTheDatabaseAndTheCauseButNoPassword(@TempDir Path dir) {
+        for (String url : BadInputCorpus.unreachableUrls()) {
+            for (boolean verbose : new boolean[] {false, true}) {
+                var args = new ArrayList<>(List.of("--classpath", dir.toString(), "--url", url, "current"));
+                if (verbose) {
+                    args.add(0, "-v");
+                }
+                Cli cli = Cli.in(dir, Map.of(), "", args.toArray(String[]::new));
+                assertEquals(1, cli.exitCode(), cli.toString());
+                String first = cli.err().lines().findFirst().orElse("");
+                assertTrue(first.startsWith("retort: error: cannot connect to jdbc:postgresql://127.0.0.1:1/db"),
+                        url + ": " + cli);
+                assertTrue(first.contains("refused"), "the driver's cause is kept: " + cli);
+                assertFalse((cli.out() + cli.err()).contains(SECRET), url + ": " + cli);
+                if (!verbose) {
+                    assertEquals(1, cli.err().strip().lines().count(), cli.toString());
+                }
+            }
         }
     }
 
@@ -79,11 +129,11 @@ class BadInputFuzzTest {
             String before = hash(db.file());
             var random = new Random(SEED);
             var cases = new ArrayList<Consumer<Void>>();
-            for (String target : targets(random, 150)) {
+            for (String target : BadInputCorpus.targets(random, 150)) {
                 cases.add(v -> good.upgrade(target));
                 cases.add(v -> good.downgrade(target));
             }
-            for (String url : urls(random, 60)) {
+            for (String url : BadInputCorpus.malformedUrls(random, 100)) {
                 cases.add(v -> Retort.configure().url(url).build());
             }
             for (String name : List.of("", " ", "x".repeat(70), "a\u0000b")) {
@@ -91,6 +141,7 @@ class BadInputFuzzTest {
                 cases.add(v -> Retort.configure().url(db.url()).historyTable(name).build());
                 cases.add(v -> Retort.configure().url(db.url()).schema(name).build());
             }
+            cases.add(v -> Retort.configure().url(db.url()).versionTable("v".repeat(60) + "_version").build());
             cases.add(v -> Retort.configure().url(db.url()).lockTimeout(Duration.ofSeconds(-1)).build());
             cases.add(v -> Retort.configure().build());
             cases.add(v -> Retort.configure().url(db.url()).versionTable("same").historyTable("same").build());
@@ -108,9 +159,77 @@ class BadInputFuzzTest {
                     assertFalse(e.getMessage().contains(SECRET), e.getMessage());
                 }
             }
-            assertTrue(cases.size() >= 300, "cases: " + cases.size());
+            assertTrue(cases.size() >= 400, "cases: " + cases.size());
             assertEquals(before, hash(db.file()));
         }
+    }
+
+    /** One command line, with the environment it runs in. */
+    private record Case(List<String> args, Map<String, String> environment) {
+        @Override
+        public String toString() {
+            return args + (environment.isEmpty() ? "" : " with " + environment);
+        }
+    }
+
+    private static List<Case> corpus(String cp, String url, Random random, int targets) {
+        var corpus = new ArrayList<Case>();
+        List<String> base = List.of("--classpath", cp, "--url", url);
+        for (String target : BadInputCorpus.targets(random, targets)) {
+            for (List<String> line : List.of(List.of("upgrade", target), List.of("downgrade", target),
+                    List.of("stamp", target), List.of("show", target), List.of("upgrade", "--sql", target))) {
+                corpus.add(with(base, line));
+            }
+            // "-r :" is the whole history, and a relative end of a range stops at the graph's edge, as in Alembic.
+            if (!target.matches(".*[+-]\\d+")) {
+                corpus.add(with(base, List.of("history", "-r", target + ":" + target)));
+            }
+        }
+        BadInputCorpus.emptyValues().forEach(line -> corpus.add(with(base, line)));
+        BadInputCorpus.offlineSpellings().forEach(line -> corpus.add(with(base, line)));
+        for (List<String> line : BadInputCorpus.controlCharacters()) {
+            corpus.add(with(line.contains("--classpath") ? List.of("--url", url) : base, line));
+        }
+        for (String u : BadInputCorpus.malformedUrls(random, 120)) {
+            for (List<String> line : List.of(List.of("upgrade"), List.of("current"), List.of("downgrade", "base"),
+                    List.of("stamp", "base"))) {
+                corpus.add(with(List.of("--classpath", cp, "--url", u), line));
+            }
+            if (!u.isBlank()) {
+                corpus.add(new Case(List.of("--classpath", cp, "upgrade"), Map.of("DATABASE_URL", u)));
+                corpus.add(new Case(List.of("--classpath", cp, "current"), Map.of("RETORT_URL", u)));
+            }
+        }
+        for (String value : List.of("-1", "abc", "1e9", "99999999999", "1.5", "0x10", "86401", "--", "\u0661")) {
+            corpus.add(with(base, List.of("--lock-timeout", value, "upgrade")));
+        }
+        for (String value : List.of("both", "ALL", "per_migration", "none", "per-migrations")) {
+            corpus.add(with(base, List.of("--transaction-mode", value, "upgrade")));
+        }
+        for (int i = 0; i < 60; i++) {
+            String option = "--" + BadInputCorpus.word(random, 1 + random.nextInt(12));
+            corpus.add(with(base, List.of("upgrade", option)));
+            corpus.add(with(base, List.of(option, "current")));
+        }
+        Stream.of(List.<String>of(), List.of("upgrad"), List.of("downgrade"), List.of("stamp"), List.of("show"),
+                List.of("history", "-r"), List.of("history", "-r", "a:b:c"), List.of("history", "-r", "::"),
+                List.of("downgrade", "--sql", "qa000001"), List.of("downgrade", "--sql", ":base"),
+                List.of("upgrade", "--sql", "base:"), List.of("upgrade", "--sql", "a:b:c"),
+                List.of("upgrade", "--dialect", "postgresql"), List.of("upgrade", "--sql", "--dialect", "mysql"),
+                List.of("stamp", "--purge"), List.of("upgrade", "head", "extra"), List.of("validate", "--strict", "x"),
+                List.of("heads", "x"), List.of("current", "--sql"), List.of("--version-table", "x".repeat(80), "current"),
+                List.of("upgrade", "--url"), List.of("upgrade", "--url", "--sql"))
+                .forEach(shape -> corpus.add(with(base, shape)));
+        corpus.add(new Case(List.of("--classpath", cp + "/nowhere.jar", "--url", url, "upgrade"), Map.of()));
+        corpus.add(new Case(List.of("--url", url, "upgrade"), Map.of()));
+        corpus.add(new Case(List.of(), Map.of()));
+        return corpus;
+    }
+
+    private static Case with(List<String> base, List<String> more) {
+        var args = new ArrayList<>(base);
+        args.addAll(more);
+        return new Case(args, Map.of());
     }
 
     /** Why this answer is wrong, or null when it is right. */
@@ -122,6 +241,9 @@ class BadInputFuzzTest {
         if (err.isEmpty() || err.lines().count() != 1 || !err.startsWith("retort: ")) {
             return "not one line on stderr";
         }
+        if (err.chars().anyMatch(BadInputFuzzTest::isControl)) {
+            return "a control character on stderr";
+        }
         String all = cli.out() + cli.err();
         if (all.contains("\tat ") || all.contains("Exception")) {
             return "a stack trace or exception name";
@@ -132,110 +254,29 @@ class BadInputFuzzTest {
         return null;
     }
 
-    private static List<List<String>> corpus(String cp, String url, Random random) {
-        var corpus = new ArrayList<List<String>>();
-        List<String> base = List.of("--classpath", cp, "--url", url);
-        for (String target : targets(random, 120)) {
-            corpus.add(with(base, "upgrade", target));
-            corpus.add(with(base, "downgrade", target));
-            corpus.add(with(base, "stamp", target));
-            corpus.add(with(base, "show", target));
-            // "-r :" is the whole history, and a relative end of a range stops at the graph's edge, as in Alembic.
-            if (!target.isBlank() && !target.matches(".*[+-]\\d+")) {
-                corpus.add(with(base, "history", "-r", target + ":" + target));
-            }
-            corpus.add(with(base, "upgrade", "--sql", target));
-        }
-        for (String u : urls(random, 120)) {
-            corpus.add(List.of("--classpath", cp, "--url", u, "upgrade"));
-            corpus.add(List.of("--classpath", cp, "--url", u, "current"));
-        }
-        for (String value : List.of("-1", "abc", "1e9", "99999999999", "", " ", "1.5", "0x10", "86401", "--", "\u0661")) {
-            corpus.add(with(base, "--lock-timeout", value, "upgrade"));
-        }
-        for (String value : List.of("both", "ALL", "per_migration", "", "none", "per-migrations")) {
-            corpus.add(with(base, "--transaction-mode", value, "upgrade"));
-        }
-        for (int i = 0; i < 60; i++) {
-            String option = "--" + word(random, 1 + random.nextInt(12));
-            corpus.add(with(base, "upgrade", option));
-            corpus.add(with(base, option, "current"));
-        }
-        List<List<String>> shapes = List.of(
-                List.of("upgrad"), List.of("downgrade"), List.of("stamp"), List.of("show"),
-                List.of("history", "-r"), List.of("history", "-r", "a:b:c"), List.of("history", "-r", "::"),
-                List.of("downgrade", "--sql", "qa000001"), List.of("downgrade", "--sql", ":base"),
-                List.of("upgrade", "--sql", "base:"), List.of("upgrade", "--sql", "a:b:c"),
-                List.of("upgrade", "--dialect", "postgresql"), List.of("upgrade", "--sql", "--dialect", "mysql"),
-                List.of("upgrade", "--sql", "--dialect", ""), List.of("stamp", "--purge"),
-                List.of("upgrade", "head", "extra"), List.of("validate", "--strict", "x"), List.of("heads", "x"),
-                List.of("current", "--sql"), List.of("--version-table", "", "current"),
-                List.of("--version-table", "x".repeat(80), "current"));
-        for (List<String> shape : shapes) {
-            var args = new ArrayList<>(base);
-            args.addAll(shape);
-            corpus.add(args);
-        }
-        corpus.add(List.of("--classpath", cp + "/nowhere.jar", "--url", url, "upgrade"));
-        corpus.add(List.of("--classpath", "", "--url", url, "upgrade"));
-        return corpus;
+    private static boolean isControl(int c) {
+        return c < 0x20 || (c >= 0x7f && c <= 0x9f) || (c >= 0x202a && c <= 0x202e) || c == 0x2028 || c == 0x2029;
     }
 
-    /** Targets no graph resolves: punctuation, unknown ids, broken relative forms, labels that do not exist. */
-    private static List<String> targets(Random random, int count) {
-        // Surrounding whitespace is ignored ("head " is head), so it makes no target malformed by itself.
-        var targets = new ArrayList<String>(List.of("", " ", "\t", "+", "++1", "+1+", "head+x",
-                "@", "@@", "x@", "head@head", "nolabel@head", "nolabel@+1", "+99", "qa000001+99",
-                "base+x", "heads@", "0", "-", "x".repeat(10_000), "ü", "日本", "a\u0000b", "HEAD", "Head", "base@",
-                "qa0000", "qa000009", "qa00000z", "1e3", "+1.5", "+0x1", "heads+1+1"));
-        while (targets.size() < count) {
-            switch (random.nextInt(3)) {
-                case 0 -> {
-                    var s = new StringBuilder();
-                    for (int i = 0, n = 1 + random.nextInt(20); i < n; i++) {
-                        s.append(random.nextBoolean() ? PUNCTUATION.charAt(random.nextInt(PUNCTUATION.length()))
-                                : (char) ('A' + random.nextInt(26)));
-                    }
-                    targets.add(s.toString());
-                }
-                case 1 -> targets.add("0" + HexFormat.of().toHexDigits(random.nextLong()).substring(0, 11)); // no such id
-                default -> targets.add(word(random, 3) + "@" + (random.nextBoolean() ? "head" : "+" + random.nextInt(5)));
-            }
+    /** What a malformed command must leave alone: the SQLite file's bytes, or PostgreSQL's columns and Retort's rows. */
+    private static String state(TestDatabase db, Connection connection) throws Exception {
+        if (db.kind() == Kind.SQLITE) {
+            return hash(db.file());
         }
-        return targets;
+        try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery("SELECT (SELECT"
+                + " string_agg(table_name || '.' || column_name, ',' ORDER BY table_name, column_name)"
+                + " FROM information_schema.columns WHERE table_schema = current_schema())"
+                + " || ';' || (SELECT string_agg(version_num, ',') FROM retort_version)"
+                + " || ';' || (SELECT count(*) FROM retort_history)")) {
+            r.next();
+            return r.getString(1);
+        }
     }
 
-    private static List<String> urls(Random random, int count) {
-        var urls = new ArrayList<String>(List.of("", " ", "://", "postgresql://", "postgresql:///db",
-                "postgresql://u:" + SECRET + "@host:notaport/db", "postgresql://u:" + SECRET + "@host:70000/db",
-                "postgresql://u:" + SECRET + "@host:5432", "postgresql://u:" + SECRET + "@host:5432/",
-                "postgresql+asyncpg://u:" + SECRET + "@:5432/db", "mysql://u:" + SECRET + "@host/db",
-                "jdbc:mysql://host/db?password=" + SECRET, "jdbc:", "jdbc:foo:bar", "sqlite:/x.db", "sqlite:x.db",
-                "sqlite://relative.db", "file:///tmp/x.db", "x.db", "mongodb://u:" + SECRET + "@h/db"));
-        while (urls.size() < count) {
-            switch (random.nextInt(4)) {
-                case 0 -> urls.add(word(random, 2 + random.nextInt(6)) + "://u:" + SECRET + "@h" + random.nextInt(100) + "/db");
-                case 1 -> urls.add("jdbc:" + word(random, 3 + random.nextInt(5)) + "://h/db?password=" + SECRET);
-                case 2 -> urls.add("postgresql://u:" + SECRET + "@host:" + word(random, 1 + random.nextInt(4)) + "/db");
-                default -> urls.add(word(random, 1 + random.nextInt(10)).replace('a', '/'));
-            }
+    private static List<Path> listing(Path dir) throws Exception {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.toList();
         }
-        return urls;
-    }
-
-    /** Lowercase letters, never spelling a supported scheme (those start with p, s or j). */
-    private static String word(Random random, int length) {
-        var s = new StringBuilder();
-        for (int i = 0; i < length; i++) {
-            s.append((char) ('a' + random.nextInt(9))); // a..i
-        }
-        return s.toString();
-    }
-
-    private static List<String> with(List<String> base, String... more) {
-        var args = new ArrayList<>(base);
-        args.addAll(List.of(more));
-        return args;
     }
 
     private static String hash(Path file) throws Exception {

@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.retort.runtime.Retort;
-import dev.retort.runtime.introspect.Catalog;
+import dev.retort.runtime.cli.Main;
 import dev.retort.runtime.dialect.Dialects;
+import dev.retort.runtime.introspect.Catalog;
 import dev.retort.runtime.testing.ChainMain;
 import dev.retort.runtime.testing.Child;
+import dev.retort.runtime.testing.Cli;
+import dev.retort.runtime.testing.Fixtures;
 import dev.retort.runtime.testing.TestDatabase;
 import dev.retort.runtime.testing.TestDatabase.Kind;
 import java.nio.file.Files;
@@ -90,6 +93,60 @@ class CrashTest {
         System.out.println(kind + " kills landed: " + landed);
         assertTrue(landed.stream().filter(l -> !l.endsWith("-> l4")).count() >= 4,
                 "seed " + seed + ": most kills must land before the run ends: " + landed);
+    }
+
+    /**
+     * A migration outside a transaction killed between two of its statements: the first one's
+     * table stays, no version row moves, and the start row it wrote first makes {@code current},
+     * {@code validate} and the next {@code upgrade} report the step as not finished, with the way
+     * out, instead of all being well until the next upgrade trips over the half-made schema.
+     */
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aKillBetweenStatementsOutsideATransactionIsReported(Kind kind, @TempDir Path dir) throws Exception {
+        Path pause = Files.createFile(dir.resolve("pause")); // the migration waits to be killed while this exists
+        String pausePath = pause.toString().replace("\\", "\\\\");
+        var chain = Fixtures.compile(dir.resolve("classes"),
+                Fixtures.migration("Base", "h1000001").message("base")
+                        .upgrade("op.createTable(\"base_t\", t -> t.column(\"id\", BIGINT));").toString(),
+                Fixtures.migration("Halves", "h1000002").revises("h1000001").message("two halves")
+                        .attributes("transactional = false")
+                        .upgrade("op.execute(\"CREATE TABLE first_half (id INTEGER)\");"
+                                + " op.run(\"pause\", c -> { if (java.nio.file.Files.exists(java.nio.file.Path.of(\""
+                                + pausePath + "\"))) { System.out.println(\"between the halves\"); System.out.flush();"
+                                + " try { Thread.sleep(120_000); } catch (InterruptedException e) { } } });"
+                                + " op.execute(\"CREATE TABLE second_half (id INTEGER)\");")
+                        .toString());
+        String cp = chain.classes().toString();
+        try (var db = TestDatabase.create(kind, dir)) {
+            Child child = Child.start(Main.class, dir.resolve("child.log"), "--classpath", cp, "--url", db.url(),
+                    "upgrade");
+            awaitMarker(child, "between the halves");
+            child.kill();
+            Files.delete(pause);
+
+            assertEquals(List.of("h1000001"), db.versionRows());
+            assertTrue(db.tableExists("first_half") && !db.tableExists("second_half"), "the first statement stays");
+            String notFinished = "the upgrade of revision h1000002 started outside a transaction on ";
+            String wayOut = "and never finished (the process stopped part-way), so the database may hold part of it;"
+                    + " finish or undo its statements by hand and stamp the revision the schema then matches, or run"
+                    + " upgrade again if they can run twice";
+            Cli current = Cli.run("--classpath", cp, "--url", db.url(), "current");
+            assertTrue(current.out().startsWith("warning: " + notFinished) && current.out().contains(wayOut),
+                    current.toString());
+            Cli validate = Cli.run("--classpath", cp, "--url", db.url(), "validate");
+            assertTrue(validate.out().startsWith("warning: " + notFinished), validate.toString());
+            Cli again = Cli.run("--classpath", cp, "--url", db.url(), "upgrade");
+            assertTrue(again.out().startsWith("warning: " + notFinished), "warned before it runs: " + again);
+            assertEquals(1, again.exitCode(), "first_half exists: " + again);
+
+            // The way out: undo by hand, run again; the step's success settles the report.
+            db.execute("DROP TABLE first_half");
+            Cli fixed = Cli.run("--classpath", cp, "--url", db.url(), "upgrade");
+            assertEquals(0, fixed.exitCode(), fixed.toString());
+            assertEquals(List.of("h1000002"), db.versionRows());
+            assertEquals("h1000002 (head)\n", Cli.run("--classpath", cp, "--url", db.url(), "current").out());
+        }
     }
 
     private static void awaitMarker(Child child, String marker) throws Exception {

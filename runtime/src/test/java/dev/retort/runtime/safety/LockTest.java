@@ -21,11 +21,14 @@ import dev.retort.schema.TableName;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -93,6 +96,7 @@ class LockTest {
     @Test
     void concurrentlyDoesNotDeadlockWithAWaitingProcess() throws Exception {
         var started = new CountDownLatch(1);
+        var awaitWaiter = new AtomicReference<Runnable>(() -> { });
         var index = new InlineIndex()
                 .add("c1", null, op -> {
                     op.createTable("big", t -> t.column("id", BIGINT, c -> c.primaryKey()).column("label", TEXT));
@@ -100,20 +104,18 @@ class LockTest {
                 })
                 .add(new RevisionInfo("c2", List.of("c1"), "", List.of(), List.of(), false, ""), op -> {
                     started.countDown();
-                    try {
-                        Thread.sleep(300); // the other run is waiting for the lock by now
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
+                    awaitWaiter.get().run(); // the other run is polling for the lock now
                     op.createIndex("ix_big_label", "big", i -> i.columns("label").concurrently());
                 });
         try (var db = TestDatabase.postgres()) {
+            String waiterUrl = db.url() + "&ApplicationName=" + WAITER;
+            awaitWaiter.set(() -> awaitPolling(db));
             Retort.configure().url(db.url()).indexes(List.of(index)).build().upgrade("c1");
             var pool = Executors.newFixedThreadPool(2);
             try {
                 var first = pool.submit(() -> Retort.configure().url(db.url()).indexes(List.of(index)).build().upgrade("head"));
                 started.await(30, TimeUnit.SECONDS);
-                var second = pool.submit(() -> Retort.configure().url(db.url()).indexes(List.of(index))
+                var second = pool.submit(() -> Retort.configure().url(waiterUrl).indexes(List.of(index))
                         .lockTimeout(Duration.ofSeconds(60)).build().upgrade("head"));
                 assertEquals(1, first.get(60, TimeUnit.SECONDS).steps().size());
                 assertTrue(second.get(60, TimeUnit.SECONDS).nothingToDo(), "the waiter found the work done");
@@ -122,6 +124,29 @@ class LockTest {
             }
             assertEquals(List.of("c2"), db.versionRows());
         }
+    }
+
+    private static final String WAITER = "retort-lock-waiter";
+
+    /** Until the waiting run's lock connection has polled pg_try_advisory_lock (and been refused). */
+    private static void awaitPolling(TestDatabase db) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        try (Connection c = db.connect(); PreparedStatement s = c.prepareStatement("SELECT count(*) FROM pg_stat_activity"
+                + " WHERE application_name = ? AND query LIKE '%pg_try_advisory_lock%'")) {
+            s.setString(1, WAITER);
+            while (System.nanoTime() < deadline) {
+                try (ResultSet r = s.executeQuery()) {
+                    r.next();
+                    if (r.getInt(1) > 0) {
+                        return;
+                    }
+                }
+                Thread.onSpinWait();
+            }
+        } catch (java.sql.SQLException e) {
+            throw new AssertionError(e);
+        }
+        throw new AssertionError("the second run never polled for the lock");
     }
 
     /** Holds the lock as another process's run would. */

@@ -114,6 +114,46 @@ class DatabaseCommandsTest {
         }
     }
 
+    /**
+     * The password reaches pg_dump from whichever form of URL carried it (a JDBC URL's
+     * {@code password=}, or {@code user:password@}), in its environment and never its arguments.
+     * A stand-in pg_dump records what it was given; the real one then dumps with the same URL.
+     */
+    @Test
+    void backupGivesPgDumpThePasswordOfEveryUrlForm(@TempDir Path dir) throws Exception {
+        Path fake = dir.resolve("fake_pg_dump");
+        Files.writeString(fake, "#!/bin/sh\nprintf '%s\\n' \"PGPASSWORD=$PGPASSWORD\" \"$@\" > \"$0.log\"\n"
+                + "while [ $# -gt 0 ]; do if [ \"$1\" = -f ]; then : > \"$2\"; fi; shift; done\n");
+        assertTrue(fake.toFile().setExecutable(true));
+        try (var db = TestDatabase.postgres()) {
+            cli(db, dir, "", "upgrade");
+            String jdbc = db.url().replace("?user=postgres&", "?user=postgres&password=Dump%2FPw&");
+            String sqlalchemy = "postgresql://postgres:Dump%2FPw@127.0.0.1:5432/test?currentSchema=" + db.schema();
+            int n = 0;
+            for (String url : List.of(jdbc, sqlalchemy)) {
+                String to = "fake" + n++ + ".sql";
+                Cli cli = Cli.in(dir, Map.of(), "", "--classpath", chain.classes().toString(), "--url", url, "backup",
+                        "--to", to, "--pg-dump", fake.toString());
+                assertEquals(0, cli.exitCode(), url + ": " + cli);
+                List<String> given = Files.readAllLines(dir.resolve("fake_pg_dump.log"));
+                assertEquals("PGPASSWORD=Dump/Pw", given.get(0), url);
+                assertTrue(given.containsAll(List.of("--no-password", "-h", "127.0.0.1", "-p", "5432", "-d", "test",
+                        "-U", "postgres", "-n", db.schema())), url + ": " + given);
+                assertFalse(String.join(" ", given.subList(1, given.size())).contains("Dump"), "not in its arguments");
+                assertFalse((cli.out() + cli.err()).contains("Dump/Pw") || (cli.out() + cli.err()).contains("Dump%2FPw"),
+                        cli.toString());
+            }
+            Cli real = Cli.in(dir, Map.of(), "", "--classpath", chain.classes().toString(), "--url", jdbc, "backup",
+                    "--to", "real.sql");
+            if (real.err().contains("needs pg_dump on the PATH")) {
+                assertFalse("true".equals(System.getenv("CI")), "CI installs postgresql-client: " + real);
+                return;
+            }
+            assertEquals(0, real.exitCode(), real.toString());
+            assertTrue(Files.readString(dir.resolve("real.sql")).contains("d1000002"));
+        }
+    }
+
     @Test
     void settingsComeFromOptionsThenEnvironmentThenTheFile(@TempDir Path dir) throws Exception {
         try (var fromOption = TestDatabase.sqlite(dir.resolve("option.db"));
