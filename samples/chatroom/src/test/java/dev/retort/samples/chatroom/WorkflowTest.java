@@ -42,6 +42,15 @@ class WorkflowTest {
                     + "package=dev.retort.samples.chatroom.added\nclasspath=" + CLASSES + ":classes\n"
                     + "sqlite-auto-rebuild=false\n");
             Files.createDirectories(dir.resolve("classes"));
+            if (kind == Kind.SQLITE) {
+                // Only migrate creates the database file; info says it is not there yet, and makes none.
+                Run missing = run(dir, "", "info");
+                assertEquals(1, missing.code(), missing.toString());
+                assertTrue(missing.err().startsWith("retort: error: the SQLite database " + db.file() + " does not exist"),
+                        missing.toString());
+                assertTrue(Files.notExists(db.file()));
+                Files.createFile(db.file()); // an empty database, as sqlite3 chatroom.db '' would make
+            }
             assertTrue(ok(dir, "info").out().contains("Pending:       5 of 5 revisions"));
             assertTrue(ok(dir, "status").out().contains("5 pending"));
             assertTrue(ok(dir, "migrate").out().contains("[5/5] upgrade   d4f6b8c03245 -> e5a7c9d14356, Migrate user data"));

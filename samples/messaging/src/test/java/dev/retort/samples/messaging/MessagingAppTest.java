@@ -61,7 +61,7 @@ class MessagingAppTest {
         var err = new ByteArrayOutputStream();
         int code = MessagingApp.run("mysql://root@localhost/app", System.out, new PrintStream(err, true, StandardCharsets.UTF_8));
         assertEquals(2, code);
-        assertEquals("messaging: cannot use database URL mysql://root@localhost/app: Retort supports PostgreSQL and SQLite,"
+        assertEquals("messaging: cannot use database URL mysql://…: Retort supports PostgreSQL and SQLite,"
                 + " not mysql\n", err.toString(StandardCharsets.UTF_8));
     }
 }
