@@ -157,4 +157,21 @@ class CliTest {
             }
         }
     }
+
+    @Test
+    void noCommandIsBadInputNamingTheCommands() {
+        Cli cli = Cli.run();
+        assertOneLineError(cli, 2, "retort: no command given; the commands are init, revision, merge, upgrade,");
+        assertEquals("", cli.out());
+    }
+
+    /** Help and version are flags like any other: a value makes the line bad input, never a run. */
+    @Test
+    void helpAndVersionWorkOnEveryCommandAndTakeNoValue() {
+        assertTrue(Cli.run("upgrade", "--version").out().startsWith("retort "));
+        assertTrue(Cli.run("-V").out().startsWith("retort "));
+        for (String flag : List.of("--help=", "--help=false", "-h=no", "--version=false")) {
+            assertOneLineError(Cli.run("upgrade", flag), 2, "retort: option '");
+        }
+    }
 }

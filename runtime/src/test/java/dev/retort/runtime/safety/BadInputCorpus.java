@@ -163,6 +163,23 @@ final class BadInputCorpus {
                 "postgresql://p:" + SECRET.charAt(0) + "@127.0.0.1:1/db");
     }
 
+    /**
+     * A URL with a password where something else belongs (a target, a name, a class-path entry,
+     * a mistyped option): the message that repeats it shows the URL without its password.
+     */
+    static List<List<String>> urlsInTheWrongPlace() {
+        var lines = new ArrayList<List<String>>();
+        for (String url : List.of("postgresql://u:" + SECRET + "@127.0.0.1/db", "jdbc:postgresql://h/db?password=" + SECRET,
+                "postgres://u:ab/" + SECRET + "@h/db", "sqlite:///x.db?password=" + SECRET)) {
+            lines.add(List.of("upgrade", url));
+            lines.add(List.of("show", url));
+            lines.add(List.of("history", "-r", url + ":"));
+            lines.add(List.of("--urll=" + url, "current"));
+            lines.add(List.of("current", url));
+        }
+        return lines;
+    }
+
     /** Values with control characters, which the one-line message must not carry raw. */
     static List<List<String>> controlCharacters() {
         var lines = new ArrayList<List<String>>();

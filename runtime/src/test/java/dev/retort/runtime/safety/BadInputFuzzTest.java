@@ -187,6 +187,10 @@ class BadInputFuzzTest {
         }
         BadInputCorpus.emptyValues().forEach(line -> corpus.add(with(base, line)));
         BadInputCorpus.offlineSpellings().forEach(line -> corpus.add(with(base, line)));
+        BadInputCorpus.urlsInTheWrongPlace().forEach(line -> corpus.add(with(base, line)));
+        for (String entry : List.of("postgresql://u:" + SECRET + "@127.0.0.1/db", "jdbc:sqlite:x.db?password=" + SECRET)) {
+            corpus.add(new Case(List.of("--url", url, "--classpath", entry, "heads"), Map.of()));
+        }
         for (List<String> line : BadInputCorpus.controlCharacters()) {
             corpus.add(with(line.contains("--classpath") ? List.of("--url", url) : base, line));
         }
