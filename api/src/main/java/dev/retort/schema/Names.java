@@ -32,8 +32,11 @@ public final class Names {
         return name;
     }
 
-    /** C0 and C1 controls, DEL, line separators and the bidirectional controls that reorder text. */
-    static boolean isControl(char c) {
+    /**
+     * C0 and C1 controls, DEL, line separators and the bidirectional controls that reorder text:
+     * characters no name holds, and the command line prints escaped.
+     */
+    public static boolean isControl(char c) {
         return c < 0x20 || (c >= 0x7f && c <= 0x9f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)
                 || c == 0x2028 || c == 0x2029;
     }

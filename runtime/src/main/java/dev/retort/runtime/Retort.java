@@ -11,7 +11,6 @@ import dev.retort.runtime.dialect.Dialect;
 import dev.retort.runtime.dialect.Dialects;
 import dev.retort.runtime.dialect.MigrationLock;
 import dev.retort.runtime.index.MigrationSet;
-import dev.retort.runtime.jdbc.DatabaseUrl;
 import dev.retort.runtime.jdbc.HistoryEntry;
 import dev.retort.runtime.jdbc.HistoryStore;
 import dev.retort.runtime.jdbc.VersionStore;
@@ -123,7 +122,11 @@ public final class Retort {
         return rows.stream().allMatch(graph()::contains) ? graph().currentHeads(rows) : rows;
     }
 
-    /** The version table's rows: the database's current heads (empty at base). */
+    /**
+     * The version table's rows: the database's current heads (empty at base). Like every call but
+     * {@code upgrade}, {@code stamp} and {@code reset}, it creates no SQLite file: one that does
+     * not exist is {@code DATABASE_NOT_FOUND}.
+     */
     public List<String> current() {
         return connections.with(Connections.Access.READ, (connection, dialect) -> versions(dialect).read(connection));
     }
@@ -187,8 +190,7 @@ public final class Retort {
                         + ", which none of the migrations on the class path declares; add the jar that has it, or stamp");
             }
         }
-        List<String> pending = graph.size() == 0 ? List.of()
-                : graph.upgrade(rows, "heads").steps().stream().map(Step::revision).toList();
+        List<String> pending = graph.upgrade(rows, "heads").steps().stream().map(Step::revision).toList();
         return new Status(graph.currentHeads(rows), graph.heads(), pending);
     }
 

@@ -192,7 +192,7 @@ final class Runner {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
         // Written and committed before the first statement: a process killed between two of them
-        // leaves this row, so current, validate and the next upgrade report the step as failed.
+        // leaves this row, so current, validate and the next upgrade report the step as unfinished.
         history.record(connection, new HistoryEntry(0, step.revision().id(), step.step().direction().label(),
                 step.checksum(), databaseUser, ThisProcess.user(), ThisProcess.host(), started, started,
                 HistoryEntry.STARTED, false, Retort.version()));
@@ -315,6 +315,4 @@ final class Runner {
     private static String shorten(String sql) {
         return sql.length() <= SHOWN_SQL ? sql : sql.substring(0, SHOWN_SQL) + "…";
     }
-
-
 }

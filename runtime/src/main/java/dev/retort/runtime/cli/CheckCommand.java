@@ -17,7 +17,8 @@ final class CheckCommand implements Callable<Integer> {
     @ParentCommand
     RetortCommand top;
 
-    @Option(arity = "0", names = "--json", description = "Print JSON for scripts (the exit code still tells).")
+    @Option(names = "--json", arity = "0",
+            description = "Print JSON for scripts (the exit code still tells).")
     boolean json;
 
     @Override

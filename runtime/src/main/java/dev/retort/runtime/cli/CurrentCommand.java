@@ -18,7 +18,8 @@ final class CurrentCommand implements Callable<Integer> {
     @ParentCommand
     RetortCommand top;
 
-    @Option(arity = "0", names = "--json", description = "Print JSON for scripts.")
+    @Option(names = "--json", arity = "0",
+            description = "Print JSON for scripts.")
     boolean json;
 
     @Override

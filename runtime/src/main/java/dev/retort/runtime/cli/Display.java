@@ -1,6 +1,7 @@
 package dev.retort.runtime.cli;
 
 import dev.retort.runtime.jdbc.DatabaseUrl;
+import dev.retort.schema.Names;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -58,18 +59,12 @@ final class Display {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             boolean layout = keepLines && (c == '\n' || c == '\r' || c == '\t');
-            if (!layout && isControl(c)) {
+            if (!layout && Names.isControl(c)) {
                 out.append(String.format("\\u%04x", (int) c));
             } else {
                 out.append(c);
             }
         }
         return out.toString();
-    }
-
-    /** C0 and C1 controls, DEL, and the bidirectional overrides that reorder what a terminal shows. */
-    private static boolean isControl(char c) {
-        return c < 0x20 || (c >= 0x7f && c <= 0x9f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)
-                || c == 0x2028 || c == 0x2029;
     }
 }

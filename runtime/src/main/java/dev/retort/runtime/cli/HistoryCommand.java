@@ -20,10 +20,12 @@ final class HistoryCommand implements Callable<Integer> {
                     + " revision, and -N counts down from the heads (write -r-3: as one word).")
     String range;
 
-    @Option(arity = "0", names = {"-i", "--indicate-current"}, description = "Mark the database's current revision(s).")
+    @Option(names = {"-i", "--indicate-current"}, arity = "0",
+            description = "Mark the database's current revision(s).")
     boolean indicateCurrent;
 
-    @Option(arity = "0", names = "--json", description = "Print JSON for scripts.")
+    @Option(names = "--json", arity = "0",
+            description = "Print JSON for scripts.")
     boolean json;
 
     @Override

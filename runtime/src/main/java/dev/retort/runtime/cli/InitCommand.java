@@ -33,7 +33,8 @@ final class InitCommand implements Callable<Integer> {
             + " (default: initial).")
     String message = "initial";
 
-    @Option(arity = "0", names = "--no-pom", description = "Leave pom.xml alone and print what to add to it.")
+    @Option(names = "--no-pom", arity = "0",
+            description = "Leave pom.xml alone and print what to add to it.")
     boolean noPom;
 
     @Override

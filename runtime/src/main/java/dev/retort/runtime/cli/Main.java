@@ -91,7 +91,7 @@ public final class Main {
                     return ErrorCode.Exit.FAILED;
                 });
         top.bind(cli, out8, environment, workingDir,
-                new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), display);
+                new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
         int code = cli.execute(args);
         out8.flush();
         err8.flush();

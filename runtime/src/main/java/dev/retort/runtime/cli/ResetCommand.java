@@ -17,7 +17,8 @@ final class ResetCommand implements Callable<Integer> {
     @ParentCommand
     RetortCommand top;
 
-    @Option(arity = "0", names = "--yes", description = "Do not ask: for scripts.")
+    @Option(names = "--yes", arity = "0",
+            description = "Do not ask: for scripts.")
     boolean yes;
 
     @Override

@@ -90,21 +90,14 @@ public final class RetortCommand implements Runnable {
     private Map<String, String> environment = Map.of();
     private Path workingDir = Path.of("");
     private Settings settings;
-    private Display display;
 
     void bind(CommandLine commandLine, PrintWriter out, Map<String, String> environment, Path workingDir,
-            BufferedReader in, Display display) {
+            BufferedReader in) {
         this.commandLine = commandLine;
         this.out = out;
         this.environment = environment;
         this.workingDir = workingDir;
         this.in = in;
-        this.display = display;
-    }
-
-    /** How text that repeats the user's input (warnings, errors) is printed safely. */
-    Display display() {
-        return display;
     }
 
     PrintWriter out() {

@@ -20,7 +20,8 @@ final class RevisionCommand implements Callable<Integer> {
             description = "The revision to build on (default: the one head); base starts a new root.")
     String head;
 
-    @Option(arity = "0", names = "--splice", description = "Allow --head to be a revision that is not a head, starting a branch.")
+    @Option(names = "--splice", arity = "0",
+            description = "Allow --head to be a revision that is not a head, starting a branch.")
     boolean splice;
 
     @Option(names = "--depends-on", paramLabel = "REV", description = "A revision this one needs first (repeatable).")

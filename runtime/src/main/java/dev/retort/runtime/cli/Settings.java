@@ -114,11 +114,6 @@ final class Settings {
         return first(null, environment.get("RETORT_PASSWORD"), file.getProperty("password"), null);
     }
 
-    /** The password retort.properties holds, to keep it out of any message. */
-    String filePassword() {
-        return file.getProperty("password");
-    }
-
     /** A setting with no environment variable of its own: the option (even empty), the file, or the default. */
     String value(String option, String key, String defaultValue) {
         if (option != null) {

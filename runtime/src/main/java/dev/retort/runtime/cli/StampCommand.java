@@ -21,7 +21,8 @@ final class StampCommand implements Callable<Integer> {
                     + " may be from:to (from defaults to base).")
     List<String> targets;
 
-    @Option(arity = "0", names = "--purge", description = "Empty the version table first, even of revisions not known here.")
+    @Option(names = "--purge", arity = "0",
+            description = "Empty the version table first, even of revisions not known here.")
     boolean purge;
 
     @Option(names = "--sql", arity = "0", description = "Print the SQL script instead of running it, for the first"

@@ -14,7 +14,8 @@ final class StatusCommand implements Callable<Integer> {
     @ParentCommand
     RetortCommand top;
 
-    @Option(arity = "0", names = "--json", description = "Print JSON for scripts.")
+    @Option(names = "--json", arity = "0",
+            description = "Print JSON for scripts.")
     boolean json;
 
     @Override

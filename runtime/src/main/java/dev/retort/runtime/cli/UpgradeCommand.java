@@ -28,7 +28,8 @@ final class UpgradeCommand implements Callable<Integer> {
             description = "With --sql: postgresql or sqlite (default: the --url's).")
     String dialect;
 
-    @Option(arity = "0", names = "--strict", description = "Stop before running anything when an applied revision changed since it"
+    @Option(names = "--strict", arity = "0",
+            description = "Stop before running anything when an applied revision changed since it"
             + " ran, or is missing from the code (checked even at head).")
     boolean strict;
 

@@ -16,7 +16,8 @@ final class ValidateCommand implements Callable<Integer> {
     @ParentCommand
     RetortCommand top;
 
-    @Option(arity = "0", names = "--strict", description = "Exit 4 when an applied revision changed or is missing from the code.")
+    @Option(names = "--strict", arity = "0",
+            description = "Exit 4 when an applied revision changed or is missing from the code.")
     boolean strict;
 
     @Override

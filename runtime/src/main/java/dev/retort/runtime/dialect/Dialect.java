@@ -1,5 +1,7 @@
 package dev.retort.runtime.dialect;
 
+import dev.retort.ErrorCode;
+import dev.retort.RetortException;
 import dev.retort.op.Op;
 import dev.retort.runtime.introspect.Catalog;
 import dev.retort.schema.TableName;
@@ -33,12 +35,12 @@ public interface Dialect {
     /**
      * A string literal.
      *
-     * @throws dev.retort.RetortException {@code INVALID_OP} for a NUL character, which neither
+     * @throws RetortException {@code INVALID_OP} for a NUL character, which neither
      *     database's SQL text can carry (PostgreSQL ends the statement there, SQLite the string)
      */
     default String literal(String value) {
         if (value.indexOf('\0') >= 0) {
-            throw new dev.retort.RetortException(dev.retort.ErrorCode.INVALID_OP, "the text '"
+            throw new RetortException(ErrorCode.INVALID_OP, "the text '"
                     + value.replace("\0", "\\0") + "' holds a NUL character, which no SQL literal can carry");
         }
         return '\'' + value.replace("'", "''") + '\'';

@@ -2,6 +2,7 @@ package dev.retort.runtime.jdbc;
 
 import dev.retort.ErrorCode;
 import dev.retort.RetortException;
+import dev.retort.schema.Names;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -9,6 +10,7 @@ import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -66,7 +68,7 @@ public record DatabaseUrl(Kind kind, String jdbcUrl, String user, String passwor
             throw bad("(empty)", FORMS);
         }
         String u = url.strip();
-        if (u.chars().anyMatch(ch -> ch < 0x20 || ch == 0x7f)) {
+        if (u.chars().anyMatch(ch -> Names.isControl((char) ch))) {
             throw bad("(not shown)", "it holds a control character; " + FORMS);
         }
         Matcher jdbc = JDBC.matcher(u);
@@ -122,16 +124,8 @@ public record DatabaseUrl(Kind kind, String jdbcUrl, String user, String passwor
      * @param jdbcForm whether the URL was a JDBC URL (a host may then be left out)
      */
     private static DatabaseUrl postgres(String scheme, String authority, String localDatabase, boolean jdbcForm) {
-        String shown = scheme + "//…";
-        UrlParts parts;
-        if (localDatabase != null) {
-            int q = localDatabase.indexOf('?');
-            parts = new UrlParts(false, null, null, "", q < 0 ? localDatabase : localDatabase.substring(0, q),
-                    q < 0 ? java.util.List.of() : UrlParts.params(localDatabase.substring(q + 1)));
-            shown = scheme + "…";
-        } else {
-            parts = UrlParts.split(authority);
-        }
+        String shown = localDatabase != null ? scheme + "…" : scheme + "//…";
+        UrlParts parts = localDatabase != null ? UrlParts.local(localDatabase) : UrlParts.split(authority);
         if (parts.hosts().contains("@") || (parts.database() != null && parts.database().contains("@"))) {
             throw bad(shown, "an '@' in the user name or password must be written %40 (and a '/' in the user name %2F)");
         }
@@ -148,44 +142,36 @@ public record DatabaseUrl(Kind kind, String jdbcUrl, String user, String passwor
         String user = decode(shown, parts.user(), "user name");
         String password = decode(shown, parts.password(), "password");
         checkEscapes(shown, parts.database(), "database name");
-        var secrets = new TreeMap<String, String>();
         for (UrlParts.Param p : parts.query()) {
             checkEscapes(shown, p.key(), "parameter name");
             if (p.value() != null) {
                 checkEscapes(shown, p.value(), "value of a parameter");
             }
         }
-        String queryPassword = parts.secret("password");
-        if (password == null && queryPassword != null) {
-            password = decode(shown, queryPassword, "password");
+        Map<String, String> secrets = secrets(parts, shown);
+        if (password == null) {
+            password = secrets.get("password");
         }
-        for (String key : UrlParts.SECRET_KEYS) {
-            String value = parts.secret(key);
-            if (value != null && !key.equals("password")) {
-                secrets.put(key, decode(shown, value, key));
-            }
-        }
+        secrets.remove("password");
         if (user == null) {
-            String queryUser = parts.secret("user");
-            user = queryUser == null ? null : decode(shown, queryUser, "user name");
+            user = decode(shown, parts.param("user"), "user name");
         }
+        // user= moves from the query to the user component too, where every part of Retort looks for it.
         String jdbc = "jdbc:postgresql:" + (localDatabase != null ? "" : "//" + parts.hosts() + "/") + parts.database()
-                + withoutUser(parts.publicQuery());
+                + parts.query(Set.of("user"));
         return new DatabaseUrl(Kind.POSTGRESQL, jdbc, user, password, secrets);
     }
 
-    /** {@code user=} moves from the query to the user component, where every part of Retort looks for it. */
-    private static String withoutUser(String query) {
-        if (query.isEmpty()) {
-            return query;
-        }
-        var kept = new StringBuilder();
-        for (UrlParts.Param p : UrlParts.params(query.substring(1))) {
-            if (!p.key().equalsIgnoreCase("user")) {
-                kept.append(kept.length() == 0 ? '?' : '&').append(p.text());
+    /** The credential parameters, percent-decoded as the driver would read them. */
+    private static Map<String, String> secrets(UrlParts parts, String shown) {
+        var secrets = new TreeMap<String, String>();
+        for (String key : UrlParts.SECRET_KEYS) {
+            String value = parts.param(key);
+            if (value != null) {
+                secrets.put(key, value.isEmpty() ? "" : decode(shown, value, key));
             }
         }
-        return kept.toString();
+        return secrets;
     }
 
     private static void checkHost(String shown, String host, boolean none) {
@@ -221,19 +207,13 @@ public record DatabaseUrl(Kind kind, String jdbcUrl, String user, String passwor
 
     /** {@code file[?params]}: credentials among the parameters (an encrypted database's) leave the URL. */
     private static DatabaseUrl sqliteFile(String scheme, String rest) {
-        int q = rest.indexOf('?');
-        if (q < 0) {
+        if (rest.indexOf('?') < 0) {
             return new DatabaseUrl(Kind.SQLITE, "jdbc:sqlite:" + rest, null, null);
         }
-        var parts = new UrlParts(false, null, null, "", rest.substring(0, q), UrlParts.params(rest.substring(q + 1)));
-        var secrets = new TreeMap<String, String>();
-        for (String key : UrlParts.SECRET_KEYS) {
-            if (parts.secret(key) != null) {
-                secrets.put(key, parts.secret(key));
-            }
-        }
+        UrlParts parts = UrlParts.local(rest);
+        Map<String, String> secrets = secrets(parts, scheme + "…");
         String password = secrets.remove("password");
-        return new DatabaseUrl(Kind.SQLITE, "jdbc:sqlite:" + parts.database() + parts.publicQuery(), null, password,
+        return new DatabaseUrl(Kind.SQLITE, "jdbc:sqlite:" + parts.database() + parts.query(Set.of()), null, password,
                 secrets);
     }
 

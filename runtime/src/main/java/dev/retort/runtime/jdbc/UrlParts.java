@@ -62,6 +62,13 @@ record UrlParts(boolean userInfo, String user, String password, String hosts, St
         return new UrlParts(userInfo, user, password, hosts, database, query);
     }
 
+    /** {@code path[?query]} with no hosts and no user: {@code jdbc:postgresql:database}, an SQLite file. */
+    static UrlParts local(String pathAndQuery) {
+        int q = pathAndQuery.indexOf('?');
+        return new UrlParts(false, null, null, "", q < 0 ? pathAndQuery : pathAndQuery.substring(0, q),
+                q < 0 ? List.of() : params(pathAndQuery.substring(q + 1)));
+    }
+
     static List<Param> params(String query) {
         var params = new ArrayList<Param>();
         for (String pair : query.split("&", -1)) {
@@ -74,19 +81,19 @@ record UrlParts(boolean userInfo, String user, String password, String hosts, St
         return params;
     }
 
-    /** The parameters that are no credentials, as {@code ?a=b&c=d}, or empty. */
-    String publicQuery() {
-        var shown = new StringBuilder();
+    /** The parameters that are no credentials nor among {@code dropped}, as {@code ?a=b&c=d}, or empty. */
+    String query(Set<String> dropped) {
+        var kept = new StringBuilder();
         for (Param p : query) {
-            if (!p.secret()) {
-                shown.append(shown.length() == 0 ? '?' : '&').append(p.text());
+            if (!p.secret() && !dropped.contains(p.key().toLowerCase(Locale.ROOT))) {
+                kept.append(kept.length() == 0 ? '?' : '&').append(p.text());
             }
         }
-        return shown.toString();
+        return kept.toString();
     }
 
-    /** The secret parameters' values by key (the last one of a key wins, as drivers read them). */
-    String secret(String key) {
+    /** The value of the last parameter named {@code key} (as drivers read them), or {@code null}. */
+    String param(String key) {
         String value = null;
         for (Param p : query) {
             if (p.key().equalsIgnoreCase(key)) {
