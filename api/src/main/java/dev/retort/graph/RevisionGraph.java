@@ -298,7 +298,14 @@ public final class RevisionGraph {
         throw new GraphException.UnknownRevision(identifier,
                 identifier.length() < RevisionIds.MIN_PREFIX_MATCH_LENGTH && !identifier.isEmpty()
                         ? "a partial id needs at least " + RevisionIds.MIN_PREFIX_MATCH_LENGTH + " characters"
-                        : "");
+                        : Suggestions.closest(identifier, names()).map(n -> "did you mean '" + n + "'?").orElse(""));
+    }
+
+    /** Every id and branch label, for suggestions. */
+    private List<String> names() {
+        var names = new ArrayList<String>(positions.keySet());
+        names.addAll(labels.keySet());
+        return names;
     }
 
     /** The given revisions and everything they need first (parents and dependencies), as a set of ids. */

@@ -6,7 +6,6 @@ import dev.retort.graph.Direction;
 import dev.retort.graph.Plan;
 import dev.retort.graph.RevisionGraph;
 import dev.retort.graph.Step;
-import dev.retort.index.MigrationIndex;
 import dev.retort.runtime.dialect.Dialect;
 import dev.retort.runtime.dialect.Dialects;
 import dev.retort.runtime.dialect.MigrationLock;
@@ -24,8 +23,6 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Upgrades, downgrades and inspects one database with the migrations on the class path.
@@ -41,7 +38,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Retort {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Retort.class);
+    /** Warnings, also given to the step listener (the command line prints them from there). */
+    private static final System.Logger LOG = System.getLogger(Retort.class.getName());
 
     private final RetortConfig config;
     private final Connections connections;
@@ -64,21 +62,14 @@ public final class Retort {
     /**
      * The migrations of every index, loaded once.
      *
-     * @throws RetortException {@code NO_MIGRATIONS} when there are none: running or inspecting a
-     *     database against an empty class path is always a mistake in how Retort was started
+     * @throws RetortException {@code NO_MIGRATIONS} when there are none
      */
     public synchronized MigrationSet migrations() {
         if (migrations == null) {
-            MigrationSet loaded = config.indexes() != null
+            // Starting an application against an unmigrated schema is worse than not starting.
+            migrations = (config.indexes() != null
                     ? MigrationSet.of(config.indexes())
-                    : MigrationSet.load(config.classLoader());
-            if (loaded.graph().size() == 0) {
-                // Starting an application against an unmigrated schema is worse than not starting.
-                throw new RetortException(ErrorCode.NO_MIGRATIONS, "no migrations found: no generated index"
-                        + " (META-INF/services/" + MigrationIndex.class.getName() + ") is on the class path;"
-                        + " check that the Retort processor ran, give --classpath, and merge service files when shading");
-            }
-            migrations = loaded;
+                    : MigrationSet.load(config.classLoader())).requireAny();
         }
         return migrations;
     }
@@ -351,7 +342,7 @@ public final class Retort {
     }
 
     private void warn(String message) {
-        LOG.warn("{}", message);
+        LOG.log(System.Logger.Level.WARNING, message);
         config.listener().warning(message);
     }
 

@@ -60,7 +60,7 @@ public record RetortConfig(DataSource dataSource, DatabaseUrl url, TableName ver
                     "the version table and the history table are both " + versionTable + "; give them different names");
         }
         indexes = indexes == null ? null : List.copyOf(indexes);
-        classLoader = classLoader == null ? Retort.class.getClassLoader() : classLoader;
+        classLoader = classLoader == null ? defaultClassLoader() : classLoader;
         listener = listener == null ? StepListener.NONE : listener;
         naming = naming == null ? NamingConvention.alembic() : naming;
         lockTimeout = lockTimeout == null ? DEFAULT_LOCK_TIMEOUT : lockTimeout;
@@ -68,6 +68,16 @@ public record RetortConfig(DataSource dataSource, DatabaseUrl url, TableName ver
             throw new RetortException(ErrorCode.BAD_CONFIGURATION, "lockTimeout must not be negative, not " + lockTimeout);
         }
         transactionMode = transactionMode == null ? TransactionMode.PER_MIGRATION : transactionMode;
+    }
+
+    /**
+     * The thread's context class loader, where an application's own classes are when they live in
+     * a child loader (Spring Boot devtools' restart loader, an application server, a plugin host);
+     * Retort's own loader when there is none.
+     */
+    private static ClassLoader defaultClassLoader() {
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        return context != null ? context : Retort.class.getClassLoader();
     }
 
     /** What rendering ops needs from the configuration. */
@@ -148,7 +158,10 @@ public record RetortConfig(DataSource dataSource, DatabaseUrl url, TableName ver
             return this;
         }
 
-        /** Where to find the generated indexes; by default Retort's own class loader. */
+        /**
+         * Where to find the generated indexes; by default the context class loader of the thread
+         * that builds the configuration (else Retort's own).
+         */
         public Builder classLoader(ClassLoader value) {
             classLoader = value;
             return this;

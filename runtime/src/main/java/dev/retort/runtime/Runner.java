@@ -13,6 +13,7 @@ import dev.retort.runtime.jdbc.HistoryEntry;
 import dev.retort.runtime.jdbc.HistoryStore;
 import dev.retort.runtime.jdbc.VersionStore;
 import dev.retort.runtime.ops.PreparedStep;
+import java.lang.System.Logger.Level;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -20,8 +21,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Executes prepared steps on one connection: each migration in its own transaction with its
@@ -30,7 +29,7 @@ import org.slf4j.LoggerFactory;
  */
 final class Runner {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Runner.class);
+    private static final System.Logger LOG = System.getLogger(Runner.class.getName());
     private static final int SHOWN_SQL = 300;
 
     private final Connection connection;
@@ -173,7 +172,7 @@ final class Runner {
             }
         }
         if (mode == TransactionMode.ALL && group.size() > 1) {
-            LOG.info("committed {} revisions in one transaction", group.size());
+            LOG.log(Level.INFO, "committed {0} revisions in one transaction", group.size());
         }
         return results;
     }
@@ -226,7 +225,7 @@ final class Runner {
                 count++;
             } else if (action instanceof Action.Rows rows) {
                 current = rows.sql() + " (" + rows.rows().size() + " rows, values bound)";
-                LOG.debug("{}", current);
+                LOG.log(Level.DEBUG, current);
                 count += rows.insert(connection);
                 current = null;
             } else if (action instanceof Action.Code code) {
@@ -235,7 +234,7 @@ final class Runner {
                 current = null;
             } else {
                 var live = (Action.Live) action;
-                LOG.debug("{}", live.description());
+                LOG.log(Level.DEBUG, live.description());
                 int[] ran = {0};
                 live.run(connection, sql -> {
                     execute(sql);
@@ -259,7 +258,7 @@ final class Runner {
 
     private void execute(String sql) throws SQLException {
         current = sql;
-        LOG.debug("{}", sql);
+        LOG.log(Level.DEBUG, sql);
         try (Statement s = connection.createStatement()) {
             s.execute(sql);
         }
@@ -274,8 +273,8 @@ final class Runner {
         var result = new StepResult(step.revision().id(), step.revision().message(), step.step().direction(),
                 up ? parents : revision, up ? revision : parents, step.step().headsAfter(), statements,
                 Duration.ofNanos(System.nanoTime() - t0));
-        LOG.info("{} {} -> {}, {} ({} ms)", result.direction().label(), shown(result.from()), shown(result.to()),
-                result.message(), result.duration().toMillis());
+        LOG.log(Level.INFO, () -> result.direction().label() + " " + shown(result.from()) + " -> " + shown(result.to())
+                + ", " + result.message() + " (" + result.duration().toMillis() + " ms)");
         return result;
     }
 

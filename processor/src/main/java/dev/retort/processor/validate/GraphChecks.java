@@ -15,6 +15,7 @@ import static dev.retort.processor.Diagnostics.UNKNOWN_REVISION;
 
 import dev.retort.graph.GraphException;
 import dev.retort.graph.RevisionGraph;
+import dev.retort.graph.Suggestions;
 import dev.retort.index.RevisionInfo;
 import dev.retort.processor.Diagnostics;
 import dev.retort.processor.model.ForeignRevision;
@@ -232,17 +233,6 @@ public final class GraphChecks {
         if (prefixed.size() == 1) {
             return " (did you mean '" + prefixed.get(0) + "'? annotations need the full id)";
         }
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (String k : known) {
-            int d = Suggestions.distance(missing, k);
-            if (d < bestDistance) {
-                best = k;
-                bestDistance = d;
-            }
-        }
-        return best != null && bestDistance <= Math.max(1, Math.min(2, missing.length() / 4))
-                ? " (did you mean '" + best + "'?)"
-                : "";
+        return Suggestions.closest(missing, known).map(best -> " (did you mean '" + best + "'?)").orElse("");
     }
 }

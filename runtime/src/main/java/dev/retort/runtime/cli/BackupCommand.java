@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -14,6 +15,9 @@ final class BackupCommand implements Callable<Integer> {
 
     @ParentCommand
     RetortCommand top;
+
+    @Mixin
+    DatabaseOptions database;
 
     @Option(names = "--to", paramLabel = "FILE", description = "Where (must not exist). Default: a name with the date and"
             + " time beside the SQLite file, or retort-backup-<time>.sql in the working directory.")
@@ -25,7 +29,7 @@ final class BackupCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Retort retort = top.retort(null);
+        Retort retort = top.retort(null, database);
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         Path destination;
         if (to != null) {

@@ -14,7 +14,7 @@ final class BranchesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RevisionGraph graph = top.retort(null).graph();
+        RevisionGraph graph = top.graph();
         var formats = new Formats(graph, List.of());
         List<String> newestFirst = graph.history(":", List.of());
         for (String id : newestFirst) {

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -17,13 +18,16 @@ final class CheckCommand implements Callable<Integer> {
     @ParentCommand
     RetortCommand top;
 
+    @Mixin
+    DatabaseOptions database;
+
     @Option(names = "--json", arity = "0",
             description = "Print JSON for scripts (the exit code still tells).")
     boolean json;
 
     @Override
     public Integer call() {
-        Retort retort = top.retort(null);
+        Retort retort = top.retort(null, database);
         List<String> differences = retort.check();
         if (json) {
             var out = new LinkedHashMap<String, Object>();

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -18,13 +19,16 @@ final class CurrentCommand implements Callable<Integer> {
     @ParentCommand
     RetortCommand top;
 
+    @Mixin
+    DatabaseOptions database;
+
     @Option(names = "--json", arity = "0",
             description = "Print JSON for scripts.")
     boolean json;
 
     @Override
     public Integer call() {
-        Retort retort = top.retort(null);
+        Retort retort = top.retort(null, database);
         List<String> warnings = ValidationReport.unfinishedLines(retort.unfinished());
         List<String> heads = retort.currentHeads();
         RevisionGraph graph = retort.graph();

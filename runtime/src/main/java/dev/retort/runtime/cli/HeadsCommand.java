@@ -20,7 +20,7 @@ final class HeadsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RevisionGraph graph = top.retort(null).graph();
+        RevisionGraph graph = top.graph();
         var formats = new Formats(graph, List.of());
         if (json) {
             top.out().println(Json.of(Map.of("heads", graph.heads().stream().map(formats::json).toList())));

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -14,6 +15,9 @@ final class HistoryCommand implements Callable<Integer> {
 
     @ParentCommand
     RetortCommand top;
+
+    @Mixin
+    DatabaseOptions database;
 
     @Option(names = {"-r", "--rev-range"}, paramLabel = "FROM:TO",
             description = "Only this range: either side may be empty (base, heads), 'current' is the database's"
@@ -30,9 +34,9 @@ final class HistoryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Retort retort = top.retort(null);
-        RevisionGraph graph = retort.graph();
         boolean needsDatabase = indicateCurrent || (range != null && range.contains("current"));
+        Retort retort = needsDatabase ? top.retort(null, database) : top.offline(database);
+        RevisionGraph graph = retort.graph();
         List<String> current = needsDatabase ? retort.currentHeads() : List.of();
         var formats = new Formats(graph, indicateCurrent ? current : List.of());
         if (json) {

@@ -14,8 +14,10 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.logging.ConsoleHandler;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
 import picocli.CommandLine;
 
 /**
@@ -29,10 +31,13 @@ public final class Main {
      * The library's warnings go to the step listener, which the command line prints; this logger
      * carries the same warnings for applications, and stays quiet here so each prints once.
      */
-    private static final String WARNINGS_LOGGER = "dev.retort.runtime.Retort";
+    private static final Logger WARNINGS = Logger.getLogger("dev.retort.runtime.Retort");
 
-    /** Held so the level set on it lasts: java.util.logging keeps loggers only weakly. */
-    private static final Logger POSTGRES_DRIVER_LOG = Logger.getLogger("org.postgresql");
+    /** Retort's log: the SQL that runs and each step, under {@code --verbose}. */
+    private static final Logger RETORT = Logger.getLogger("dev.retort");
+
+    /** pgjdbc's log, which would print its own lines beside Retort's one-line message. */
+    private static final Logger POSTGRES_DRIVER = Logger.getLogger("org.postgresql");
 
     private Main() {
     }
@@ -90,7 +95,7 @@ public final class Main {
                     }
                     return ErrorCode.Exit.FAILED;
                 });
-        top.bind(cli, out8, environment, workingDir,
+        top.bind(cli, out8, err8, environment, workingDir,
                 new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
         int code = cli.execute(args);
         out8.flush();
@@ -105,18 +110,25 @@ public final class Main {
     }
 
     /**
-     * The library logs through SLF4J; the command line prints for humans and keeps the log quiet.
-     * pgjdbc logs through java.util.logging, which would print its own lines on standard error
-     * beside Retort's one-line message: off, unless {@code --verbose}.
+     * The library logs through the JDK's System.Logger (java.util.logging here); the command line
+     * prints for humans and keeps the log quiet: Retort's log and pgjdbc's only under
+     * {@code --verbose}, one line each, on standard error.
      */
     private static void quietLogging(String[] args) {
         boolean verbose = Arrays.asList(args).contains("--verbose") || Arrays.asList(args).contains("-v");
-        setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "debug" : "warn");
-        setIfAbsent("org.slf4j.simpleLogger.log." + WARNINGS_LOGGER, "error");
-        setIfAbsent("org.slf4j.simpleLogger.logFile", "System.err");
+        setIfAbsent("java.util.logging.SimpleFormatter.format", "%4$s %3$s: %5$s%6$s%n");
         setIfAbsent("org.jooq.no-logo", "true");
         setIfAbsent("org.jooq.no-tips", "true");
-        POSTGRES_DRIVER_LOG.setLevel(verbose ? Level.INFO : Level.OFF);
+        WARNINGS.setLevel(Level.OFF);
+        POSTGRES_DRIVER.setLevel(verbose ? Level.INFO : Level.OFF);
+        RETORT.setLevel(verbose ? Level.FINE : Level.WARNING);
+        if (verbose && RETORT.getHandlers().length == 0) {
+            var handler = new ConsoleHandler();
+            handler.setLevel(Level.FINE);
+            handler.setFormatter(new SimpleFormatter());
+            RETORT.addHandler(handler);
+            RETORT.setUseParentHandlers(false);
+        }
     }
 
     private static void setIfAbsent(String key, String value) {

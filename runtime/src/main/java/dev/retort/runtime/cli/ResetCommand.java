@@ -7,6 +7,7 @@ import dev.retort.runtime.RunResult;
 import java.io.IOException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -17,13 +18,16 @@ final class ResetCommand implements Callable<Integer> {
     @ParentCommand
     RetortCommand top;
 
+    @Mixin
+    DatabaseOptions database;
+
     @Option(names = "--yes", arity = "0",
             description = "Do not ask: for scripts.")
     boolean yes;
 
     @Override
     public Integer call() throws IOException {
-        Retort retort = top.retort(new Progress(top.out()));
+        Retort retort = top.retort(new Progress(top.out()), database);
         if (!yes) {
             top.out().print("This drops everything the migrations created in " + retort.database()
                     + ", data included, and migrates it again. Type yes to go on: ");

@@ -2,10 +2,12 @@ package dev.retort.runtime.cli;
 
 import dev.retort.ErrorCode;
 import dev.retort.RetortException;
+import dev.retort.graph.RevisionGraph;
 import dev.retort.runtime.Retort;
 import dev.retort.runtime.RetortConfig;
 import dev.retort.runtime.StepListener;
 import dev.retort.runtime.TransactionMode;
+import dev.retort.runtime.index.MigrationSet;
 import dev.retort.runtime.jdbc.DatabaseUrl;
 import java.io.BufferedReader;
 import java.io.File;
@@ -23,6 +25,7 @@ import java.util.Map;
 import java.util.zip.ZipFile;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
@@ -51,34 +54,14 @@ public final class RetortCommand implements Runnable {
             description = "Print version information and exit.")
     boolean version;
 
-    @Option(names = "--url", scope = ScopeType.INHERIT, paramLabel = "URL",
-            description = "The database: a JDBC URL, postgresql://user:pass@host:5432/db (also postgresql+asyncpg://),"
-                    + " or sqlite:///path.db. Default: $RETORT_URL, $DATABASE_URL, url in retort.properties, or"
-                    + " sqlite:///retort.db (a file in the working directory).")
-    String url;
-
-    @Option(names = "--user", scope = ScopeType.INHERIT, paramLabel = "USER",
-            description = "The database user (default: $RETORT_USER, user in retort.properties, or the URL's). The"
-                    + " password comes from $RETORT_PASSWORD, retort.properties or the URL, never the command line.")
-    String user;
+    /** Given before the command; each command that uses a database takes them after it too. */
+    @Mixin
+    DatabaseOptions database = new DatabaseOptions();
 
     @Option(names = "--classpath", scope = ScopeType.INHERIT, paramLabel = "PATH",
             description = "Jars or class folders holding migrations and their generated index, separated by ':'"
                     + " (';' on Windows). Default: classpath in retort.properties.")
     String classpath;
-
-    @Option(names = "--version-table", scope = ScopeType.INHERIT, paramLabel = "NAME",
-            description = "The version table (default: version-table in retort.properties, or retort_version);"
-                    + " alembic_version adopts a database Alembic managed.")
-    String versionTable;
-
-    @Option(names = "--lock-timeout", scope = ScopeType.INHERIT, paramLabel = "SECONDS",
-            description = "How long to wait for another process's migration lock (default: 300).")
-    String lockTimeout;
-
-    @Option(names = "--transaction-mode", scope = ScopeType.INHERIT, paramLabel = "MODE",
-            description = "per-migration (default): each migration in its own transaction; all: the whole run in one.")
-    String transactionMode;
 
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT, arity = "0",
             description = "More detail: every revision's entry in listings, the SQL that runs, stack traces with errors.")
@@ -86,15 +69,17 @@ public final class RetortCommand implements Runnable {
 
     private CommandLine commandLine;
     private PrintWriter out;
+    private PrintWriter err;
     private BufferedReader in;
     private Map<String, String> environment = Map.of();
     private Path workingDir = Path.of("");
     private Settings settings;
 
-    void bind(CommandLine commandLine, PrintWriter out, Map<String, String> environment, Path workingDir,
-            BufferedReader in) {
+    void bind(CommandLine commandLine, PrintWriter out, PrintWriter err, Map<String, String> environment,
+            Path workingDir, BufferedReader in) {
         this.commandLine = commandLine;
         this.out = out;
+        this.err = err;
         this.environment = environment;
         this.workingDir = workingDir;
         this.in = in;
@@ -124,19 +109,29 @@ public final class RetortCommand implements Runnable {
     }
 
     /** A configured Retort for the chosen database and class path. */
-    Retort retort(StepListener listener) {
-        return retort(listener, false);
+    Retort retort(StepListener listener, DatabaseOptions given) {
+        return retort(listener, false, given);
     }
 
-    Retort retort(StepListener listener, boolean strict) {
+    Retort retort(StepListener listener, boolean strict, DatabaseOptions given) {
+        return configure(listener, strict, given, true);
+    }
+
+    /** A Retort that connects to nothing: for offline scripts (the URL gives the dialect) and plain listings. */
+    Retort offline(DatabaseOptions given) {
+        return configure(null, false, given, false);
+    }
+
+    private Retort configure(StepListener listener, boolean strict, DatabaseOptions given, boolean connects) {
         Settings s = settings();
+        DatabaseOptions options = given.orBefore(database);
         var builder = Retort.configure()
-                .database(database())
-                .versionTable(s.value(versionTable, "version-table", RetortConfig.DEFAULT_VERSION_TABLE))
+                .database(database(options, connects))
+                .versionTable(s.value(options.versionTable, "version-table", RetortConfig.DEFAULT_VERSION_TABLE))
                 .classLoader(classLoader())
                 .listener(listener)
                 .strict(strict);
-        String timeout = s.value(lockTimeout, "lock-timeout", null);
+        String timeout = s.value(options.lockTimeout, "lock-timeout", null);
         if (timeout != null) {
             builder.lockTimeout(seconds(timeout));
         }
@@ -146,11 +141,16 @@ public final class RetortCommand implements Runnable {
                     + " not '" + rebuild + "'");
         }
         builder.sqliteAutoRebuild(Boolean.parseBoolean(rebuild));
-        String mode = s.value(transactionMode, "transaction-mode", null);
+        String mode = s.value(options.transactionMode, "transaction-mode", null);
         if (mode != null) {
             builder.transactionMode(TransactionMode.parse(mode));
         }
         return builder.build();
+    }
+
+    /** The revision graph of the migrations on the class path, for the commands that need no database. */
+    RevisionGraph graph() {
+        return MigrationSet.load(classLoader()).requireAny().graph();
     }
 
     /**
@@ -158,13 +158,19 @@ public final class RetortCommand implements Runnable {
      * taken as relative to the working directory, as the command line's user means it. A URL that
      * cannot be used is reported naming where it came from.
      */
-    DatabaseUrl database() {
-        Settings.Sourced source = settings().url(url);
+    private DatabaseUrl database(DatabaseOptions options, boolean connects) {
+        Settings.Sourced source = settings().url(options.url);
         DatabaseUrl parsed;
         try {
-            parsed = DatabaseUrl.parse(source.value(), settings().user(user), settings().password());
+            parsed = DatabaseUrl.parse(source.value(), settings().user(options.user), settings().password());
         } catch (RetortException e) {
             throw new RetortException(e.code(), source.source() + ": " + e.getMessage(), e);
+        }
+        if (source.isDefault() && connects) {
+            // Said first, before anything is written: a misspelt DATABASE_URL must not pass unnoticed.
+            err.println("retort: no database given (--url, RETORT_URL, DATABASE_URL, url in " + Settings.FILE
+                    + "); using " + source.value() + " in " + workingDir);
+            err.flush();
         }
         if (parsed.kind() != DatabaseUrl.Kind.SQLITE) {
             return parsed;

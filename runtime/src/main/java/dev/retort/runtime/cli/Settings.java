@@ -72,6 +72,11 @@ final class Settings {
 
     /** A setting's value and where it came from, to name in a message about it. */
     record Sourced(String value, String source) {
+        static final String DEFAULT = "the default";
+
+        boolean isDefault() {
+            return source.equals(DEFAULT);
+        }
     }
 
     /** The database: --url, RETORT_URL, DATABASE_URL, the file's url, or an SQLite file here. */
@@ -86,7 +91,7 @@ final class Settings {
             }
         }
         String inFile = file.getProperty("url");
-        return inFile != null ? new Sourced(inFile, FILE + " url") : new Sourced(DatabaseUrl.DEFAULT, "the default");
+        return inFile != null ? new Sourced(inFile, FILE + " url") : new Sourced(DatabaseUrl.DEFAULT, Sourced.DEFAULT);
     }
 
     String user(String option) {

@@ -19,7 +19,7 @@ final class ShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RevisionGraph graph = top.retort(null).graph();
+        RevisionGraph graph = top.graph();
         var ids = new LinkedHashSet<String>();
         for (String revision : revisions) {
             ids.addAll(graph.resolve(revision, List.of()));

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -15,6 +16,9 @@ final class StampCommand implements Callable<Integer> {
 
     @ParentCommand
     RetortCommand top;
+
+    @Mixin
+    DatabaseOptions database;
 
     @Parameters(arity = "1..*", paramLabel = "TARGET",
             description = "head, heads, base, revisions or labels (several for several branches). With --sql the first"
@@ -37,7 +41,7 @@ final class StampCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (sql) {
-            Retort retort = top.retort(null);
+            Retort retort = top.offline(database);
             var range = OfflineRange.parse(targets.get(0), retort.graph(), "base", "stamp");
             var all = new ArrayList<String>();
             all.add(range.to());
@@ -46,7 +50,7 @@ final class StampCommand implements Callable<Integer> {
             return 0;
         }
         Options.refuseDialectWithoutSql(dialect);
-        Retort retort = top.retort(new Progress(top.out()));
+        Retort retort = top.retort(new Progress(top.out()), database);
         RunResult result = retort.stamp(targets, purge);
         Runs.report(top.out(), retort, result);
         return 0;

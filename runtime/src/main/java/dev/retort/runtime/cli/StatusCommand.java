@@ -5,6 +5,7 @@ import dev.retort.runtime.Retort;
 import java.util.LinkedHashMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -14,13 +15,16 @@ final class StatusCommand implements Callable<Integer> {
     @ParentCommand
     RetortCommand top;
 
+    @Mixin
+    DatabaseOptions database;
+
     @Option(names = "--json", arity = "0",
             description = "Print JSON for scripts.")
     boolean json;
 
     @Override
     public Integer call() {
-        Retort retort = top.retort(null);
+        Retort retort = top.retort(null, database);
         Retort.Status status = retort.status();
         RevisionGraph graph = retort.graph();
         var formats = new Formats(graph, status.current());

@@ -4,6 +4,7 @@ import dev.retort.runtime.Retort;
 import dev.retort.runtime.RunResult;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -13,6 +14,9 @@ final class UpgradeCommand implements Callable<Integer> {
 
     @ParentCommand
     RetortCommand top;
+
+    @Mixin
+    DatabaseOptions database;
 
     @Parameters(index = "0", arity = "0..1", defaultValue = "head", paramLabel = "TARGET",
             description = "head (default), heads, a revision id, prefix or branch label, +N, <revision>+N,"
@@ -36,13 +40,13 @@ final class UpgradeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (sql) {
-            Retort retort = top.retort(null);
+            Retort retort = top.offline(database);
             var range = OfflineRange.parse(target, retort.graph(), "base", "upgrade");
             top.out().print(retort.upgradeSql(range.from(), range.to(), dialect));
             return 0;
         }
         Options.refuseDialectWithoutSql(dialect);
-        Retort retort = top.retort(new Progress(top.out()), strict);
+        Retort retort = top.retort(new Progress(top.out()), strict, database);
         RunResult result = retort.upgrade(target);
         Runs.report(top.out(), retort, result);
         return 0;

@@ -6,6 +6,7 @@ import dev.retort.runtime.Retort;
 import dev.retort.runtime.ValidationReport;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -16,13 +17,16 @@ final class ValidateCommand implements Callable<Integer> {
     @ParentCommand
     RetortCommand top;
 
+    @Mixin
+    DatabaseOptions database;
+
     @Option(names = "--strict", arity = "0",
             description = "Exit 4 when an applied revision changed or is missing from the code.")
     boolean strict;
 
     @Override
     public Integer call() {
-        Retort retort = top.retort(null);
+        Retort retort = top.retort(null, database);
         ValidationReport report = retort.validate();
         for (String line : report.lines()) {
             top.out().println("warning: " + Display.escape(line, false));

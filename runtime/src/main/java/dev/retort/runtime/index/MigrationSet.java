@@ -68,6 +68,21 @@ public final class MigrationSet {
     }
 
     /**
+     * This set, when it has a revision.
+     *
+     * @throws RetortException {@code NO_MIGRATIONS} when it has none: running or inspecting a
+     *     database against an empty class path is always a mistake in how Retort was started
+     */
+    public MigrationSet requireAny() {
+        if (graph.size() == 0) {
+            throw new RetortException(ErrorCode.NO_MIGRATIONS, "no migrations found: no generated index"
+                    + " (META-INF/services/" + MigrationIndex.class.getName() + ") is on the class path;"
+                    + " check that the Retort processor ran, give --classpath, and merge service files when shading");
+        }
+        return this;
+    }
+
+    /**
      * A new instance of a revision's migration: the first moment its class is loaded.
      *
      * @throws RetortException when the index cannot create it (a jar built from other sources)

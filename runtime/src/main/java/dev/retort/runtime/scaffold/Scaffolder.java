@@ -94,6 +94,16 @@ public final class Scaffolder {
             throw new RetortException(ErrorCode.INVALID_TARGET, "a merge needs two revisions or more; " + targets + " name "
                     + (parents.isEmpty() ? "none" : "only " + String.join(", ", parents)));
         }
+        for (String parent : parents) {
+            for (String other : parents) {
+                if (!other.equals(parent) && graph.ancestors(List.of(parent)).contains(other)) {
+                    // Alembic writes such a merge; it joins nothing, since the parent already has the other in its history.
+                    throw new RetortException(ErrorCode.INVALID_TARGET, "cannot merge " + other + " into " + parent + ": "
+                            + other + " is already an ancestor of " + parent + "; merge revisions on different branches,"
+                            + " usually the heads ('retort merge -m \"merge heads\" heads')");
+                }
+            }
+        }
         return checked(new NewRevision(id(revId), List.copyOf(parents), message, List.copyOf(branchLabels), List.of(),
                 packageName, null));
     }
@@ -131,6 +141,8 @@ public final class Scaffolder {
         annotation.append(")");
         boolean merge = r.revises().size() > 1;
         return (r.packageName().isEmpty() ? "" : "package " + r.packageName() + ";\n\n")
+                + "import static dev.retort.schema.ReferentialAction.*;\n"
+                + "import static dev.retort.schema.ServerDefault.*;\n"
                 + "import static dev.retort.schema.SqlType.*;\n\n"
                 + "import dev.retort.Migration;\n"
                 + "import dev.retort.Revision;\n"

@@ -1,5 +1,20 @@
 package dev.retort.runtime.scaffold;
 
+import com.sun.source.tree.AnnotationTree;
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.ImportTree;
+import com.sun.source.tree.LiteralTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.NewArrayTree;
+import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.JavacTask;
 import dev.retort.ErrorCode;
 import dev.retort.RetortException;
 import dev.retort.index.RevisionInfo;
@@ -9,18 +24,22 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import javax.lang.model.element.Modifier;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
 
 /**
  * The revisions declared in migration sources, read from their {@code @Revision} annotations
  * without compiling: what {@code revision} and {@code merge} need to know the heads before the
- * code is built. The annotation's values must be literals (as {@code revision} writes them); a
- * source that uses constants is named with the way out (compile it and give {@code --classpath}).
+ * code is built. The sources are parsed by javac's own parser (comments and Javadoc are not code;
+ * text blocks are strings), and the annotation's values may be literals, text blocks, string
+ * concatenations, or constants ({@code static final} fields with such values) of any class in
+ * the same sources. A value that cannot be known without compiling is named, with the way out.
  */
 public final class SourceRevisions {
 
@@ -28,8 +47,7 @@ public final class SourceRevisions {
     public record Declared(RevisionInfo revision, Path file, String packageName) {
     }
 
-    private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)\\s*;");
-    private static final Pattern ANNOTATION = Pattern.compile("@(?:dev\\.retort\\.)?Revision\\s*\\(");
+    private static final String ANNOTATION = "dev.retort.Revision";
 
     private SourceRevisions() {
     }
@@ -39,145 +57,236 @@ public final class SourceRevisions {
         if (root == null || !Files.isDirectory(root)) {
             return List.of();
         }
-        var found = new ArrayList<Declared>();
-        try (Stream<Path> files = Files.walk(root)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
-                String text = Files.readString(file, StandardCharsets.UTF_8);
-                Matcher m = ANNOTATION.matcher(text);
-                if (m.find() && text.contains("Migration")) {
-                    try {
-                        found.add(declared(file, text, m.end()));
-                    } catch (IndexOutOfBoundsException e) {
-                        throw unreadable(file, "its @Revision ends before its closing parenthesis");
-                    }
-                }
-            }
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(root)) {
+            files = walk.filter(f -> f.toString().endsWith(".java") && Files.isRegularFile(f)).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        if (files.isEmpty()) {
+            return List.of();
+        }
+        List<Unit> units = parse(files);
+        var constants = new Constants();
+        units.forEach(constants::collect);
+        var found = new ArrayList<Declared>();
+        for (Unit unit : units) {
+            for (Tree type : unit.tree().getTypeDecls()) {
+                if (type instanceof ClassTree c) {
+                    declarations(unit, c, unit.packageName(), "", constants, found);
+                }
+            }
         }
         return found;
     }
 
-    private static Declared declared(Path file, String text, int open) {
-        Matcher pkg = PACKAGE.matcher(text);
-        String packageName = pkg.find() ? pkg.group(1) : "";
-        String className = file.getFileName().toString().replaceFirst("\\.java$", "");
-        Map<String, List<String>> values = attributes(file, text, open);
-        String id = single(file, values, "id");
+    /** A parsed source file. */
+    private record Unit(Path file, CompilationUnitTree tree, String packageName) {
+        /** Whether {@code simpleName} written here means {@code qualified} (an import or the name itself). */
+        boolean means(String written, String qualified) {
+            if (written.equals(qualified)) {
+                return true;
+            }
+            String simple = qualified.substring(qualified.lastIndexOf('.') + 1);
+            String pkg = qualified.substring(0, qualified.lastIndexOf('.'));
+            if (!written.equals(simple)) {
+                return false;
+            }
+            for (ImportTree i : tree.getImports()) {
+                String imported = i.getQualifiedIdentifier().toString();
+                if (!i.isStatic() && (imported.equals(qualified) || imported.equals(pkg + ".*"))) {
+                    return true;
+                }
+            }
+            return packageName.equals(pkg);
+        }
+    }
+
+    private static List<Unit> parse(List<Path> files) {
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        if (javac == null) {
+            throw new RetortException(ErrorCode.BAD_CONFIGURATION, "reading migration sources needs javac's parser, which"
+                    + " this Java runtime lacks; run retort with a JDK");
+        }
+        try (var fileManager = javac.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8)) {
+            var task = (JavacTask) javac.getTask(null, fileManager, diagnostic -> { }, List.of("-proc:none"), null,
+                    fileManager.getJavaFileObjectsFromPaths(files));
+            var units = new ArrayList<Unit>();
+            for (CompilationUnitTree tree : task.parse()) {
+                Path file = Path.of(tree.getSourceFile().toUri());
+                String pkg = tree.getPackageName() == null ? "" : tree.getPackageName().toString();
+                units.add(new Unit(file, tree, pkg));
+            }
+            return units;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void declarations(Unit unit, ClassTree type, String pkg, String outer, Constants constants,
+            List<Declared> found) {
+        String binary = outer.isEmpty() ? (pkg.isEmpty() ? "" : pkg + ".") + type.getSimpleName()
+                : outer + "$" + type.getSimpleName();
+        for (AnnotationTree annotation : type.getModifiers().getAnnotations()) {
+            if (unit.means(annotation.getAnnotationType().toString(), ANNOTATION)) {
+                found.add(declared(unit, annotation, binary, new Scope(unit, binary, constants)));
+            }
+        }
+        for (Tree member : type.getMembers()) {
+            if (member instanceof ClassTree nested) {
+                declarations(unit, nested, pkg, binary, constants, found);
+            }
+        }
+    }
+
+    private static Declared declared(Unit unit, AnnotationTree annotation, String className, Scope scope) {
+        var values = new HashMap<String, List<Object>>();
+        for (ExpressionTree argument : annotation.getArguments()) {
+            if (!(argument instanceof AssignmentTree assignment)) {
+                throw unreadable(unit.file(), "its @Revision is not written as name = value pairs");
+            }
+            String name = assignment.getVariable().toString();
+            values.put(name, scope.values(assignment.getExpression(), name));
+        }
+        String id = single(unit.file(), values, "id", String.class);
         if (id == null) {
-            throw unreadable(file, "its @Revision has no id");
+            throw unreadable(unit.file(), "its @Revision has no id");
         }
-        String message = single(file, values, "message");
-        List<String> transactional = values.getOrDefault("transactional", List.of("true"));
-        return new Declared(new RevisionInfo(id, values.getOrDefault("revises", List.of()), message,
-                values.getOrDefault("branchLabels", List.of()), values.getOrDefault("dependsOn", List.of()),
-                !transactional.equals(List.of("false")),
-                packageName.isEmpty() ? className : packageName + "." + className), file, packageName);
+        String message = single(unit.file(), values, "message", String.class);
+        Boolean transactional = single(unit.file(), values, "transactional", Boolean.class);
+        return new Declared(new RevisionInfo(id, strings(unit, values, "revises"), message == null ? "" : message,
+                strings(unit, values, "branchLabels"), strings(unit, values, "dependsOn"),
+                transactional == null || transactional, className), unit.file(), unit.packageName());
     }
 
-    /** name = "x" | {"x", "y"} | true | false, up to the annotation's closing parenthesis. */
-    private static Map<String, List<String>> attributes(Path file, String text, int start) {
-        var values = new LinkedHashMap<String, List<String>>();
-        int i = start;
-        while (true) {
-            i = skip(text, i);
-            if (i >= text.length()) {
-                throw unreadable(file, "its @Revision is not closed");
-            }
-            if (text.charAt(i) == ')') {
-                return values;
-            }
-            if (text.charAt(i) == ',') {
-                i++;
-                continue;
-            }
-            int nameStart = i;
-            while (i < text.length() && Character.isJavaIdentifierPart(text.charAt(i))) {
-                i++;
-            }
-            String name = text.substring(nameStart, i);
-            i = skip(text, i);
-            if (name.isEmpty() || i >= text.length() || text.charAt(i) != '=') {
-                throw unreadable(file, "its @Revision is not written as name = value pairs");
-            }
-            i = skip(text, i + 1);
-            var list = new ArrayList<String>();
-            if (text.charAt(i) == '{') {
-                i = skip(text, i + 1);
-                while (text.charAt(i) != '}') {
-                    i = literal(file, text, i, name, list);
-                    i = skip(text, i);
-                    if (text.charAt(i) == ',') {
-                        i = skip(text, i + 1);
-                    }
+    /** Where an annotation's names are looked up: its own class (and those it is nested in), then every class by name. */
+    private record Scope(Unit unit, String className, Constants constants) {
+
+        List<Object> values(ExpressionTree value, String attribute) {
+            if (value instanceof NewArrayTree array) {
+                var list = new ArrayList<Object>();
+                for (ExpressionTree element : array.getInitializers()) {
+                    list.add(value(element, attribute));
                 }
-                i++;
-            } else {
-                i = literal(file, text, i, name, list);
+                return list;
             }
-            values.put(name, list);
+            return List.of(value(value, attribute));
+        }
+
+        Object value(ExpressionTree value, String attribute) {
+            Object known = constants.evaluate(value, this);
+            if (known == null) {
+                throw unreadable(unit.file(), "its @Revision's " + attribute + " (" + value + ") is not a literal or a"
+                        + " constant of these sources");
+            }
+            return known;
         }
     }
 
-    private static int literal(Path file, String text, int i, String name, List<String> into) {
-        if (text.charAt(i) == '"') {
-            var value = new StringBuilder();
-            int j = i + 1;
-            while (text.charAt(j) != '"') {
-                char c = text.charAt(j);
-                if (c == '\\') {
-                    char next = text.charAt(j + 1);
-                    value.append(switch (next) {
-                        case 'n' -> '\n';
-                        case 't' -> '\t';
-                        default -> next;
-                    });
-                    j += 2;
-                } else {
-                    value.append(c);
-                    j++;
+    /** The {@code static final} fields of the sources whose values are literals, by qualified and simple class name. */
+    private static final class Constants {
+        private final Map<String, ExpressionTree> fields = new HashMap<>();
+        private final Map<String, Scope> scopes = new HashMap<>();
+
+        void collect(Unit unit) {
+            for (Tree type : unit.tree().getTypeDecls()) {
+                if (type instanceof ClassTree c) {
+                    collect(unit, c, (unit.packageName().isEmpty() ? "" : unit.packageName() + ".") + c.getSimpleName());
                 }
             }
-            into.add(value.toString());
-            return j + 1;
         }
-        if (text.startsWith("true", i) || text.startsWith("false", i)) {
-            into.add(text.startsWith("true", i) ? "true" : "false");
-            return i + (text.startsWith("true", i) ? 4 : 5);
-        }
-        throw unreadable(file, "its @Revision's " + name + " is not a literal");
-    }
 
-    private static int skip(String text, int i) {
-        while (i < text.length()) {
-            if (Character.isWhitespace(text.charAt(i))) {
-                i++;
-            } else if (text.startsWith("//", i)) {
-                int end = text.indexOf('\n', i);
-                i = end < 0 ? text.length() : end + 1;
-            } else if (text.startsWith("/*", i)) {
-                int end = text.indexOf("*/", i + 2);
-                i = end < 0 ? text.length() : end + 2;
-            } else {
-                return i;
+        private void collect(Unit unit, ClassTree type, String qualified) {
+            for (Tree member : type.getMembers()) {
+                if (member instanceof VariableTree v && v.getInitializer() != null
+                        && v.getModifiers().getFlags().contains(Modifier.FINAL)) {
+                    String key = qualified + "." + v.getName();
+                    fields.put(key, v.getInitializer());
+                    scopes.put(key, new Scope(unit, qualified, this));
+                } else if (member instanceof ClassTree nested) {
+                    collect(unit, nested, qualified + "." + nested.getSimpleName());
+                }
             }
         }
-        return i;
+
+        /** The value of a constant expression, or null when it needs the compiler to know. */
+        Object evaluate(ExpressionTree e, Scope scope) {
+            return evaluate(e, scope, 0);
+        }
+
+        private Object evaluate(ExpressionTree e, Scope scope, int depth) {
+            if (depth > 32) {
+                return null; // a constant defined by itself
+            }
+            if (e instanceof LiteralTree literal) {
+                Object v = literal.getValue();
+                return v instanceof String || v instanceof Boolean ? v : null;
+            }
+            if (e instanceof ParenthesizedTree p) {
+                return evaluate(p.getExpression(), scope, depth + 1);
+            }
+            if (e instanceof BinaryTree b && b.getKind() == Tree.Kind.PLUS) {
+                Object left = evaluate(b.getLeftOperand(), scope, depth + 1);
+                Object right = evaluate(b.getRightOperand(), scope, depth + 1);
+                return left == null || right == null ? null : String.valueOf(left) + right;
+            }
+            String key = null;
+            if (e instanceof IdentifierTree id) {
+                key = inEnclosing(scope.className().replace('$', '.'), id.getName().toString());
+            } else if (e instanceof MemberSelectTree select) {
+                key = qualify(select.getExpression().toString(), scope) + "." + select.getIdentifier();
+            }
+            ExpressionTree definition = key == null ? null : fields.get(key);
+            return definition == null ? null : evaluate(definition, scopes.get(key), depth + 1);
+        }
+
+        /** A field name in the class or any class it is nested in. */
+        private String inEnclosing(String className, String field) {
+            for (String c = className; !c.isEmpty(); c = c.contains(".") ? c.substring(0, c.lastIndexOf('.')) : "") {
+                if (fields.containsKey(c + "." + field)) {
+                    return c + "." + field;
+                }
+            }
+            return null;
+        }
+
+        /** The class a written name means: qualified already, imported, in the same package, or nested here. */
+        private String qualify(String written, Scope scope) {
+            for (String candidate : fields.keySet()) {
+                String owner = candidate.substring(0, candidate.lastIndexOf('.'));
+                if (owner.equals(written) || scope.unit().means(written, owner)
+                        || owner.equals(scope.className().replace('$', '.') + "." + written)) {
+                    return owner;
+                }
+            }
+            return written;
+        }
     }
 
-    private static String single(Path file, Map<String, List<String>> values, String name) {
-        List<String> list = values.get(name);
+    private static <T> T single(Path file, Map<String, List<Object>> values, String name, Class<T> type) {
+        List<Object> list = values.get(name);
         if (list == null || list.isEmpty()) {
             return null;
         }
-        if (list.size() > 1) {
-            throw unreadable(file, "its @Revision's " + name + " has several values");
+        if (list.size() > 1 || !type.isInstance(list.get(0))) {
+            throw unreadable(file, "its @Revision's " + name + " is not one " + type.getSimpleName().toLowerCase(Locale.ROOT));
         }
-        return list.get(0);
+        return type.cast(list.get(0));
+    }
+
+    private static List<String> strings(Unit unit, Map<String, List<Object>> values, String name) {
+        var strings = new ArrayList<String>();
+        for (Object value : values.getOrDefault(name, List.of())) {
+            if (!(value instanceof String s)) {
+                throw unreadable(unit.file(), "its @Revision's " + name + " holds a value that is no string");
+            }
+            strings.add(s);
+        }
+        return strings;
     }
 
     private static RetortException unreadable(Path file, String why) {
         return new RetortException(ErrorCode.BAD_OPTION, "cannot read the revision in " + file + ": " + why
-                + "; write the annotation's values as literals, or compile the migrations and give --classpath");
+                + "; write the annotation's values as literals or constants, or compile the migrations and give --classpath");
     }
 }

@@ -115,8 +115,30 @@ class ScaffoldTest {
         var project = new Project(dir, Map.of());
         var cli = project.run("revision", "-m", "x");
         assertEquals(2, cli.exitCode(), cli.toString());
-        assertTrue(cli.err().contains("its @Revision's id is not a literal; write the annotation's values as literals, or"
-                + " compile the migrations and give --classpath"), cli.toString());
+        assertTrue(cli.err().contains("its @Revision's id (Ids.ODD) is not a literal or a constant of these sources; write"
+                + " the annotation's values as literals or constants, or compile the migrations and give --classpath"),
+                cli.toString());
+    }
+
+    /**
+     * The sources are read by javac's parser: a Javadoc that shows {@code @Revision(}, constants of
+     * another class, concatenations and text blocks are what they are in Java.
+     */
+    @Test
+    void sourcesAreReadAsJava(@TempDir Path dir) throws Exception {
+        Path pkg = Files.createDirectories(dir.resolve("src/main/java/com/example/db"));
+        Files.writeString(pkg.resolve("Ids.java"), "package com.example.db;\n/** Ids, as in @Revision(id = \"no\"). */\n"
+                + "public final class Ids {\n    public static final String FIRST = \"a1\" + \"b2c3\";\n"
+                + "    static final String LABEL = \"\"\"\n        users\"\"\".strip();\n}\n");
+        Files.writeString(pkg.resolve("First.java"), "package com.example.db;\nimport dev.retort.Migration;\n"
+                + "import dev.retort.Revision;\nimport dev.retort.dsl.Ops;\n/**\n * Not this: @Revision(id = \"zz\")\n */\n"
+                + "@Revision(id = Ids.FIRST, message = \"\"\"\n        first one\"\"\")\n"
+                + "public final class First implements Migration {\n    @Override public void upgrade(Ops op) { }\n}\n");
+        var project = new Project(dir, Map.of());
+        var next = project.revision("revision", "-m", "second");
+        String source = Files.readString(next.file());
+        // One head, a1b2c3: the id in the Javadoc is no revision.
+        assertTrue(source.contains("revises = \"a1b2c3\""), source);
     }
 
     @Test

@@ -21,8 +21,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Changes to one SQLite table, made in place where SQLite can and by one table rebuild where it
@@ -42,7 +40,7 @@ import org.slf4j.LoggerFactory;
  */
 final class SqliteBatch implements Action.Live {
 
-    private static final Logger LOG = LoggerFactory.getLogger(SqliteBatch.class);
+    private static final System.Logger LOG = System.getLogger(SqliteBatch.class.getName());
 
     private final SqliteRenderer renderer;
     private final TableName table;
@@ -124,9 +122,9 @@ final class SqliteBatch implements Action.Live {
         }
         var rebuild = new SqliteRebuild(renderer, table, state, changes);
         if (recreate != Recreate.ALWAYS && rebuild.changesNothing()) {
-            LOG.debug("{}: table {} stays as it is on SQLite", description(), table);
+            LOG.log(System.Logger.Level.DEBUG, "{0}: table {1} stays as it is on SQLite", description(), table);
         } else {
-            LOG.info("{}: rebuilding SQLite table {}", description(), table);
+            LOG.log(System.Logger.Level.INFO, "{0}: rebuilding SQLite table {1}", description(), table);
             for (String sql : rebuild.statements(SqliteRebuild.legacyAlterTable(connection))) {
                 executed.execute(sql);
             }
