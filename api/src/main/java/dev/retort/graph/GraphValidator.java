@@ -41,9 +41,8 @@ final class GraphValidator {
         validator.checkIds();
         validator.checkLabels();
         validator.checkEdges();
-        if (validator.problems.isEmpty()) {
-            validator.checkCycles();
-        }
+        // Cycles too, whatever else is wrong: a compilation reports every problem at once.
+        validator.checkCycles();
         return validator;
     }
 
@@ -78,8 +77,8 @@ final class GraphValidator {
         for (int i = 0; i < revisions.size(); i++) {
             RevisionInfo r = revisions.get(i);
             if (!RevisionIds.isValidId(r.id())) {
+                // Reported, and still a member: its own edges are checked, and children naming it find it.
                 problems.add(new GraphException.InvalidRevisionId(r.id(), where(r)));
-                continue;
             }
             Integer first = byId.putIfAbsent(r.id(), i);
             if (first == null) {
@@ -157,88 +156,167 @@ final class GraphValidator {
         }
     }
 
-    /** A cycle through revises alone is a Cycle; one that needs a dependsOn edge is a DependencyCycle. */
+    /**
+     * Every cycle: through revises alone a Cycle, one that needs a dependsOn edge a
+     * DependencyCycle. Edges to revisions that do not exist (reported apart) are left out. Each
+     * revision on a cycle is on at least one of those reported, so each gets its error.
+     */
     private void checkCycles() {
         int n = revisions.size();
         parents = new int[n][];
         dependencies = new int[n][];
         int[][] both = new int[n][];
+        boolean anyDependency = false;
         for (int i = 0; i < n; i++) {
             RevisionInfo r = revisions.get(i);
-            parents[i] = new int[r.revises().size()];
-            for (int k = 0; k < parents[i].length; k++) {
-                parents[i][k] = byId.get(r.revises().get(k));
-            }
-            dependencies[i] = new int[r.dependsOn().size()];
-            for (int k = 0; k < dependencies[i].length; k++) {
-                dependencies[i][k] = target(r.dependsOn().get(k));
-            }
-            if (dependencies[i].length == 0) {
-                both[i] = parents[i];
-            } else {
-                both[i] = Arrays.copyOf(parents[i], parents[i].length + dependencies[i].length);
-                System.arraycopy(dependencies[i], 0, both[i], parents[i].length, dependencies[i].length);
-            }
+            parents[i] = member[i] ? edges(r.revises(), i, false) : new int[0];
+            dependencies[i] = member[i] ? edges(r.dependsOn(), i, true) : new int[0];
+            anyDependency |= dependencies[i].length > 0;
+            both[i] = Arrays.copyOf(parents[i], parents[i].length + dependencies[i].length);
+            System.arraycopy(dependencies[i], 0, both[i], parents[i].length, dependencies[i].length);
         }
-        List<String> cycle = findCycle(parents);
-        if (cycle == null && java.util.Arrays.stream(dependencies).allMatch(d -> d.length == 0)) {
-            return; // without dependencies the second search would repeat the first
-        }
-        if (cycle != null) {
+        boolean[] covered = new boolean[n];
+        for (List<String> cycle : cycles(parents, covered)) {
             problems.add(new GraphException.Cycle(cycle));
-            return;
         }
-        cycle = findCycle(both);
-        if (cycle != null) {
-            problems.add(new GraphException.DependencyCycle(cycle));
+        if (anyDependency) {
+            for (List<String> cycle : cycles(both, covered)) {
+                problems.add(new GraphException.DependencyCycle(cycle));
+            }
         }
     }
 
-    /** Iterative depth-first search over positions (chains of thousands would overflow a recursive one). */
-    private List<String> findCycle(int[][] edges) {
+    /** The positions an edge list names, leaving out the missing and the revision itself (reported apart). */
+    private int[] edges(List<String> names, int self, boolean dependency) {
+        int[] found = new int[names.size()];
+        int k = 0;
+        for (String name : names) {
+            Integer to = dependency ? target(name) : byId.get(name);
+            if (to != null && to != self) {
+                found[k++] = to;
+            }
+        }
+        return k == found.length ? found : Arrays.copyOf(found, k);
+    }
+
+    /**
+     * A cycle through each revision that lies on one and is not {@code covered} yet (marking
+     * those it reports), found as a shortest way back to it within its strongly connected
+     * component.
+     */
+    private List<List<String>> cycles(int[][] edges, boolean[] covered) {
+        int[] component = components(edges);
+        var found = new ArrayList<List<String>>();
+        var seen = new java.util.HashSet<List<String>>();
+        int[] size = new int[edges.length];
+        for (int c : component) {
+            size[c]++;
+        }
+        for (int start = 0; start < edges.length; start++) {
+            if (covered[start] || size[component[start]] < 2) {
+                continue;
+            }
+            List<Integer> path = shortestCycle(edges, component, start);
+            path.forEach(p -> covered[p] = true);
+            List<String> cycle = named(path);
+            if (seen.add(cycle)) {
+                found.add(cycle);
+            }
+        }
+        return found;
+    }
+
+    /** Positions from {@code start} back to it along the edges, staying in its component. */
+    private static List<Integer> shortestCycle(int[][] edges, int[] component, int start) {
+        int[] previous = new int[edges.length];
+        Arrays.fill(previous, -1);
+        var queue = new java.util.ArrayDeque<Integer>();
+        queue.add(start);
+        while (!queue.isEmpty()) {
+            int at = queue.poll();
+            for (int to : edges[at]) {
+                if (component[to] != component[start]) {
+                    continue;
+                }
+                if (to == start) {
+                    var path = new ArrayList<Integer>();
+                    for (int p = at; p != start; p = previous[p]) {
+                        path.add(p);
+                    }
+                    path.add(start);
+                    return path; // parent first: each entry is needed by the one after it
+                }
+                if (previous[to] < 0) {
+                    previous[to] = at;
+                    queue.add(to);
+                }
+            }
+        }
+        throw new IllegalStateException("no cycle through a revision of a strongly connected component");
+    }
+
+    /** Strongly connected components (Tarjan's, iterative: chains of thousands would overflow a recursive one). */
+    private static int[] components(int[][] edges) {
         int n = edges.length;
-        byte[] state = new byte[n]; // 1 = on the path, 2 = done
-        int[] path = new int[n];
+        int[] index = new int[n];
+        int[] low = new int[n];
+        int[] component = new int[n];
+        boolean[] onStack = new boolean[n];
+        Arrays.fill(index, -1);
+        int[] stack = new int[n];
+        int top = 0;
+        int[] callStack = new int[n];
         int[] next = new int[n];
-        for (int start = 0; start < n; start++) {
-            if (state[start] != 0) {
+        int counter = 0;
+        int components = 0;
+        for (int root = 0; root < n; root++) {
+            if (index[root] >= 0) {
                 continue;
             }
             int depth = 0;
-            path[0] = start;
-            next[0] = 0;
-            state[start] = 1;
+            callStack[0] = root;
+            next[root] = 0;
+            index[root] = low[root] = counter++;
+            stack[top++] = root;
+            onStack[root] = true;
             while (depth >= 0) {
-                int at = path[depth];
-                if (next[depth] == edges[at].length) {
-                    state[at] = 2;
-                    depth--;
+                int at = callStack[depth];
+                if (next[at] < edges[at].length) {
+                    int to = edges[at][next[at]++];
+                    if (index[to] < 0) {
+                        index[to] = low[to] = counter++;
+                        stack[top++] = to;
+                        onStack[to] = true;
+                        next[to] = 0;
+                        callStack[++depth] = to;
+                    } else if (onStack[to]) {
+                        low[at] = Math.min(low[at], index[to]);
+                    }
                     continue;
                 }
-                int to = edges[at][next[depth]++];
-                if (state[to] == 0) {
-                    state[to] = 1;
-                    path[++depth] = to;
-                    next[depth] = 0;
-                } else if (state[to] == 1) {
-                    return cycle(path, depth, to);
+                if (low[at] == index[at]) {
+                    int member;
+                    do {
+                        member = stack[--top];
+                        onStack[member] = false;
+                        component[member] = components;
+                    } while (member != at);
+                    components++;
+                }
+                depth--;
+                if (depth >= 0) {
+                    int caller = callStack[depth];
+                    low[caller] = Math.min(low[caller], low[at]);
                 }
             }
         }
-        return null;
+        return component;
     }
 
-    /** The path from {@code to} to the top, each revision listed after the one it needs, from the smallest id. */
-    private List<String> cycle(int[] path, int depth, int to) {
+    /** The cycle's ids, from the smallest (so one cycle reads the same whichever revision found it), closed. */
+    private List<String> named(List<Integer> path) {
         var cycle = new ArrayList<String>();
-        int from = depth;
-        while (path[from] != to) {
-            from--;
-        }
-        for (int k = depth; k >= from; k--) {
-            cycle.add(revisions.get(path[k]).id());
-        }
-        // Start at the smallest id, so the same cycle reads the same whichever revision found it.
+        path.forEach(p -> cycle.add(revisions.get(p).id()));
         Collections.rotate(cycle, -cycle.indexOf(Collections.min(cycle)));
         cycle.add(cycle.get(0));
         return cycle;

@@ -13,7 +13,11 @@ import java.util.List;
  */
 public interface MigrationIndex {
 
-    /** The package of the generated indexes, listed by the processor to find indexes in other jars. */
+    /**
+     * The package of the generated indexes on the class path, listed by the processor to find
+     * indexes in other jars. (In a named module the index is in the migrations' own package, and
+     * other modules find it by the module's {@code provides}.)
+     */
     String GENERATED_PACKAGE = "dev.retort.generated";
 
     /**
@@ -21,6 +25,24 @@ public interface MigrationIndex {
      * ids sorted), which the runtime uses to break ties between otherwise unordered revisions.
      */
     List<RevisionInfo> revisions();
+
+    /**
+     * The indexes this one replaces: earlier builds of the same module, which a build that does
+     * not clean its output leaves beside it (the generated name changes with the revisions). The
+     * runtime and other modules' processors pass them over.
+     */
+    default List<String> supersedes() {
+        return List.of();
+    }
+
+    /**
+     * The indexes of other modules whose revisions this one's revise or depend on: the runtime
+     * checks they are loaded, and names the one that is not (a jar left out, or a service file
+     * lost when jars were merged).
+     */
+    default List<String> requires() {
+        return List.of();
+    }
 
     /**
      * A new instance of the migration at {@code position} in {@link #revisions()}.

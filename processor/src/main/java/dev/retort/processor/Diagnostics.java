@@ -27,6 +27,9 @@ public final class Diagnostics {
     public static final String INNER_CLASS = "[RetortInnerClass]";
     public static final String NOT_MIGRATION = "[RetortNotMigration]";
     public static final String NO_PUBLIC_CONSTRUCTOR = "[RetortNoPublicConstructor]";
+    public static final String DEFAULT_PACKAGE = "[RetortDefaultPackage]";
+    public static final String MODULE_PROVIDES = "[RetortModuleProvides]";
+    public static final String STALE_INDEX = "[RetortStaleIndex]";
     public static final String MULTIPLE_HEADS = "[RetortMultipleHeads]";
     public static final String IMPLIED_DEPENDENCY = "[RetortImpliedDependency]";
     public static final String EMPTY_MESSAGE = "[RetortEmptyMessage]";

@@ -3,7 +3,7 @@ package dev.retort.processor;
 import com.google.auto.service.AutoService;
 import com.squareup.javapoet.ClassName;
 import dev.retort.index.MigrationIndex;
-import dev.retort.processor.codegen.IndexWriter;
+import dev.retort.processor.codegen.IndexPlan;
 import dev.retort.processor.model.ClassPathIndex;
 import dev.retort.processor.model.ForeignRevision;
 import dev.retort.processor.model.RevisionDeclaration;
@@ -25,8 +25,10 @@ import javax.annotation.processing.RoundEnvironment;
 import javax.annotation.processing.SupportedAnnotationTypes;
 import javax.annotation.processing.SupportedOptions;
 import javax.lang.model.SourceVersion;
+import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.TypeKind;
 import javax.lang.model.util.Elements;
 import javax.tools.StandardLocation;
 
@@ -40,25 +42,36 @@ import javax.tools.StandardLocation;
  * revisions this module's earlier index lists whose classes were not recompiled (read again from
  * their class files and listed in the new index too).
  *
+ * <p>The index's name is {@link IndexName}'s. An index compiled earlier by the same module and
+ * left in its output is superseded by the new one, which says so; the other modules' indexes
+ * whose revisions this module's revise or depend on are listed as required, for the runtime to
+ * check.
+ *
+ * <p>When a revision cannot be read (its annotation or a value does not resolve, as mid-edit in an
+ * IDE), the compiler reports that itself; Retort then reports nothing that depends on the unknown
+ * value and writes no index. It claims {@code @Revision} and the index's {@code @Generated}, its own
+ * annotations.
+ *
  * <p>Options:
  * <ul>
  *   <li>{@code -Aretort.heads=multiple|single}: several heads are a warning (the default) or an error.</li>
- *   <li>{@code -Aretort.index=<qualified class name>}: the generated index's name. By default it is
- *       {@code dev.retort.generated.RetortIndex_<package>}, after the package all migrations share.
- *       Other compilations find indexes (to check revisions that revise this compilation's) only in
- *       {@code dev.retort.generated}.</li>
+ *   <li>{@code -Aretort.index=<qualified class name>}: the generated index's name, fixed.</li>
  * </ul>
  */
 @AutoService(Processor.class)
-@SupportedAnnotationTypes(RevisionDeclaration.ANNOTATION)
+@SupportedAnnotationTypes({RevisionDeclaration.ANNOTATION, RevisionProcessor.GENERATED})
 @SupportedOptions({RevisionProcessor.HEADS_OPTION, RevisionProcessor.INDEX_OPTION})
 public final class RevisionProcessor extends AbstractProcessor {
 
     public static final String HEADS_OPTION = "retort.heads";
     public static final String INDEX_OPTION = "retort.index";
     static final String SERVICES = "META-INF/services/" + MigrationIndex.class.getName();
+    /** The marker on the index this processor writes, which it claims in the next round. */
+    static final String GENERATED = "dev.retort.index.Generated";
 
     private final List<RevisionDeclaration> declarations = new ArrayList<>();
+    /** Whether a class carries an {@code @Revision} the compiler could not resolve (its import is broken). */
+    private boolean unresolvedAnnotation;
     private String writtenIndex;
 
     @Override
@@ -71,7 +84,7 @@ public final class RevisionProcessor extends AbstractProcessor {
         var diagnostics = new Diagnostics(processingEnv.getMessager());
         try {
             if (round.processingOver()) {
-                writeServices(diagnostics);
+                writeServices();
             } else {
                 int before = declarations.size();
                 collect(round);
@@ -88,16 +101,35 @@ public final class RevisionProcessor extends AbstractProcessor {
             e.printStackTrace(new PrintWriter(trace));
             diagnostics.error(Diagnostics.INTERNAL_ERROR + " the Retort processor failed; please report this: " + trace);
         }
-        return false;
+        // @Revision and @Generated are Retort's: claiming them keeps -Xlint:processing (and -Werror)
+        // from calling them unclaimed.
+        return true;
     }
 
     private void collect(RoundEnvironment round) {
-        for (Element element : round.getElementsAnnotatedWith(processingEnv.getElementUtils()
-                .getTypeElement(RevisionDeclaration.ANNOTATION))) {
-            if (element instanceof TypeElement type) {
-                declarations.add(RevisionDeclaration.read(type, processingEnv.getElementUtils()));
+        TypeElement annotation = processingEnv.getElementUtils().getTypeElement(RevisionDeclaration.ANNOTATION);
+        if (annotation != null) {
+            for (Element element : round.getElementsAnnotatedWith(annotation)) {
+                if (element instanceof TypeElement type) {
+                    declarations.add(RevisionDeclaration.read(type, processingEnv.getElementUtils()));
+                }
             }
         }
+        for (Element root : round.getRootElements()) {
+            unresolvedAnnotation |= hasUnresolvedRevision(root);
+        }
+    }
+
+    /** An annotation named Revision whose type the compiler could not find, on this type or one nested in it. */
+    private static boolean hasUnresolvedRevision(Element element) {
+        for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
+            if (mirror.getAnnotationType().getKind() == TypeKind.ERROR
+                    && mirror.getAnnotationType().toString().endsWith("Revision")) {
+                return true;
+            }
+        }
+        return element.getEnclosedElements().stream().filter(e -> e instanceof TypeElement)
+                .anyMatch(RevisionProcessor::hasUnresolvedRevision);
     }
 
     private void checkAndGenerate(Diagnostics diagnostics) throws IOException {
@@ -112,24 +144,32 @@ public final class RevisionProcessor extends AbstractProcessor {
         Set<String> compiledNow = new HashSet<>();
         declarations.forEach(d -> compiledNow.add(d.info().className()));
 
-        // This module's earlier index is in its own output folder (where an IDE's incremental build
-        // leaves it), or at least lists a class compiled now; the rest of the class path is other jars.
-        List<ClassPathIndex> onClassPath = ClassPathIndex.inGeneratedPackage(elements);
+        // This module's earlier index is in its own output folder (where an incremental build leaves
+        // it), or at least lists a class compiled now; the rest are other modules' indexes.
+        List<ClassPathIndex> visible = ClassPathIndex.visible(elements);
         List<ClassPathIndex> earlier = new ArrayList<>();
         if (chosen != null) {
             ClassPathIndex.named(chosen.canonicalName(), elements).ifPresent(earlier::add);
         }
-        onClassPath.stream()
+        visible.stream()
                 .filter(i -> !earlier.contains(i) && (inOutput(i.name()) || i.listsAnyOf(compiledNow)))
                 .forEach(earlier::add);
         List<RevisionDeclaration> carried = carriedOver(earlier, compiledNow, elements);
 
-        var module = new ArrayList<>(declarations);
+        var module = new ArrayList<RevisionDeclaration>();
+        boolean uncertain = unresolvedAnnotation;
+        for (RevisionDeclaration d : declarations) {
+            if (d.erroneous()) {
+                uncertain = true; // the compiler reports the unresolved value; nothing is concluded from it
+            } else {
+                module.add(d);
+            }
+        }
         module.addAll(carried);
         Set<String> moduleClasses = new HashSet<>();
         module.forEach(d -> moduleClasses.add(d.info().className()));
         var foreign = new ArrayList<ForeignRevision>();
-        for (ClassPathIndex index : onClassPath) {
+        for (ClassPathIndex index : visible) {
             if (!earlier.contains(index)) {
                 index.revisions().stream().filter(r -> !moduleClasses.contains(r.className()))
                         .forEach(r -> foreign.add(new ForeignRevision(r, index.name())));
@@ -138,19 +178,18 @@ public final class RevisionProcessor extends AbstractProcessor {
 
         var elementChecks = new ElementChecks(elements, processingEnv.getTypeUtils(), diagnostics);
         for (RevisionDeclaration d : declarations) {
-            elementChecks.check(d);
-            elementChecks.advise(d);
+            if (!d.erroneous()) {
+                elementChecks.check(d);
+                elementChecks.advise(d);
+            }
         }
-        new GraphChecks(diagnostics, heads).check(module, compiledNow, foreign);
-        if (diagnostics.hadErrors()) {
+        new GraphChecks(diagnostics, heads, uncertain).check(module, compiledNow, foreign);
+        if (diagnostics.hadErrors() || uncertain) {
             writtenIndex = ""; // checked once; the errors stand, and no index is written
             return;
         }
-        ClassName index = chosen != null ? chosen
-                : earlier.size() == 1 ? ClassName.bestGuess(earlier.get(0).name())
-                : defaultName(module);
-        new IndexWriter(index, module).file(getClass().getName()).writeTo(processingEnv.getFiler());
-        writtenIndex = index.reflectionName();
+        new IndexPlan(processingEnv, module, earlier, visible, chosen, diagnostics).write().ifPresentOrElse(
+                name -> writtenIndex = name, () -> writtenIndex = "");
     }
 
     /** Whether a class file of this name is in this compilation's own output folder. */
@@ -186,7 +225,7 @@ public final class RevisionProcessor extends AbstractProcessor {
         return carried;
     }
 
-    private void writeServices(Diagnostics diagnostics) throws IOException {
+    private void writeServices() throws IOException {
         if (writtenIndex == null || writtenIndex.isEmpty()) {
             return;
         }
@@ -222,29 +261,5 @@ public final class RevisionProcessor extends AbstractProcessor {
             return null;
         }
         return ClassName.get(pkg, simple);
-    }
-
-    private ClassName defaultName(List<RevisionDeclaration> module) {
-        return ClassName.get(MigrationIndex.GENERATED_PACKAGE, "RetortIndex" + packageSuffix(module));
-    }
-
-    /** "_com_example_db" for migrations that all live in com.example.db (or below it). */
-    private String packageSuffix(List<RevisionDeclaration> module) {
-        String common = null;
-        for (RevisionDeclaration d : module) {
-            String pkg = processingEnv.getElementUtils().getPackageOf(d.element()).getQualifiedName().toString();
-            common = common == null ? pkg : commonPrefix(common, pkg);
-        }
-        return common == null || common.isEmpty() ? "" : "_" + common.replace('.', '_');
-    }
-
-    private static String commonPrefix(String a, String b) {
-        String[] x = a.split("\\.");
-        String[] y = b.split("\\.");
-        var result = new StringBuilder();
-        for (int i = 0; i < Math.min(x.length, y.length) && x[i].equals(y[i]); i++) {
-            result.append(result.length() == 0 ? "" : ".").append(x[i]);
-        }
-        return result.toString();
     }
 }

@@ -259,7 +259,7 @@ class DiagnosticsTest {
                 + " revision that revises them all: retort merge -m \"merge heads\" heads";
         assertThat(c).hadWarningContaining(message).inFile(left).onLineContaining("left1");
         assertThat(c).hadWarningContaining(message).inFile(right).onLineContaining("right1");
-        assertThat(c).generatedSourceFile("dev.retort.generated.RetortIndex_db");
+        assertThat(c).generatedSourceFile(Sources.indexName(c));
     }
 
     @Test

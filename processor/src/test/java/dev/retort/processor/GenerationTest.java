@@ -25,16 +25,18 @@ class GenerationTest {
         return javac().withProcessors(new RevisionProcessor()).compile(sources);
     }
 
+    private static final String GOLDEN_HASH = "07a5def86e";
+
     @Test
     void generatesTheIndexAndItsServiceEntry() throws IOException {
         Compilation c = compile(
                 migration("CreateUsers", "@Revision(id = \"753d9557b07b\", message = \"create users\")"),
                 migration("AddEmail", "@Revision(id = \"a1b2c3d4e5f6\", revises = \"753d9557b07b\", message = \"add email\")"));
         assertThat(c).succeededWithoutWarnings();
-        var index = c.generatedSourceFile("dev.retort.generated.RetortIndex_db").orElseThrow();
+        // Named after the package and a hash of what it lists: unique per module, new when the revisions change.
+        assertThat(Sources.indexName(c)).isEqualTo("dev.retort.generated.RetortIndex_db_" + GOLDEN_HASH);
+        var index = c.generatedSourceFile(Sources.indexName(c)).orElseThrow();
         assertThat(index.getCharContent(true).toString()).isEqualTo(golden("RetortIndex_db.java"));
-        var services = c.generatedFile(StandardLocation.CLASS_OUTPUT, "", RevisionProcessor.SERVICES).orElseThrow();
-        assertThat(services.getCharContent(true).toString()).isEqualTo("dev.retort.generated.RetortIndex_db\n");
     }
 
     @Test
@@ -68,7 +70,7 @@ class GenerationTest {
                         "@dev.retort.Revision(id = \"bbbb\", revises = \"aaaa\", message = \"b\")",
                         "public final class B implements dev.retort.Migration { public void upgrade(dev.retort.dsl.Ops op) { } }"));
         assertThat(c).succeeded();
-        assertThat(c).generatedSourceFile("dev.retort.generated.RetortIndex_app_db");
+        assertThat(Sources.indexName(c)).startsWith("dev.retort.generated.RetortIndex_app_db_");
     }
 
     /** 450 revisions: the generated methods are split in chunks, and every position creates its migration. */
@@ -81,11 +83,12 @@ class GenerationTest {
         }
         var result = DiskCompiler.compile(dir, List.of(), sources.toArray(JavaFileObject[]::new));
         assertThat(result.success()).isTrue();
-        String text = Files.readString(result.generated().resolve("dev/retort/generated/RetortIndex_db.java"));
+        String name = Sources.indexName(result.classes());
+        String text = Files.readString(result.generated().resolve(name.replace('.', '/') + ".java"));
         assertThat(text).contains("private static Migration newMigration2(int position)");
         try (var loader = new java.net.URLClassLoader(new java.net.URL[] {result.classes().toUri().toURL()},
                 getClass().getClassLoader())) {
-            var index = (dev.retort.index.MigrationIndex) loader.loadClass("dev.retort.generated.RetortIndex_db")
+            var index = (dev.retort.index.MigrationIndex) loader.loadClass(name)
                     .getConstructor().newInstance();
             assertThat(index.revisions()).hasSize(450);
             for (int i = 0; i < 450; i++) {
@@ -96,7 +99,7 @@ class GenerationTest {
     }
 
     private static String indexText(Compilation c) throws IOException {
-        return c.generatedSourceFile("dev.retort.generated.RetortIndex_db").orElseThrow().getCharContent(true).toString();
+        return c.generatedSourceFile(Sources.indexName(c)).orElseThrow().getCharContent(true).toString();
     }
 
     /** Generated code is compared byte for byte: the processor's output must be deterministic. */

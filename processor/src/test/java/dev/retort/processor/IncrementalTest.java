@@ -52,7 +52,7 @@ class IncrementalTest {
 
     private List<RevisionInfo> indexedRevisions() throws Exception {
         try (var loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
-            var index = (MigrationIndex) loader.loadClass("dev.retort.generated.RetortIndex_fx").getConstructor().newInstance();
+            var index = (MigrationIndex) loader.loadClass(Sources.indexName(classes)).getConstructor().newInstance();
             for (int i = 0; i < index.revisions().size(); i++) {
                 assertThat(index.newMigration(i).getClass().getName()).isEqualTo(index.revisions().get(i).className());
             }
@@ -69,7 +69,7 @@ class IncrementalTest {
         assertThat(revisions.stream().map(RevisionInfo::id).toList()).containsExactly("m0001", "m0002", "m0003", "m0004", "m0005")
                 .inOrder();
         assertThat(revisions.get(2).message()).isEqualTo("three, edited");
-        assertThat(Files.readString(classes.resolve(RevisionProcessor.SERVICES))).isEqualTo("dev.retort.generated.RetortIndex_fx\n");
+        assertThat(Sources.indexName(classes)).startsWith("dev.retort.generated.RetortIndex_fx_");
     }
 
     @Test

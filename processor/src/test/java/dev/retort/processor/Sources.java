@@ -29,4 +29,23 @@ final class Sources {
     static JavaFileObject source(String qualifiedName, String... lines) {
         return JavaFileObjects.forSourceLines(qualifiedName, lines);
     }
+
+    /** The index a compilation wrote, as its services file names it. */
+    static String indexName(com.google.testing.compile.Compilation c) {
+        try {
+            return c.generatedFile(javax.tools.StandardLocation.CLASS_OUTPUT, "", RevisionProcessor.SERVICES).orElseThrow()
+                    .getCharContent(true).toString().strip();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The index a compilation on disk wrote into {@code classes}. */
+    static String indexName(java.nio.file.Path classes) {
+        try {
+            return java.nio.file.Files.readString(classes.resolve(RevisionProcessor.SERVICES)).strip();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }

@@ -5,6 +5,9 @@ import dev.retort.RetortException;
 import dev.retort.runtime.dialect.Dialect;
 import dev.retort.runtime.dialect.Dialects;
 import dev.retort.runtime.jdbc.DatabaseUrl;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -67,9 +70,35 @@ final class Connections {
             }
             return config.url().connect(access == Access.CREATE);
         } catch (SQLException e) {
-            throw new RetortException(ErrorCode.CONNECTION_FAILED, "cannot connect to " + database() + ": "
-                    + Runner.oneLine(e.getMessage()), e);
+            throw new RetortException(ErrorCode.CONNECTION_FAILED, "cannot connect to " + database() + ": " + reason(e), e);
         }
+    }
+
+    /**
+     * Why a connection failed, from the network's own exception where there is one: a driver's
+     * words for a host that never answers ("An error occurred while setting up the SSL
+     * connection") point the wrong way.
+     */
+    static String reason(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof UnknownHostException) {
+                return "unknown host " + t.getMessage() + "; check the host name";
+            }
+            if (t instanceof SocketTimeoutException || t instanceof NoRouteToHostException) {
+                return "the server did not answer (" + t.getMessage() + "); check the host, the port and any firewall"
+                        + " between (connectTimeout=N in the URL sets the wait, in seconds)";
+            }
+            if (t instanceof ClassNotFoundException && t.getMessage() != null && t.getMessage().contains("newsclub")) {
+                return "a Unix-socket URL needs junixsocket on the class path (com.kohlschutter.junixsocket:"
+                        + "junixsocket-core, which the retort command line carries)";
+            }
+        }
+        if (String.valueOf(e.getSQLState()).startsWith("08") && String.valueOf(e.getMessage()).contains("SSL")) {
+            // pgjdbc asks for SSL first (sslmode=prefer); a peer that is no PostgreSQL server ends there.
+            return "no PostgreSQL server answered: the connection was closed while it was being set up (" + Runner.oneLine(
+                    e.getMessage()) + "); check the host and the port, and any firewall or proxy between";
+        }
+        return Runner.oneLine(e.getMessage());
     }
 
     Dialect dialect(Connection connection) throws SQLException {

@@ -8,13 +8,18 @@ import com.squareup.javapoet.JavaFile;
 import com.squareup.javapoet.MethodSpec;
 import com.squareup.javapoet.ParameterizedTypeName;
 import com.squareup.javapoet.TypeSpec;
+import dev.retort.index.Generated;
 import dev.retort.index.IndexCodec;
 import dev.retort.index.MigrationIndex;
 import dev.retort.index.RevisionInfo;
+import dev.retort.processor.model.ClassPathIndex;
 import dev.retort.processor.model.RevisionDeclaration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
 
 /**
  * Builds the index class: the revisions sorted by id (the documented index order) as
@@ -31,18 +36,29 @@ import javax.lang.model.element.Modifier;
 public final class IndexWriter {
 
     static final int CHUNK = 200;
+    /** What the index's {@code @Generated} names. */
+    public static final String GENERATOR = "dev.retort.processor.RevisionProcessor";
     private static final ClassName LIST = ClassName.get(List.class);
     private static final ClassName INFO = ClassName.get(RevisionInfo.class);
     private static final ClassName MIGRATION = ClassName.get("dev.retort", "Migration");
-    private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
+    private static final ClassName GENERATED = ClassName.get(Generated.class);
 
     private final ClassName name;
     private final List<RevisionDeclaration> revisions;
+    private final List<String> supersedes;
+    private final List<String> requires;
 
-    /** @param revisions the revisions of this module, in any order */
-    public IndexWriter(ClassName name, List<RevisionDeclaration> revisions) {
+    /**
+     * @param revisions the revisions of this module, in any order
+     * @param supersedes earlier indexes of this module that a build left in its output
+     * @param requires other modules' indexes whose revisions these revise or depend on
+     */
+    public IndexWriter(ClassName name, List<RevisionDeclaration> revisions, List<String> supersedes,
+            List<String> requires) {
         this.name = name;
         this.revisions = revisions.stream().sorted(Comparator.comparing(RevisionDeclaration::id)).toList();
+        this.supersedes = supersedes.stream().sorted().distinct().toList();
+        this.requires = requires.stream().sorted().distinct().toList();
     }
 
     public JavaFile file(String processorName) {
@@ -56,6 +72,18 @@ public final class IndexWriter {
         for (int i = 0; i < text.size(); i++) {
             type.addField(FieldSpec.builder(String.class, IndexCodec.CONSTANT_PREFIX + i,
                     Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL).initializer("$S", text.get(i)).build());
+        }
+        for (var names : List.of(Map.entry(ClassPathIndex.SUPERSEDES, supersedes), Map.entry(ClassPathIndex.REQUIRES,
+                requires))) {
+            type.addField(FieldSpec.builder(String.class, names.getKey(), Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                    .initializer("$S", String.join(",", names.getValue())).build());
+            type.addMethod(MethodSpec.methodBuilder(names.getKey().toLowerCase(Locale.ROOT))
+                    .addAnnotation(Override.class)
+                    .addModifiers(Modifier.PUBLIC)
+                    .returns(ParameterizedTypeName.get(LIST, ClassName.get(String.class)))
+                    .addStatement(names.getValue().isEmpty() ? CodeBlock.of("return $T.of()", LIST)
+                            : CodeBlock.of("return $T.of($L.split($S))", LIST, names.getKey(), ","))
+                    .build());
         }
         type.addField(FieldSpec.builder(ParameterizedTypeName.get(LIST, INFO), "REVISIONS",
                         Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
@@ -109,8 +137,10 @@ public final class IndexWriter {
     private CodeBlock switchOver(int from, int to) {
         var cases = new StringBuilder();
         for (int i = from; i < to; i++) {
-            cases.append("case ").append(i).append(": return new ")
-                    .append(ClassName.get(revisions.get(i).element()).canonicalName()).append("();\n");
+            TypeElement type = revisions.get(i).element();
+            // A generic migration is created with <>: a raw type would warn, and fail a -Werror build.
+            cases.append("case ").append(i).append(": return new ").append(ClassName.get(type).canonicalName())
+                    .append(type.getTypeParameters().isEmpty() ? "()" : "<>()").append(";\n");
         }
         return CodeBlock.builder()
                 .beginControlFlow("switch (position)")

@@ -4,11 +4,18 @@ import dev.retort.index.IndexCodec;
 import dev.retort.index.MigrationIndex;
 import dev.retort.index.RevisionInfo;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ModuleElement;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
@@ -16,26 +23,45 @@ import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 
 /**
- * A generated index compiled earlier, seen on the compile class path: another jar's, or this
- * module's own from the previous compilation (which an IDE's incremental build leaves in place).
- * Its revisions are read from its {@link IndexCodec} constants, whose values javac reads from the
- * class file.
+ * A generated index compiled earlier, seen on the compile class path or module path: another
+ * jar's, or this module's own from the previous compilation (which an incremental build leaves
+ * in place). Its revisions, the indexes it supersedes and those it requires are read from its
+ * constants, whose values javac and ecj read from the class file.
  */
-public record ClassPathIndex(String name, List<RevisionInfo> revisions) {
+public record ClassPathIndex(String name, List<RevisionInfo> revisions, List<String> supersedes, List<String> requires) {
 
-    /** Every index in {@link MigrationIndex#GENERATED_PACKAGE}, in name order. */
-    public static List<ClassPathIndex> inGeneratedPackage(Elements elements) {
+    /** The generated constant naming the indexes an index supersedes, comma-separated. */
+    public static final String SUPERSEDES = "SUPERSEDES";
+    /** The generated constant naming the indexes an index requires, comma-separated. */
+    public static final String REQUIRES = "REQUIRES";
+
+    /**
+     * Every index visible to this compilation: those in {@link MigrationIndex#GENERATED_PACKAGE}
+     * on the class path, and those the named modules it reads {@code provide}; by name, without
+     * the ones another of them supersedes.
+     */
+    public static List<ClassPathIndex> visible(Elements elements) {
+        Map<String, ClassPathIndex> found = new LinkedHashMap<>();
         PackageElement pkg = elements.getPackageElement(MigrationIndex.GENERATED_PACKAGE);
-        var result = new ArrayList<ClassPathIndex>();
-        if (pkg == null) {
-            return result;
-        }
-        for (Element member : pkg.getEnclosedElements()) {
-            if (member.getKind() == ElementKind.CLASS) {
-                read((TypeElement) member).ifPresent(result::add);
+        if (pkg != null) {
+            for (Element member : pkg.getEnclosedElements()) {
+                if (member.getKind() == ElementKind.CLASS) {
+                    read((TypeElement) member).ifPresent(i -> found.put(i.name(), i));
+                }
             }
         }
-        result.sort(java.util.Comparator.comparing(ClassPathIndex::name));
+        for (ModuleElement module : elements.getAllModuleElements()) {
+            for (ModuleElement.ProvidesDirective provides : ElementFilter.providesIn(module.getDirectives())) {
+                if (provides.getService().getQualifiedName().contentEquals(MigrationIndex.class.getName())) {
+                    provides.getImplementations().forEach(type -> read(type).ifPresent(i -> found.put(i.name(), i)));
+                }
+            }
+        }
+        Set<String> superseded = new HashSet<>();
+        found.values().forEach(i -> superseded.addAll(i.supersedes()));
+        var result = new ArrayList<ClassPathIndex>();
+        found.values().stream().filter(i -> !superseded.contains(i.name())).forEach(result::add);
+        result.sort(Comparator.comparing(ClassPathIndex::name));
         return result;
     }
 
@@ -57,11 +83,26 @@ public record ClassPathIndex(String name, List<RevisionInfo> revisions) {
         return chunks.isEmpty()
                 ? Optional.empty()
                 : Optional.of(new ClassPathIndex(type.getQualifiedName().toString(),
-                        IndexCodec.decode(chunks.toArray(String[]::new))));
+                        IndexCodec.decode(chunks.toArray(String[]::new)), names(constants.get(SUPERSEDES)),
+                        names(constants.get(REQUIRES))));
+    }
+
+    private static List<String> names(Object constant) {
+        return constant instanceof String s && !s.isEmpty() ? List.of(s.split(",")) : List.of();
     }
 
     /** Whether this index lists one of these classes: then it is an earlier index of the same module. */
-    public boolean listsAnyOf(java.util.Set<String> classNames) {
+    public boolean listsAnyOf(Set<String> classNames) {
         return revisions.stream().anyMatch(r -> classNames.contains(r.className()));
+    }
+
+    /** Whether this index declares one of these revision ids. */
+    public boolean declaresAnyOf(Set<String> ids) {
+        return revisions.stream().anyMatch(r -> ids.contains(r.id()));
+    }
+
+    @Override
+    public String toString() {
+        return name + Arrays.toString(revisions.stream().map(RevisionInfo::id).toArray());
     }
 }

@@ -11,11 +11,15 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 
 /**
- * One {@code @Revision} class as javac sees it: the values of its annotation, kept with the
- * mirrors that let diagnostics point at the exact value that is wrong.
+ * One {@code @Revision} class as the compiler sees it: the values of its annotation, kept with
+ * the mirrors that let diagnostics point at the exact value that is wrong.
+ *
+ * @param erroneous whether a value could not be resolved (a constant the compiler cannot find,
+ *     mid-edit in an IDE): the compiler reports that itself, and Retort draws no conclusion from
+ *     a value it cannot know
  */
 public record RevisionDeclaration(TypeElement element, AnnotationMirror annotation,
-        Map<String, AnnotationValue> values, RevisionInfo info) {
+        Map<String, AnnotationValue> values, RevisionInfo info, boolean erroneous) {
 
     public static final String ANNOTATION = "dev.retort.Revision";
 
@@ -45,7 +49,22 @@ public record RevisionDeclaration(TypeElement element, AnnotationMirror annotati
                 strings(values.get("dependsOn")),
                 !Boolean.FALSE.equals(values.get("transactional").getValue()),
                 elements.getBinaryName(element).toString());
-        return new RevisionDeclaration(element, mirror, Map.copyOf(values), info);
+        boolean erroneous = !isString(values.get("id")) || !isString(values.get("message"))
+                || !allStrings(values.get("revises")) || !allStrings(values.get("branchLabels"))
+                || !allStrings(values.get("dependsOn")) || !(values.get("transactional").getValue() instanceof Boolean);
+        return new RevisionDeclaration(element, mirror, Map.copyOf(values), info, erroneous);
+    }
+
+    /** javac gives an unresolved value as the text "<error>"; ecj as something that is no string. */
+    private static boolean isString(AnnotationValue value) {
+        return value != null && value.getValue() instanceof String s && !s.equals("<error>");
+    }
+
+    private static boolean allStrings(AnnotationValue value) {
+        if (value == null || !(value.getValue() instanceof List<?> items)) {
+            return value != null && isString(value);
+        }
+        return items.stream().allMatch(item -> item instanceof AnnotationValue v && isString(v));
     }
 
     public String id() {

@@ -1,6 +1,7 @@
 package dev.retort.processor.validate;
 
 import static dev.retort.processor.Diagnostics.ABSTRACT;
+import static dev.retort.processor.Diagnostics.DEFAULT_PACKAGE;
 import static dev.retort.processor.Diagnostics.EMPTY_MESSAGE;
 import static dev.retort.processor.Diagnostics.INNER_CLASS;
 import static dev.retort.processor.Diagnostics.NOT_A_CLASS;
@@ -28,11 +29,13 @@ import javax.lang.model.util.Types;
  */
 public final class ElementChecks {
 
+    private final Elements elements;
     private final Types types;
     private final TypeMirror migration;
     private final Diagnostics diagnostics;
 
     public ElementChecks(Elements elements, Types types, Diagnostics diagnostics) {
+        this.elements = elements;
         this.types = types;
         this.migration = types.erasure(elements.getTypeElement("dev.retort.Migration").asType());
         this.diagnostics = diagnostics;
@@ -48,6 +51,10 @@ public final class ElementChecks {
             return false;
         }
         boolean ok = true;
+        if (elements.getPackageOf(type).isUnnamed()) {
+            ok = error(d, DEFAULT_PACKAGE + " migration " + name + " is in the default package, which the generated index"
+                    + " (in a package of its own) cannot name; put it in a package");
+        }
         if (!type.getModifiers().contains(Modifier.PUBLIC) || !enclosersArePublic(type)) {
             ok = error(d, NOT_PUBLIC + " migration " + name
                     + " must be public (and so must any class it is nested in); the generated index creates it from another package");

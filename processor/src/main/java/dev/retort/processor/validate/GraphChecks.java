@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import javax.lang.model.element.AnnotationValue;
 
 /**
  * Checks the graph that this module's revisions and those of other jars form, with the rules of
@@ -46,13 +47,21 @@ public final class GraphChecks {
 
     private final Diagnostics diagnostics;
     private final HeadsPolicy headsPolicy;
+    private final boolean uncertain;
+    private Set<String> compiledNow = Set.of();
     private final Map<String, List<RevisionDeclaration>> local = new LinkedHashMap<>();
     private final Map<String, String> foreignIndex = new LinkedHashMap<>();
     private final List<RevisionInfo> all = new ArrayList<>();
 
-    public GraphChecks(Diagnostics diagnostics, HeadsPolicy headsPolicy) {
+    /**
+     * @param uncertain whether some revision of this compilation could not be read (an annotation
+     *     or a value the compiler could not resolve): then a missing parent may be that one, and
+     *     the graph as read is not the real one, so neither is reported
+     */
+    public GraphChecks(Diagnostics diagnostics, HeadsPolicy headsPolicy, boolean uncertain) {
         this.diagnostics = diagnostics;
         this.headsPolicy = headsPolicy;
+        this.uncertain = uncertain;
     }
 
     /**
@@ -64,6 +73,7 @@ public final class GraphChecks {
      * @return true when there was no error
      */
     public boolean check(List<RevisionDeclaration> module, Set<String> compiledNow, List<ForeignRevision> foreign) {
+        this.compiledNow = compiledNow;
         for (RevisionDeclaration d : module) {
             local.computeIfAbsent(d.id(), k -> new ArrayList<>()).add(d);
             all.add(d.info());
@@ -75,7 +85,7 @@ public final class GraphChecks {
         RevisionGraph.Checked checked = RevisionGraph.check(all);
         checked.problems().forEach(this::report);
         RevisionGraph graph = checked.graph();
-        if (graph == null) {
+        if (graph == null || uncertain) {
             return !diagnostics.hadErrors(); // problems only in other jars are warnings, and leave no graph to advise on
         }
         checkHeads(graph.heads());
@@ -94,10 +104,13 @@ public final class GraphChecks {
         } else if (problem instanceof GraphException.DuplicateParent p) {
             String attribute = p.isDependency() ? "dependsOn" : "revises";
             for (RevisionDeclaration d : local.getOrDefault(p.revision(), List.of())) {
-                diagnostics.error(DUPLICATE_PARENT + " " + attribute + " lists '" + p.parent() + "' twice; name it once",
-                        d.element(), d.annotation(), d.item(attribute, p.parent(), 2));
+                error(DUPLICATE_PARENT + " " + attribute + " lists '" + p.parent() + "' twice; name it once", d,
+                        d.item(attribute, p.parent(), 2));
             }
         } else if (problem instanceof GraphException.MissingRevision p) {
+            if (uncertain) {
+                return;
+            }
             String attribute = p.isDependency() ? "dependsOn" : "revises";
             at(p.revision(), attribute, p.missing(), UNKNOWN_REVISION + " " + (p.isDependency() ? "depends on '" : "revises '")
                     + p.missing() + "', which no revision declares" + suggestion(p.missing())
@@ -116,8 +129,7 @@ public final class GraphChecks {
             for (String id : p.ids()) {
                 for (RevisionDeclaration d : local.getOrDefault(id, List.of())) {
                     if (d.info().branchLabels().contains(p.label())) {
-                        diagnostics.error(DUPLICATE_LABEL + " " + p.getMessage(), d.element(), d.annotation(),
-                                d.item("branchLabels", p.label()));
+                        error(DUPLICATE_LABEL + " " + p.getMessage(), d, d.item("branchLabels", p.label()));
                     }
                 }
             }
@@ -134,8 +146,8 @@ public final class GraphChecks {
                     .filter(r -> r.id().equals(id) && !r.className().equals(d.info().className()))
                     .map(r -> isLocalClass(r) ? r.className() : r.className() + " (on the class path)")
                     .collect(Collectors.joining(", "));
-            diagnostics.error(DUPLICATE_ID + " revision id '" + id + "' is also declared by " + others
-                    + "; give each revision its own id", d.element(), d.annotation(), d.value("id"));
+            error(DUPLICATE_ID + " revision id '" + id + "' is also declared by " + others
+                    + "; give each revision its own id", d, d.value("id"));
         }
         if (mine.isEmpty()) {
             diagnostics.warning(FOREIGN_INDEX + " " + p.getMessage());
@@ -151,9 +163,9 @@ public final class GraphChecks {
             String parent = cycle.get(i - 1);
             for (RevisionDeclaration d : local.getOrDefault(child, List.of())) {
                 String where = d.info().revises().contains(parent) ? "revises" : attribute;
-                diagnostics.error(tag + " revision '" + child + "' is on a cycle (" + text
-                                + ", each revising or depending on the one before); make one of them name an older revision",
-                        d.element(), d.annotation(), d.item(where, parent));
+                error(tag + " revision '" + child + "' is on a cycle (" + text
+                        + ", each revising or depending on the one before); make one of them name an older revision", d,
+                        d.item(where, parent));
                 reported = true;
             }
         }
@@ -165,8 +177,7 @@ public final class GraphChecks {
     private void at(String revision, String attribute, String item, String message, GraphException problem) {
         List<RevisionDeclaration> mine = local.getOrDefault(revision, List.of());
         for (RevisionDeclaration d : mine) {
-            diagnostics.error(message, d.element(), d.annotation(),
-                    item == null ? d.value(attribute) : d.item(attribute, item));
+            error(message, d, item == null ? d.value(attribute) : d.item(attribute, item));
         }
         if (mine.isEmpty()) {
             diagnostics.warning(FOREIGN_INDEX + " " + problem.getMessage()
@@ -184,7 +195,7 @@ public final class GraphChecks {
         for (String head : heads) {
             for (RevisionDeclaration d : local.getOrDefault(head, List.of())) {
                 if (headsPolicy == HeadsPolicy.SINGLE) {
-                    diagnostics.error(message, d.element(), d.annotation(), d.value("id"));
+                    error(message, d, d.value("id"));
                 } else {
                     diagnostics.warning(message, d.element(), d.annotation(), d.value("id"));
                 }
@@ -216,6 +227,13 @@ public final class GraphChecks {
                 }
             }
         }
+    }
+
+    /** An error on a revision; one compiled earlier (an incremental build) is named, having no source line here. */
+    private void error(String message, RevisionDeclaration d, AnnotationValue value) {
+        String where = compiledNow.contains(d.info().className()) ? ""
+                : " (in " + d.info().className() + ", compiled earlier; its source file declares it)";
+        diagnostics.error(message + where, d.element(), d.annotation(), value);
     }
 
     private boolean isLocalClass(RevisionInfo r) {

@@ -45,6 +45,10 @@ public record DatabaseUrl(Kind kind, String jdbcUrl, String user, String passwor
     private static final Pattern JDBC = Pattern.compile("(?i)jdbc:([a-z0-9]+):(.*)", Pattern.DOTALL);
     private static final Pattern HOST_PORT = Pattern.compile("(\\[[0-9A-Fa-f:.]+]|[^:\\[\\]]*)(?::(.*))?");
     private static final Pattern PORT = Pattern.compile("[0-9]{1,5}");
+    /** junixsocket's factory for pgjdbc's {@code socketFactory}, taking the socket file as its argument. */
+    public static final String UNIX_SOCKET_FACTORY = "org.newsclub.net.unix.AFUNIXSocketFactory$FactoryArg";
+    private static final Set<String> POSTGRES_IMAGES = Set.of("postgresql", "postgres", "postgis", "timescaledb",
+            "pgvector");
     /** sqlite3_open_v2's flag: read and write, without SQLITE_OPEN_CREATE. */
     private static final int SQLITE_OPEN_READWRITE = 0x2;
     private static final String FORMS = "give a JDBC URL (jdbc:postgresql://host:5432/db, jdbc:sqlite:file.db),"
@@ -92,6 +96,8 @@ public record DatabaseUrl(Kind kind, String jdbcUrl, String user, String passwor
                 return postgres(scheme, rest.substring(2), null, true);
             case "sqlite":
                 return sqliteFile(scheme, rest);
+            case "tc":
+                return testcontainers(rest);
             default:
                 throw bad(scheme + "…", "Retort supports PostgreSQL (jdbc:postgresql:) and SQLite (jdbc:sqlite:), not "
                         + subprotocol);
@@ -119,6 +125,23 @@ public record DatabaseUrl(Kind kind, String jdbcUrl, String user, String passwor
     }
 
     /**
+     * Testcontainers' {@code jdbc:tc:postgresql:16:///db}: its driver starts the container and
+     * connects; the image names the database. Credentials among the parameters leave the URL.
+     */
+    private static DatabaseUrl testcontainers(String rest) {
+        String image = rest.contains(":") ? rest.substring(0, rest.indexOf(':')).toLowerCase(Locale.ROOT) : rest;
+        if (!POSTGRES_IMAGES.contains(image)) {
+            throw bad("jdbc:tc:…", "Retort supports Testcontainers' PostgreSQL images (jdbc:tc:postgresql:16:///db), not "
+                    + image);
+        }
+        UrlParts parts = UrlParts.local(rest);
+        Map<String, String> secrets = secrets(parts, "jdbc:tc:…");
+        String password = secrets.remove("password");
+        return new DatabaseUrl(Kind.POSTGRESQL, "jdbc:tc:" + parts.database() + parts.query(Set.of("user")),
+                decode("jdbc:tc:…", parts.param("user"), "user name"), password, secrets);
+    }
+
+    /**
      * @param authority {@code [user[:password]@]hosts[/database][?query]}
      * @param localDatabase for {@code jdbc:postgresql:database}: that database on the local server
      * @param jdbcForm whether the URL was a JDBC URL (a host may then be left out)
@@ -129,8 +152,10 @@ public record DatabaseUrl(Kind kind, String jdbcUrl, String user, String passwor
         if (parts.hosts().contains("@") || (parts.database() != null && parts.database().contains("@"))) {
             throw bad(shown, "an '@' in the user name or password must be written %40 (and a '/' in the user name %2F)");
         }
-        if (parts.hosts().isEmpty() && !jdbcForm) {
-            throw bad(shown, "a PostgreSQL URL needs a host: postgresql://user:password@host:5432/database");
+        String hostParameter = parts.hosts().isEmpty() ? parts.param("host") : null;
+        if (parts.hosts().isEmpty() && !jdbcForm && hostParameter == null) {
+            throw bad(shown, "a PostgreSQL URL needs a host: postgresql://user:password@host:5432/database (or, as"
+                    + " libpq, postgresql:///database?host=/var/run/postgresql for a Unix socket)");
         }
         for (String host : parts.hosts().split(",", -1)) {
             checkHost(shown, host, parts.hosts().isEmpty());
@@ -156,6 +181,9 @@ public record DatabaseUrl(Kind kind, String jdbcUrl, String user, String passwor
         if (user == null) {
             user = decode(shown, parts.param("user"), "user name");
         }
+        if (hostParameter != null) {
+            return new DatabaseUrl(Kind.POSTGRESQL, libpqHost(shown, parts, hostParameter), user, password, secrets);
+        }
         // user= moves from the query to the user component too, where every part of Retort looks for it.
         String jdbc = "jdbc:postgresql:" + (localDatabase != null ? "" : "//" + parts.hosts() + "/") + parts.database()
                 + parts.query(Set.of("user"));
@@ -172,6 +200,25 @@ public record DatabaseUrl(Kind kind, String jdbcUrl, String user, String passwor
             }
         }
         return secrets;
+    }
+
+    /**
+     * libpq's {@code ?host=} (and {@code ?port=}) in place of a host: a directory is where the
+     * server's Unix socket is ({@code /var/run/postgresql}, Cloud SQL's {@code /cloudsql/…}), which
+     * pgjdbc reaches through junixsocket's socket factory; anything else is the host's name.
+     */
+    private static String libpqHost(String shown, UrlParts parts, String host) {
+        String port = parts.param("port") == null ? "5432" : parts.param("port");
+        checkHost(shown, "localhost:" + port, false);
+        Set<String> moved = Set.of("user", "host", "port");
+        if (!host.startsWith("/")) {
+            checkHost(shown, host, false);
+            return "jdbc:postgresql://" + host + ":" + port + "/" + parts.database() + parts.query(moved);
+        }
+        String query = parts.query(moved);
+        return "jdbc:postgresql://localhost:" + port + "/" + parts.database() + (query.isEmpty() ? "?" : query + "&")
+                + "socketFactory=" + UNIX_SOCKET_FACTORY + "&socketFactoryArg=" + host.replaceAll("/+$", "") + "/.s.PGSQL."
+                + port + "&sslmode=disable";
     }
 
     private static void checkHost(String shown, String host, boolean none) {

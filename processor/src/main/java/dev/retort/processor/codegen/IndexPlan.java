@@ -1,0 +1,150 @@
+package dev.retort.processor.codegen;
+
+import com.squareup.javapoet.ClassName;
+import dev.retort.index.MigrationIndex;
+import dev.retort.index.RevisionInfo;
+import dev.retort.processor.Diagnostics;
+import dev.retort.processor.model.ClassPathIndex;
+import dev.retort.processor.model.RevisionDeclaration;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import javax.annotation.processing.FilerException;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.element.ModuleElement;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+
+/**
+ * What index a sound module gets: its name, the earlier indexes it supersedes, the other
+ * modules' indexes it requires; and whether it must be written at all (a class of that name
+ * already listing exactly this is left alone: a compiler may refuse to replace it, and need not).
+ * In a named module it checks the module provides the index.
+ */
+public final class IndexPlan {
+
+    private final ProcessingEnvironment env;
+    private final List<RevisionDeclaration> module;
+    private final List<ClassPathIndex> earlier;
+    private final List<ClassPathIndex> visible;
+    private final ClassName chosen;
+    private final Diagnostics diagnostics;
+
+    /**
+     * @param earlier this module's indexes from earlier builds
+     * @param visible every index this compilation sees
+     * @param chosen the name {@code -Aretort.index} gives, or null
+     */
+    public IndexPlan(ProcessingEnvironment env, List<RevisionDeclaration> module, List<ClassPathIndex> earlier,
+            List<ClassPathIndex> visible, ClassName chosen, Diagnostics diagnostics) {
+        this.env = env;
+        this.module = module;
+        this.earlier = earlier;
+        this.visible = visible;
+        this.chosen = chosen;
+        this.diagnostics = diagnostics;
+    }
+
+    /** Writes the index when it is not there as it should be; its name, or empty when it could not be. */
+    public Optional<String> write() throws IOException {
+        Elements elements = env.getElementUtils();
+        List<RevisionInfo> infos = module.stream().map(RevisionDeclaration::info).toList();
+        List<String> requires = requires(infos);
+        ModuleElement namedModule = namedModule(elements);
+        String pkg = commonPackage(elements);
+        ClassName name = chosen != null ? chosen
+                : namedModule != null ? IndexName.forModule(pkg)
+                : IndexName.forClassPath(pkg, infos, requires);
+        List<String> supersedes = earlier.stream().map(ClassPathIndex::name)
+                .filter(n -> !n.equals(name.canonicalName())).toList();
+        if (namedModule != null && !provides(namedModule, name)) {
+            diagnostics.error(Diagnostics.MODULE_PROVIDES + " module " + namedModule.getQualifiedName() + " does not"
+                    + " provide its migration index; add to module-info.java: provides " + MigrationIndex.class.getName()
+                    + " with " + name.canonicalName() + ";", namedModule, null, null);
+            return Optional.empty();
+        }
+        Optional<ClassPathIndex> existing = ClassPathIndex.named(name.canonicalName(), elements);
+        if (existing.isPresent() && existing.get().revisions().equals(sorted(infos))
+                && existing.get().requires().equals(sortedDistinct(requires))
+                && existing.get().supersedes().containsAll(supersedes)) {
+            return Optional.of(name.reflectionName());
+        }
+        try {
+            new IndexWriter(name, module, supersedes, requires).file(IndexWriter.GENERATOR).writeTo(env.getFiler());
+        } catch (FilerException e) {
+            // ecj will not replace a class that is on the class path (the output folder, from an earlier build).
+            diagnostics.error(Diagnostics.STALE_INDEX + " the index " + name.canonicalName() + " from an earlier build is"
+                    + " in the output folder, and this compiler cannot replace it (" + e.getMessage() + "); build clean"
+                    + " (mvn clean compile)");
+            return Optional.empty();
+        }
+        return Optional.of(name.reflectionName());
+    }
+
+    /** Other modules' indexes that declare a revision this module's revise or depend on. */
+    private List<String> requires(List<RevisionInfo> infos) {
+        Set<String> needed = new HashSet<>();
+        Set<String> own = new HashSet<>();
+        for (RevisionInfo r : infos) {
+            needed.addAll(r.revises());
+            needed.addAll(r.dependsOn());
+            own.add(r.id());
+            own.addAll(r.branchLabels());
+        }
+        needed.removeAll(own);
+        var required = new ArrayList<String>();
+        for (ClassPathIndex index : visible) {
+            if (!earlier.contains(index) && (index.declaresAnyOf(needed) || index.revisions().stream()
+                    .anyMatch(r -> r.branchLabels().stream().anyMatch(needed::contains)))) {
+                required.add(index.name());
+            }
+        }
+        return sortedDistinct(required);
+    }
+
+    private ModuleElement namedModule(Elements elements) {
+        ModuleElement module = elements.getModuleOf(this.module.get(0).element());
+        return module == null || module.isUnnamed() ? null : module;
+    }
+
+    private static boolean provides(ModuleElement module, ClassName name) {
+        for (ModuleElement.ProvidesDirective p : ElementFilter.providesIn(module.getDirectives())) {
+            if (p.getService().getQualifiedName().contentEquals(MigrationIndex.class.getName()) && p.getImplementations()
+                    .stream().anyMatch(t -> t.getQualifiedName().contentEquals(name.canonicalName()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The package all migrations share (or the deepest one above them all). */
+    private String commonPackage(Elements elements) {
+        String common = null;
+        for (RevisionDeclaration d : module) {
+            String pkg = elements.getPackageOf(d.element()).getQualifiedName().toString();
+            common = common == null ? pkg : commonPrefix(common, pkg);
+        }
+        return common == null ? "" : common;
+    }
+
+    private static String commonPrefix(String a, String b) {
+        String[] x = a.split("\\.");
+        String[] y = b.split("\\.");
+        var result = new StringBuilder();
+        for (int i = 0; i < Math.min(x.length, y.length) && x[i].equals(y[i]); i++) {
+            result.append(result.length() == 0 ? "" : ".").append(x[i]);
+        }
+        return result.toString();
+    }
+
+    private static List<RevisionInfo> sorted(List<RevisionInfo> infos) {
+        return infos.stream().sorted(java.util.Comparator.comparing(RevisionInfo::id)).toList();
+    }
+
+    private static List<String> sortedDistinct(List<String> names) {
+        return names.stream().sorted().distinct().toList();
+    }
+}
