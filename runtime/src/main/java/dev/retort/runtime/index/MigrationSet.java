@@ -9,10 +9,12 @@ import dev.retort.index.RevisionInfo;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.Set;
 
 /**
  * The revisions of every index on the class path, as one graph. The graph's order (its
@@ -26,10 +28,13 @@ public final class MigrationSet {
 
     private final RevisionGraph graph;
     private final Map<String, Source> sources;
+    /** Where the indexes were looked for, to say why there are none; null for indexes given by hand. */
+    private final ClassLoader loader;
 
-    private MigrationSet(RevisionGraph graph, Map<String, Source> sources) {
+    private MigrationSet(RevisionGraph graph, Map<String, Source> sources, ClassLoader loader) {
         this.graph = graph;
         this.sources = sources;
+        this.loader = loader;
     }
 
     /**
@@ -38,17 +43,30 @@ public final class MigrationSet {
      * @throws RetortException when an index cannot be loaded or the revisions do not form a graph
      */
     public static MigrationSet load(ClassLoader loader) {
-        var indexes = new ArrayList<MigrationIndex>();
+        var found = new ArrayList<MigrationIndex>();
         try {
-            ServiceLoader.load(MigrationIndex.class, loader).forEach(indexes::add);
+            ServiceLoader.load(MigrationIndex.class, loader).forEach(found::add);
         } catch (ServiceConfigurationError e) {
             throw new RetortException(ErrorCode.BAD_CONFIGURATION, "a migration index on the class path cannot be loaded ("
                     + e.getMessage() + "); rebuild the jar that carries it", e);
         }
-        return of(indexes);
+        Set<String> loaded = new HashSet<>();
+        Set<String> superseded = new HashSet<>();
+        Set<String> required = new HashSet<>();
+        for (MigrationIndex index : found) {
+            loaded.add(index.getClass().getName());
+            superseded.addAll(index.supersedes());
+            required.addAll(index.requires());
+        }
+        IndexCheck.verify(loader, loaded, superseded, required);
+        return of(found.stream().filter(i -> !superseded.contains(i.getClass().getName())).toList(), loader);
     }
 
     public static MigrationSet of(List<MigrationIndex> indexes) {
+        return of(indexes, null);
+    }
+
+    private static MigrationSet of(List<MigrationIndex> indexes, ClassLoader loader) {
         var sorted = new ArrayList<>(indexes);
         sorted.sort(Comparator.comparing(i -> i.getClass().getName()));
         var revisions = new ArrayList<RevisionInfo>();
@@ -60,7 +78,7 @@ public final class MigrationSet {
                 sources.putIfAbsent(listed.get(i).id(), new Source(index, i));
             }
         }
-        return new MigrationSet(RevisionGraph.of(revisions), sources);
+        return new MigrationSet(RevisionGraph.of(revisions), sources, loader);
     }
 
     public RevisionGraph graph() {
@@ -75,9 +93,11 @@ public final class MigrationSet {
      */
     public MigrationSet requireAny() {
         if (graph.size() == 0) {
+            String why = loader == null ? "" : IndexCheck.whyNone(loader);
             throw new RetortException(ErrorCode.NO_MIGRATIONS, "no migrations found: no generated index"
-                    + " (META-INF/services/" + MigrationIndex.class.getName() + ") is on the class path;"
-                    + " check that the Retort processor ran, give --classpath, and merge service files when shading");
+                    + " (META-INF/services/" + MigrationIndex.class.getName() + ") is on the class path"
+                    + (why.isEmpty() ? "; check that the Retort processor ran, give --classpath, and merge service files"
+                            + " when shading" : why));
         }
         return this;
     }

@@ -68,6 +68,10 @@ public final class Fixtures {
     }
 
     public static Compiled tryCompile(Path dir, List<Path> extraClasspath, String... sources) {
+        return tryCompile(dir, extraClasspath, true, sources);
+    }
+
+    private static Compiled tryCompile(Path dir, List<Path> extraClasspath, boolean processor, String... sources) {
         try {
             Path src = Files.createDirectories(dir.resolve("src"));
             Path classes = Files.createDirectories(dir.resolve("classes"));
@@ -83,10 +87,19 @@ public final class Fixtures {
                 Files.writeString(file, source);
                 files.add(file);
             }
-            return javac(files, extraClasspath, classes, dir.resolve("generated"));
+            return javac(files, extraClasspath, classes, dir.resolve("generated"), processor);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Compiles as a build where the processor does not run (javac 23+ with it only on the class path). */
+    public static Compiled compileWithoutProcessor(Path dir, String... sources) {
+        Compiled compiled = tryCompile(dir, List.of(), false, sources);
+        if (!compiled.success()) {
+            throw new AssertionError("fixture migrations do not compile:\n" + compiled.diagnostics());
+        }
+        return compiled;
     }
 
     /**
@@ -97,8 +110,9 @@ public final class Fixtures {
     public static Compiled compileTree(Path sourceRoot, Path classes) {
         try (var walk = Files.walk(sourceRoot)) {
             List<Path> files = walk.filter(f -> f.toString().endsWith(".java")).sorted().toList();
-            Compiled compiled = javac(files, List.of(), Files.createDirectories(classes),
-                    classes.resolveSibling("generated-sources"));
+            // The output folder on the class path, as Maven puts it: an earlier index there is superseded.
+            Compiled compiled = javac(files, List.of(Files.createDirectories(classes)), classes,
+                    classes.resolveSibling("generated-sources"), true);
             if (!compiled.success()) {
                 throw new AssertionError("the project does not compile:\n" + compiled.diagnostics());
             }
@@ -109,8 +123,8 @@ public final class Fixtures {
     }
 
     /** javac with Retort's processor, on the test's class path and {@code extraClasspath}. */
-    private static Compiled javac(List<Path> files, List<Path> extraClasspath, Path classes, Path generated)
-            throws IOException {
+    private static Compiled javac(List<Path> files, List<Path> extraClasspath, Path classes, Path generated,
+            boolean processor) throws IOException {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         var diagnostics = new DiagnosticCollector<JavaFileObject>();
         try (StandardJavaFileManager manager = javac.getStandardFileManager(diagnostics, null, null)) {
@@ -122,9 +136,11 @@ public final class Fixtures {
             }
             manager.setLocationFromPaths(StandardLocation.CLASS_PATH, classpath);
             var out = new StringWriter();
-            var task = javac.getTask(out, manager, diagnostics, List.of("--release", "17"), null,
-                    manager.getJavaFileObjectsFromPaths(files));
-            task.setProcessors(List.of(new RevisionProcessor()));
+            var task = javac.getTask(out, manager, diagnostics, processor ? List.of("--release", "17")
+                    : List.of("--release", "17", "-proc:none"), null, manager.getJavaFileObjectsFromPaths(files));
+            if (processor) {
+                task.setProcessors(List.of(new RevisionProcessor()));
+            }
             boolean ok = task.call();
             var text = new StringBuilder(out.toString());
             diagnostics.getDiagnostics().forEach(d -> text.append(d).append('\n'));

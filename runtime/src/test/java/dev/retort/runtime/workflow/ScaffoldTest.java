@@ -217,4 +217,30 @@ class ScaffoldTest {
         }
         return n;
     }
+
+    /** A merge of a revision with its own ancestor joins nothing: refused, as Alembic does not. */
+    @Test
+    void mergeRefusesARevisionWithItsOwnAncestor() throws Exception {
+        var project = new Project(Files.createTempDirectory("merge"), Map.of());
+        project.ok("init", "--package", "a.b", "--no-pom");
+        var first = project.revision("revision", "-m", "first");
+        project.revision("revision", "-m", "second");
+        var cli = project.run("merge", "-m", "merge", "heads", first.id());
+        assertEquals(2, cli.exitCode(), cli.toString());
+        assertTrue(cli.err().contains("cannot merge " + first.id() + " into ") && cli.err().contains(" is already an"
+                + " ancestor of "), cli.toString());
+    }
+
+    /** The file revision writes compiles the README's upgrade: every static import its types and defaults need. */
+    @Test
+    void theGeneratedFileCompilesTheReadmesUpgrade() throws Exception {
+        var project = new Project(Files.createTempDirectory("readme"), Map.of());
+        project.ok("init", "--package", "com.example.db", "--no-pom");
+        var users = project.revision("revision", "-m", "create users");
+        project.fill(users, "op.createTable(\"users\", t -> t.column(\"id\", BIGINT, c -> c.primaryKey().identity())"
+                + ".column(\"email\", varchar(255), c -> c.notNull().unique())"
+                + ".column(\"team_id\", BIGINT, c -> c.references(\"teams\", \"id\").onDelete(CASCADE))"
+                + ".column(\"created_at\", TIMESTAMP_TZ, c -> c.notNull().serverDefault(now())));");
+        assertFalse(project.compile().diagnostics().contains("error"));
+    }
 }
