@@ -111,7 +111,7 @@ public final class RevisionProcessor extends AbstractProcessor {
         if (annotation != null) {
             for (Element element : round.getElementsAnnotatedWith(annotation)) {
                 if (element instanceof TypeElement type) {
-                    declarations.add(RevisionDeclaration.read(type, processingEnv.getElementUtils()));
+                    declarations.add(RevisionDeclaration.read(type, processingEnv.getElementUtils(), itemPositions()));
                 }
             }
         }
@@ -208,7 +208,7 @@ public final class RevisionProcessor extends AbstractProcessor {
      * still there as class files (an incremental build), they are read again from their own
      * {@code @Revision}. Those whose class is gone were deleted, and are dropped.
      */
-    private static List<RevisionDeclaration> carriedOver(List<ClassPathIndex> earlier, Set<String> compiledNow,
+    private List<RevisionDeclaration> carriedOver(List<ClassPathIndex> earlier, Set<String> compiledNow,
             Elements elements) {
         var carried = new ArrayList<RevisionDeclaration>();
         var seen = new HashSet<>(compiledNow);
@@ -217,12 +217,20 @@ public final class RevisionProcessor extends AbstractProcessor {
                 if (seen.add(revision.className())) {
                     TypeElement type = elements.getTypeElement(revision.className().replace('$', '.'));
                     if (type != null && RevisionDeclaration.isRevision(type)) {
-                        carried.add(RevisionDeclaration.read(type, elements));
+                        carried.add(RevisionDeclaration.read(type, elements, itemPositions()));
                     }
                 }
             }
         }
         return carried;
+    }
+
+    /**
+     * Whether the compiler places a message on one item of an array value. ecj places one given an
+     * item on the whole annotation, but one given the attribute on the attribute's line.
+     */
+    private boolean itemPositions() {
+        return !processingEnv.getClass().getName().startsWith("org.eclipse.jdt");
     }
 
     private void writeServices() throws IOException {

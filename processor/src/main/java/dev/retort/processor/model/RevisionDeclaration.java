@@ -19,7 +19,7 @@ import javax.lang.model.util.Elements;
  *     a value it cannot know
  */
 public record RevisionDeclaration(TypeElement element, AnnotationMirror annotation,
-        Map<String, AnnotationValue> values, RevisionInfo info, boolean erroneous) {
+        Map<String, AnnotationValue> values, RevisionInfo info, boolean erroneous, boolean itemPositions) {
 
     public static final String ANNOTATION = "dev.retort.Revision";
 
@@ -29,8 +29,13 @@ public record RevisionDeclaration(TypeElement element, AnnotationMirror annotati
                 ((TypeElement) m.getAnnotationType().asElement()).getQualifiedName().contentEquals(ANNOTATION));
     }
 
-    /** Reads the annotation of a class known to carry {@code @Revision}. */
-    public static RevisionDeclaration read(TypeElement element, Elements elements) {
+    /**
+     * Reads the annotation of a class known to carry {@code @Revision}.
+     *
+     * @param itemPositions whether the compiler places a message on one item of an array value
+     *     (javac does; ecj places it on the annotation, so the whole attribute is pointed at there)
+     */
+    public static RevisionDeclaration read(TypeElement element, Elements elements, boolean itemPositions) {
         AnnotationMirror mirror = element.getAnnotationMirrors().stream()
                 .filter(m -> ((TypeElement) m.getAnnotationType().asElement()).getQualifiedName()
                         .contentEquals(ANNOTATION))
@@ -52,7 +57,7 @@ public record RevisionDeclaration(TypeElement element, AnnotationMirror annotati
         boolean erroneous = !isString(values.get("id")) || !isString(values.get("message"))
                 || !allStrings(values.get("revises")) || !allStrings(values.get("branchLabels"))
                 || !allStrings(values.get("dependsOn")) || !(values.get("transactional").getValue() instanceof Boolean);
-        return new RevisionDeclaration(element, mirror, Map.copyOf(values), info, erroneous);
+        return new RevisionDeclaration(element, mirror, Map.copyOf(values), info, erroneous, itemPositions);
     }
 
     /** javac gives an unresolved value as the text "<error>"; ecj as something that is no string. */
@@ -88,7 +93,7 @@ public record RevisionDeclaration(TypeElement element, AnnotationMirror annotati
     public AnnotationValue item(String attribute, String text, int occurrence) {
         AnnotationValue whole = values.get(attribute);
         int seen = 0;
-        if (whole != null && whole.getValue() instanceof List<?> items) {
+        if (itemPositions && whole != null && whole.getValue() instanceof List<?> items) {
             for (Object item : items) {
                 if (item instanceof AnnotationValue v && text.equals(v.getValue()) && ++seen == occurrence) {
                     return v;
