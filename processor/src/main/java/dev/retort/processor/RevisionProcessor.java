@@ -4,6 +4,7 @@ import com.google.auto.service.AutoService;
 import com.squareup.javapoet.ClassName;
 import dev.retort.index.MigrationIndex;
 import dev.retort.processor.codegen.IndexPlan;
+import dev.retort.processor.codegen.ModuleProvides;
 import dev.retort.processor.model.ClassPathIndex;
 import dev.retort.processor.model.ForeignRevision;
 import dev.retort.processor.model.RevisionDeclaration;
@@ -27,6 +28,7 @@ import javax.annotation.processing.SupportedOptions;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ModuleElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.util.Elements;
@@ -85,6 +87,13 @@ public final class RevisionProcessor extends AbstractProcessor {
         try {
             if (round.processingOver()) {
                 writeServices();
+                if (writtenIndex != null && !writtenIndex.isEmpty()) {
+                    ModuleElement module = ModuleProvides.namedModule(processingEnv.getElementUtils(),
+                            declarations.get(0).element());
+                    if (module != null) {
+                        ModuleProvides.check(module, writtenIndex, diagnostics);
+                    }
+                }
             } else {
                 int before = declarations.size();
                 collect(round);
@@ -146,7 +155,8 @@ public final class RevisionProcessor extends AbstractProcessor {
 
         // This module's earlier index is in its own output folder (where an incremental build leaves
         // it), or at least lists a class compiled now; the rest are other modules' indexes.
-        List<ClassPathIndex> visible = ClassPathIndex.visible(elements);
+        List<ClassPathIndex> visible = ClassPathIndex.visible(elements,
+                ModuleProvides.namedModule(elements, declarations.get(0).element()));
         List<ClassPathIndex> earlier = new ArrayList<>();
         if (chosen != null) {
             ClassPathIndex.named(chosen.canonicalName(), elements).ifPresent(earlier::add);

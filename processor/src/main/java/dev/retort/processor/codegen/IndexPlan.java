@@ -15,14 +15,12 @@ import java.util.Set;
 import javax.annotation.processing.FilerException;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.ModuleElement;
-import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 
 /**
  * What index a sound module gets: its name, the earlier indexes it supersedes, the other
  * modules' indexes it requires; and whether it must be written at all (a class of that name
  * already listing exactly this is left alone: a compiler may refuse to replace it, and need not).
- * In a named module it checks the module provides the index.
  */
 public final class IndexPlan {
 
@@ -60,12 +58,6 @@ public final class IndexPlan {
                 : IndexName.forClassPath(pkg, infos, requires);
         List<String> supersedes = earlier.stream().map(ClassPathIndex::name)
                 .filter(n -> !n.equals(name.canonicalName())).toList();
-        if (namedModule != null && !provides(namedModule, name)) {
-            diagnostics.error(Diagnostics.MODULE_PROVIDES + " module " + namedModule.getQualifiedName() + " does not"
-                    + " provide its migration index; add to module-info.java: provides " + MigrationIndex.class.getName()
-                    + " with " + name.canonicalName() + ";", namedModule, null, null);
-            return Optional.empty();
-        }
         Optional<ClassPathIndex> existing = ClassPathIndex.named(name.canonicalName(), elements);
         if (existing.isPresent() && existing.get().revisions().equals(sorted(infos))
                 && existing.get().requires().equals(sortedDistinct(requires))
@@ -106,18 +98,7 @@ public final class IndexPlan {
     }
 
     private ModuleElement namedModule(Elements elements) {
-        ModuleElement module = elements.getModuleOf(this.module.get(0).element());
-        return module == null || module.isUnnamed() ? null : module;
-    }
-
-    private static boolean provides(ModuleElement module, ClassName name) {
-        for (ModuleElement.ProvidesDirective p : ElementFilter.providesIn(module.getDirectives())) {
-            if (p.getService().getQualifiedName().contentEquals(MigrationIndex.class.getName()) && p.getImplementations()
-                    .stream().anyMatch(t -> t.getQualifiedName().contentEquals(name.canonicalName()))) {
-                return true;
-            }
-        }
-        return false;
+        return ModuleProvides.namedModule(elements, module.get(0).element());
     }
 
     /** The package all migrations share (or the deepest one above them all). */

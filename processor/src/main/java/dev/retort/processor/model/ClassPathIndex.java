@@ -37,10 +37,13 @@ public record ClassPathIndex(String name, List<RevisionInfo> revisions, List<Str
 
     /**
      * Every index visible to this compilation: those in {@link MigrationIndex#GENERATED_PACKAGE}
-     * on the class path, and those the named modules it reads {@code provide}; by name, without
-     * the ones another of them supersedes.
+     * on the class path, and those the other named modules {@code provide}; by name, without the
+     * ones another of them supersedes.
+     *
+     * @param self the named module being compiled, or null: its own directives are not read here
+     *     (javac 17 to 20 would report a false error, JDK-8305225)
      */
-    public static List<ClassPathIndex> visible(Elements elements) {
+    public static List<ClassPathIndex> visible(Elements elements, ModuleElement self) {
         Map<String, ClassPathIndex> found = new LinkedHashMap<>();
         PackageElement pkg = elements.getPackageElement(MigrationIndex.GENERATED_PACKAGE);
         if (pkg != null) {
@@ -51,6 +54,9 @@ public record ClassPathIndex(String name, List<RevisionInfo> revisions, List<Str
             }
         }
         for (ModuleElement module : elements.getAllModuleElements()) {
+            if (module.equals(self) || module.isUnnamed()) {
+                continue;
+            }
             for (ModuleElement.ProvidesDirective provides : ElementFilter.providesIn(module.getDirectives())) {
                 if (provides.getService().getQualifiedName().contentEquals(MigrationIndex.class.getName())) {
                     provides.getImplementations().forEach(type -> read(type).ifPresent(i -> found.put(i.name(), i)));

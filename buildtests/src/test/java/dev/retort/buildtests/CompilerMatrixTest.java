@@ -1,0 +1,178 @@
+package dev.retort.buildtests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.retort.index.MigrationIndex;
+import dev.retort.index.RevisionInfo;
+import dev.retort.runtime.cli.Main;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * One migration set compiled by each compiler a Java team uses, each as its build runs it: javac 17,
+ * javac 25 for release 17 and 25, Eclipse's ecj in batch mode (a full build, then an incremental one
+ * with the output folder on the class path, as Maven passes it), and {@code -Xlint:all -Werror}.
+ * Each writes an index that lists every revision; a broken set is reported on the right lines; and
+ * where a compiler does not run the processor at all, the first command says so and names the fix.
+ */
+class CompilerMatrixTest {
+
+    private static final Path API = Tools.artifact("retort-api-");
+    private static final Path PROCESSOR = Tools.artifact("retort-processor-");
+    private static final Path JAVAPOET = Tools.artifact("javapoet-");
+    private static final Path ECJ = Tools.artifact("ecj-");
+
+    private static String migration(String name, String annotation) {
+        return "package com.example.db;\n\nimport dev.retort.Migration;\nimport dev.retort.Revision;\n"
+                + "import dev.retort.dsl.Ops;\n\n" + annotation + "\npublic final class " + name
+                + " implements Migration {\n    @Override\n    public void upgrade(Ops op) {\n"
+                + "        op.execute(\"SELECT 1\", \"SELECT 1\");\n    }\n}\n";
+    }
+
+    /** Three revisions, one of them a generic class (the generated code must not warn about it). */
+    private static Path project(Path dir) {
+        Tools.write(dir.resolve("src/com/example/db/First.java"), migration("First",
+                "@Revision(id = \"a1000001\", message = \"first\")"));
+        Tools.write(dir.resolve("src/com/example/db/Second.java"), migration("Second",
+                "@Revision(id = \"a1000002\", revises = \"a1000001\", message = \"second\")"));
+        Tools.write(dir.resolve("src/com/example/db/Third.java"), migration("Third",
+                "@Revision(id = \"a1000003\", revises = \"a1000002\", message = \"third\")")
+                .replace("class Third implements", "class Third<T> implements"));
+        return dir;
+    }
+
+    private static List<String> javac(Path javac, Path dir, List<String> options) {
+        Tools.write(dir.resolve("out/.keep"), ""); // a build's output folder exists, and is on its class path
+        var command = new ArrayList<>(List.of(javac.toString(), "-processorpath", Tools.classPath(PROCESSOR, API, JAVAPOET),
+                "-cp", Tools.classPath(API, dir.resolve("out")), "-d", dir.resolve("out").toString(), "-s",
+                dir.resolve("gen").toString()));
+        command.addAll(options);
+        command.addAll(Tools.sources(dir.resolve("src")));
+        return command;
+    }
+
+    private static List<String> ecj(Path dir, List<String> sources) {
+        var command = new ArrayList<>(List.of(Tools.jdkTool("java"), "-jar", ECJ.toString(), "-17", "-proceedOnError",
+                "-cp", Tools.classPath(API, PROCESSOR, JAVAPOET, dir.resolve("out")), "-s", dir.resolve("gen").toString(),
+                "-d", dir.resolve("out").toString()));
+        command.addAll(sources);
+        return command;
+    }
+
+    /** The index the services file names lists these revisions, and each creates its migration. */
+    private static void assertIndexed(Path out, String... ids) throws Exception {
+        String name = Files.readString(out.resolve("META-INF/services/" + MigrationIndex.class.getName())).strip();
+        try (var loader = new URLClassLoader(new URL[] {out.toUri().toURL()}, CompilerMatrixTest.class.getClassLoader())) {
+            var index = (MigrationIndex) loader.loadClass(name).getConstructor().newInstance();
+            assertEquals(List.of(ids), index.revisions().stream().map(RevisionInfo::id).toList());
+            for (int i = 0; i < ids.length; i++) {
+                assertEquals(index.revisions().get(i).className(), index.newMigration(i).getClass().getName());
+            }
+        }
+    }
+
+    @Test
+    void javac17(@TempDir Path dir) throws Exception {
+        Tools.run(project(dir), javac(Path.of(Tools.jdkTool("javac")), dir, List.of("--release", "17"))).ok();
+        assertIndexed(dir.resolve("out"), "a1000001", "a1000002", "a1000003");
+    }
+
+    @Test
+    void javac25ForRelease17And25(@TempDir Path dir) throws Exception {
+        Path javac = Tools.jdk(25).resolve("bin/javac");
+        for (String release : List.of("17", "25")) {
+            Path d = Files.createDirectories(dir.resolve(release));
+            Tools.run(project(d), javac(javac, d, List.of("--release", release))).ok();
+            if (release.equals("17")) {
+                assertIndexed(d.resolve("out"), "a1000001", "a1000002", "a1000003");
+            } else {
+                assertTrue(Files.readString(d.resolve("out/META-INF/services/" + MigrationIndex.class.getName()))
+                        .startsWith("dev.retort.generated.RetortIndex_com_example_db_"));
+            }
+        }
+    }
+
+    /** The strict build of many teams: every lint warning an error. Nothing of Retort's may warn. */
+    @Test
+    void lintAllWithWerror(@TempDir Path dir) throws Exception {
+        var options = List.of("--release", "17", "-Xlint:all", "-Werror");
+        Tools.Run run17 = Tools.run(project(dir), javac(Path.of(Tools.jdkTool("javac")), dir, options));
+        assertEquals(0, run17.exitCode(), run17.output());
+        assertFalse(run17.output().contains("warning"), run17.output());
+        assertIndexed(dir.resolve("out"), "a1000001", "a1000002", "a1000003");
+        Path d25 = Files.createDirectories(dir.resolve("25"));
+        Tools.Run run25 = Tools.run(project(d25), javac(Tools.jdk(25).resolve("bin/javac"), d25, options));
+        assertEquals(0, run25.exitCode(), run25.output());
+    }
+
+    /** ecj as a build runs it: a full build, again (the output folder holds the index), then one changed source. */
+    @Test
+    void ecjFullAndIncremental(@TempDir Path dir) throws Exception {
+        project(dir);
+        Tools.run(dir, ecj(dir, Tools.sources(dir.resolve("src")))).ok();
+        assertIndexed(dir.resolve("out"), "a1000001", "a1000002", "a1000003");
+        Tools.run(dir, ecj(dir, Tools.sources(dir.resolve("src")))).ok();
+        assertIndexed(dir.resolve("out"), "a1000001", "a1000002", "a1000003");
+        Path fourth = Tools.write(dir.resolve("src/com/example/db/Fourth.java"), migration("Fourth",
+                "@Revision(id = \"a1000004\", revises = \"a1000003\", message = \"fourth\")"));
+        Tools.run(dir, ecj(dir, List.of(fourth.toString()))).ok();
+        assertIndexed(dir.resolve("out"), "a1000001", "a1000002", "a1000003", "a1000004");
+    }
+
+    /**
+     * A graph error on one item of a multi-line {@code revises}: javac points at the item, ecj (which
+     * can point no deeper than an attribute) at the attribute. Both report every problem at once.
+     */
+    @Test
+    void errorsLandOnTheirAnnotationValuesLine(@TempDir Path dir) throws Exception {
+        Tools.write(dir.resolve("src/com/example/db/First.java"), migration("First",
+                "@Revision(id = \"b1000001\", message = \"first\")"));
+        Tools.write(dir.resolve("src/com/example/db/Merge.java"), migration("Merge",
+                "@Revision(id = \"b1000002\",\n        revises = {\"b1000001\",\n                   \"nowhere1\"},\n"
+                        + "        dependsOn = \"nowhere2\",\n        message = \"merge\")"));
+        Tools.Run javac = Tools.run(dir, javac(Path.of(Tools.jdkTool("javac")), dir, List.of("--release", "17")));
+        assertEquals(1, javac.exitCode(), javac.output());
+        assertTrue(javac.output().contains("Merge.java:9: error: [RetortUnknownRevision] revises 'nowhere1'"), javac.output());
+        assertTrue(javac.output().contains("Merge.java:10: error: [RetortUnknownRevision] depends on 'nowhere2'"),
+                javac.output());
+
+        Files.createDirectories(dir.resolve("ecj"));
+        Tools.Run ecj = Tools.run(dir, ecj(dir.resolve("ecj"), Tools.sources(dir.resolve("src"))));
+        assertTrue(ecj.output().contains("Merge.java (at line 8)\n\trevises = {\"b1000001\",")
+                && ecj.output().contains("[RetortUnknownRevision] revises 'nowhere1'"), ecj.output());
+        assertTrue(ecj.output().contains("Merge.java (at line 10)\n\tdependsOn = \"nowhere2\",")
+                && ecj.output().contains("[RetortUnknownRevision] depends on 'nowhere2'"), ecj.output());
+    }
+
+    /**
+     * javac 23 and later run no processor found only on the class path: the build passes and writes
+     * no index. The first command then says the processor did not run, and how to make it.
+     */
+    @Test
+    void javac25WithTheProcessorOnTheClassPathIsNamedAtTheFirstCommand(@TempDir Path dir) {
+        project(dir);
+        var command = new ArrayList<>(List.of(Tools.jdk(25).resolve("bin/javac").toString(), "--release", "17", "-cp",
+                Tools.classPath(API, PROCESSOR, JAVAPOET), "-d", dir.resolve("out").toString()));
+        command.addAll(Tools.sources(dir.resolve("src")));
+        Tools.run(dir, command).ok();
+        assertFalse(Files.exists(dir.resolve("out/META-INF/services")), "javac 25 ran no processor");
+        var err = new ByteArrayOutputStream();
+        int code = Main.run(new String[] {"--classpath", dir.resolve("out").toString(), "heads"},
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(2, code);
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("is annotated @Revision, but no index was generated"
+                + " where it was compiled: the Retort processor did not run. javac 23 and later run processors only from"
+                + " the processor path: add retort-processor to the compiler plugin's annotationProcessorPaths"), err.toString());
+    }
+}
