@@ -58,7 +58,7 @@ final class InitCommand implements Callable<Integer> {
         var first = new Scaffolder(workspace.known()).revision(message, "base", false, List.of(), List.of(), null,
                 packageName);
         Path file = Scaffolder.write(first, workspace.sourceRoot());
-        top.out().println("Generating " + file + " (" + first.id() + ", the first revision)");
+        top.out().println("Generating " + top.settings().shown(file) + " (" + first.id() + ", the first revision)");
         if (noPom) {
             top.out().println("Add this to " + pom + ":");
             top.out().println(wiring.snippet());

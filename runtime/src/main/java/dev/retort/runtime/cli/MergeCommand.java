@@ -27,7 +27,7 @@ final class MergeCommand implements Callable<Integer> {
         var revision = new Scaffolder(workspace.known()).merge(options.message, targets, options.branchLabels,
                 options.revId, workspace.packageName());
         Path file = Scaffolder.write(revision, workspace.sourceRoot());
-        top.out().println("Generating " + file + " (" + revision.id() + ", merges " + String.join(", ", revision.revises())
+        top.out().println("Generating " + top.settings().shown(file) + " (" + revision.id() + ", merges " + String.join(", ", revision.revises())
                 + ")");
         return 0;
     }

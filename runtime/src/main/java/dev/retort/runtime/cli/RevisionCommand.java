@@ -37,7 +37,7 @@ final class RevisionCommand implements Callable<Integer> {
         var revision = scaffolder.revision(options.message, head, splice, options.branchLabels, dependsOn, options.revId,
                 workspace.packageName());
         Path file = Scaffolder.write(revision, workspace.sourceRoot());
-        top.out().println("Generating " + file + " (" + revision.id() + ", revises "
+        top.out().println("Generating " + top.settings().shown(file) + " (" + revision.id() + ", revises "
                 + (revision.revises().isEmpty() ? "<base>" : String.join(", ", revision.revises())) + ")");
         return 0;
     }

@@ -127,6 +127,11 @@ final class Settings {
         return first(null, null, file.getProperty(key), defaultValue);
     }
 
+    /** A file as the user will want to read it: relative to the working directory when it is under it. */
+    String shown(Path file) {
+        return file.startsWith(workingDir) ? workingDir.relativize(file).toString() : file.toString();
+    }
+
     /** A path from an option or the file, relative to the working directory. */
     Path path(String option, String key, String defaultValue) {
         String value = value(option, key, defaultValue);

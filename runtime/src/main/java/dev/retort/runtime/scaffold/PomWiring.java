@@ -16,9 +16,17 @@ import java.util.regex.Pattern;
  * Wires Retort into a Maven {@code pom.xml} by inserting text where it belongs, so the rest of the
  * file (formatting, comments, order) stays exactly as its author wrote it: the runtime as a
  * dependency, and the processor in {@code maven-compiler-plugin}'s {@code annotationProcessorPaths}
- * (a project that lists any processor there runs only those).
+ * (javac 23 and later run no processor found only on the class path, and a project that lists any
+ * processor there runs only those). A pom without a parent gets the compiler plugin's version
+ * pinned ({@value #COMPILER_PLUGIN}: Maven 3.8 would otherwise use 3.1, which knows no processor
+ * path and compiles for Java 5), and one that says no Java release gets 17, Retort's own.
  */
 public final class PomWiring {
+
+    /** A compiler plugin that runs processors from their path, shows their warnings, and takes {@code release}. */
+    public static final String COMPILER_PLUGIN = "3.14.0";
+    private static final Pattern RELEASE_SET = Pattern.compile(
+            "<(maven\\.compiler\\.(release|source|target)|release|source|target)>");
 
     private final String version;
 
@@ -40,21 +48,29 @@ public final class PomWiring {
         var edits = new StringBuilder(pom);
         // Later positions first, so the earlier ones stay where they were measured.
         var inserts = new TreeMap<Integer, String>(Comparator.reverseOrder());
+        boolean pinVersion = !at.containsKey("project/parent");
+        String release = RELEASE_SET.matcher(withoutComments(pom)).find() ? "" : indent(unit, 5) + "<release>17</release>\n";
         if (at.containsKey("compiler/annotationProcessorPaths")) {
             inserts.put(at.get("compiler/annotationProcessorPaths")[1], path(unit, 6));
         } else if (at.containsKey("compiler/configuration")) {
-            inserts.put(at.get("compiler/configuration")[1], processorPaths(unit, 5));
+            inserts.put(at.get("compiler/configuration")[1], release + processorPaths(unit, 5));
         } else if (at.containsKey("compiler")) {
-            inserts.put(at.get("compiler")[1], indent(unit, 4) + "<configuration>\n" + processorPaths(unit, 5)
+            inserts.put(at.get("compiler")[1], indent(unit, 4) + "<configuration>\n" + release + processorPaths(unit, 5)
                     + indent(unit, 4) + "</configuration>\n");
         } else if (at.containsKey("project/build/plugins")) {
-            inserts.put(at.get("project/build/plugins")[1], compilerPlugin(unit, 3));
+            inserts.put(at.get("project/build/plugins")[1], compilerPlugin(unit, 3, pinVersion, !release.isEmpty()));
         } else if (at.containsKey("project/build")) {
-            inserts.put(at.get("project/build")[1], indent(unit, 2) + "<plugins>\n" + compilerPlugin(unit, 3)
-                    + indent(unit, 2) + "</plugins>\n");
+            inserts.put(at.get("project/build")[1], indent(unit, 2) + "<plugins>\n"
+                    + compilerPlugin(unit, 3, pinVersion, !release.isEmpty()) + indent(unit, 2) + "</plugins>\n");
         } else {
             inserts.put(at.get("project")[1], indent(unit, 1) + "<build>\n" + indent(unit, 2) + "<plugins>\n"
-                    + compilerPlugin(unit, 3) + indent(unit, 2) + "</plugins>\n" + indent(unit, 1) + "</build>\n");
+                    + compilerPlugin(unit, 3, pinVersion, !release.isEmpty()) + indent(unit, 2) + "</plugins>\n"
+                    + indent(unit, 1) + "</build>\n");
+        }
+        if (at.containsKey("compiler") && !at.containsKey("compiler/version") && pinVersion) {
+            int[] artifactId = at.get("compiler/artifactId");
+            String version = "<version>" + COMPILER_PLUGIN + "</version>";
+            inserts.put(artifactId[1], artifactId[2] == 1 ? indent(unit, 4) + version + "\n" : version);
         }
         String dependency = dependency(unit, 2);
         if (at.containsKey("project/dependencies")) {
@@ -70,7 +86,7 @@ public final class PomWiring {
     /** What to add by hand, for a project whose pom Retort should not edit. */
     public String snippet() {
         return "<!-- in <dependencies> -->\n" + dependency("  ", 0) + "\n<!-- in <build><plugins> -->\n"
-                + compilerPlugin("  ", 0);
+                + compilerPlugin("  ", 0, true, false);
     }
 
     private String dependency(String unit, int depth) {
@@ -81,11 +97,13 @@ public final class PomWiring {
                 + indent(unit, depth) + "</dependency>\n";
     }
 
-    private String compilerPlugin(String unit, int depth) {
+    private String compilerPlugin(String unit, int depth, boolean pinVersion, boolean release) {
         return indent(unit, depth) + "<plugin>\n"
                 + indent(unit, depth + 1) + "<groupId>org.apache.maven.plugins</groupId>\n"
                 + indent(unit, depth + 1) + "<artifactId>maven-compiler-plugin</artifactId>\n"
+                + (pinVersion ? indent(unit, depth + 1) + "<version>" + COMPILER_PLUGIN + "</version>\n" : "")
                 + indent(unit, depth + 1) + "<configuration>\n"
+                + (release ? indent(unit, depth + 2) + "<release>17</release>\n" : "")
                 + processorPaths(unit, depth + 2)
                 + indent(unit, depth + 1) + "</configuration>\n"
                 + indent(unit, depth) + "</plugin>\n";
@@ -102,6 +120,10 @@ public final class PomWiring {
                 + indent(unit, depth + 1) + "<artifactId>retort-processor</artifactId>\n"
                 + indent(unit, depth + 1) + "<version>" + version + "</version>\n"
                 + indent(unit, depth) + "</path>\n";
+    }
+
+    private static String withoutComments(String pom) {
+        return pom.replaceAll("(?s)<!--.*?-->", "");
     }
 
     private static String indent(String unit, int depth) {
@@ -141,6 +163,13 @@ public final class PomWiring {
                 int insertAt = pom.substring(lineStart, i).isBlank() ? lineStart : i;
                 int start = starts.pop();
                 record(found, current, start, insertAt, compiler);
+                if (compiler && current.equals("project/build/plugins/plugin/artifactId")) {
+                    // Where a missing version goes: the next line when the artifactId ends its own, else just after it.
+                    int close = after(pom, ">", i);
+                    int lineEnd = pom.indexOf('\n', close);
+                    boolean ownLine = lineEnd >= 0 && pom.substring(close, lineEnd).isBlank();
+                    found.put("compiler/artifactId", new int[] {start, ownLine ? lineEnd + 1 : close, ownLine ? 1 : 0});
+                }
                 if (current.equals("project/build/plugins/plugin")) {
                     compiler = false;
                     pluginStart = -1;
@@ -187,8 +216,14 @@ public final class PomWiring {
 
     private static void record(Map<String, int[]> found, String path, int start, int insertAt, boolean compiler) {
         switch (path) {
-            case "project", "project/dependencies", "project/build", "project/build/plugins" ->
+            case "project", "project/dependencies", "project/build", "project/build/plugins", "project/parent" ->
                     found.put(path, new int[] {start, insertAt});
+            case "project/build/plugins/plugin/version" -> {
+                if (compiler) {
+                    found.put("compiler/version", new int[] {start, insertAt});
+                }
+            }
+
             case "project/build/plugins/plugin" -> {
                 if (compiler) {
                     found.put("compiler", new int[] {start, insertAt});

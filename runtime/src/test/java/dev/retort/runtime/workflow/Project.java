@@ -61,7 +61,7 @@ final class Project {
         if (!m.find()) {
             throw new AssertionError("no 'Generating' line:\n" + cli);
         }
-        return new Generated(Path.of(m.group(1)), m.group(2));
+        return new Generated(dir.resolve(m.group(1)), m.group(2));
     }
 
     /** Fills the generated {@code upgrade} body, as the developer does in the IDE. */

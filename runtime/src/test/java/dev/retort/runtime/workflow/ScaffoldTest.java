@@ -184,6 +184,44 @@ class ScaffoldTest {
         assertTrue(wiring.snippet().contains("<annotationProcessorPaths>"));
     }
 
+    /**
+     * Maven 3.8 runs a compiler plugin without a version as 3.1, which knows no processor path and
+     * compiles for Java 5: init pins the version (unless a parent manages it) and, where the pom
+     * says no Java release, sets 17.
+     */
+    @Test
+    void thePomGetsACompilerThatRunsTheProcessor() throws Exception {
+        var wiring = new PomWiring("9.9");
+        String head = "<project>\n    <modelVersion>4.0.0</modelVersion>\n";
+        String bare = wiring.wire(head + "</project>\n");
+        assertTrue(bare.contains("<artifactId>maven-compiler-plugin</artifactId>\n                <version>"
+                + PomWiring.COMPILER_PLUGIN + "</version>"), bare);
+        assertTrue(bare.contains("<release>17</release>"), bare);
+
+        String released = wiring.wire(head + "    <properties>\n        <maven.compiler.release>21</maven.compiler.release>\n"
+                + "    </properties>\n</project>\n");
+        assertFalse(released.contains("<release>17</release>"), "the project's own release stays: " + released);
+
+        String parented = wiring.wire(head + "    <parent><groupId>org.springframework.boot</groupId>"
+                + "<artifactId>spring-boot-starter-parent</artifactId><version>3.5.7</version></parent>\n</project>\n");
+        assertFalse(parented.contains("<version>" + PomWiring.COMPILER_PLUGIN + "</version>"), "the parent manages it: "
+                + parented);
+
+        for (String plugin : List.of("<plugin><artifactId>maven-compiler-plugin</artifactId></plugin>",
+                "<plugin>\n            <artifactId>maven-compiler-plugin</artifactId>\n        </plugin>")) {
+            String unversioned = wiring.wire(head + "    <build><plugins>" + plugin + "</plugins></build>\n</project>\n");
+            Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                    .parse(new InputSource(new StringReader(unversioned)));
+            var versions = doc.getElementsByTagName("version");
+            boolean pinned = false;
+            for (int i = 0; i < versions.getLength(); i++) {
+                pinned |= versions.item(i).getParentNode().getNodeName().equals("plugin")
+                        && versions.item(i).getTextContent().equals(PomWiring.COMPILER_PLUGIN);
+            }
+            assertTrue(pinned, unversioned);
+        }
+    }
+
     @Test
     void aPomThatIsNotWellFormedIsNamedNotLoopedOn() {
         var wiring = new PomWiring("9.9");
