@@ -140,44 +140,49 @@ class PackagingTest {
     }
 
     /**
-     * The module path: each module provides its index, as the processor tells it to; the
-     * application's revision on the library's is checked at compile time through the library's
-     * {@code provides}, and all four run.
+     * The module path, with the README's {@code module-info.java} for the application: each module
+     * provides its index, the application's revision on the library's is checked at compile time
+     * through the library's {@code provides}, and all four run. Without the provides line, the
+     * processor gives it.
      */
     @Test
     void theModulePathRunsEveryMigration(@TempDir Path dir) throws IOException {
         Path api = Tools.asJar(API, dir, "dev.retort.api");
         Path runtime = Tools.asJar(RUNTIME, dir, "dev.retort.runtime");
         Path libOut = compileModule(dir, "lib", List.of(api), Map.of(
-                "module-info.java", "module lib {\n    requires dev.retort.api;\n"
-                        + "    provides dev.retort.index.MigrationIndex with lib.db.RetortIndex;\n}\n",
-                "lib/db/LibBase.java", migration("lib.db", "LibBase",
+                "module-info.java", "module com.example.lib {\n    requires dev.retort.api;\n"
+                        + "    provides dev.retort.index.MigrationIndex with com.example.lib.db.RetortIndex;\n}\n",
+                "com/example/lib/db/LibBase.java", migration("com.example.lib.db", "LibBase",
                         "@Revision(id = \"lib00001\", branchLabels = \"lib\", message = \"library base\")"),
-                "lib/db/LibNext.java", migration("lib.db", "LibNext",
+                "com/example/lib/db/LibNext.java", migration("com.example.lib.db", "LibNext",
                         "@Revision(id = \"lib00002\", revises = \"lib00001\", message = \"library next\")")));
+        String moduleInfo = readmeModuleInfo();
         var appSources = new LinkedHashMap<String, String>();
-        appSources.put("app/db/OnLib.java", migration("app.db", "OnLib",
+        appSources.put("com/example/db/OnLib.java", migration("com.example.db", "OnLib",
                 "@Revision(id = \"app00001\", revises = \"lib00002\", message = \"on the library\")"));
-        appSources.put("app/db/Own.java", migration("app.db", "Own",
+        appSources.put("com/example/db/Own.java", migration("com.example.db", "Own",
                 "@Revision(id = \"own00001\", message = \"an independent branch\")"));
-        appSources.put("app/Main.java", MAIN);
+        appSources.put("com/example/app/Main.java", MAIN.replace("package app;", "package com.example.app;"));
 
-        // Without its provides line the module is told the exact line to add.
-        appSources.put("module-info.java", "module app {\n    requires dev.retort.api;\n    requires dev.retort.runtime;\n"
-                + "    requires lib;\n}\n");
+        appSources.put("module-info.java", moduleInfo.replaceAll("(?m)^ *provides .*\n", ""));
         Tools.Run missing = compileModuleRun(dir.resolve("missing"), "app", List.of(api, runtime, libOut), appSources);
         assertEquals(1, missing.exitCode(), missing.output());
-        assertTrue(missing.output().contains("[RetortModuleProvides] module app does not provide its migration index; add"
-                + " to module-info.java: provides dev.retort.index.MigrationIndex with app.db.RetortIndex;"),
-                missing.output());
+        assertTrue(missing.output().contains("[RetortModuleProvides] module com.example.app does not provide its migration"
+                + " index; add to module-info.java: provides dev.retort.index.MigrationIndex with"
+                + " com.example.db.RetortIndex;"), missing.output());
 
-        // java.sql: the runtime is an automatic module, which brings no JDBC module into the layer by itself.
-        appSources.put("module-info.java", "module app {\n    requires java.sql;\n    requires dev.retort.api;\n"
-                + "    requires dev.retort.runtime;\n    requires lib;\n"
-                + "    provides dev.retort.index.MigrationIndex with app.db.RetortIndex;\n}\n");
+        appSources.put("module-info.java", moduleInfo);
         Path appOut = compileModule(dir, "app", List.of(api, runtime, libOut), appSources);
-        assertAllApplied(java(dir, "-p", Tools.classPath(api, runtime, SQLITE, libOut, appOut), "-m", "app/app.Main",
-                dir.resolve("modules.db").toString()));
+        assertAllApplied(java(dir, "-p", Tools.classPath(api, runtime, SQLITE, libOut, appOut), "-m",
+                "com.example.app/com.example.app.Main", dir.resolve("modules.db").toString()));
+    }
+
+    /** The {@code module-info.java} README.md shows for a named module. */
+    private static String readmeModuleInfo() throws IOException {
+        String readme = Files.readString(Path.of(System.getProperty("retort.root", "..")).resolve("README.md"));
+        var m = java.util.regex.Pattern.compile("(?s)```java\n(module com\\.example\\.app \\{.*?)```").matcher(readme);
+        assertTrue(m.find(), "README.md shows a module-info.java");
+        return m.group(1);
     }
 
     private static Path compileModule(Path dir, String name, List<Path> modulePath, Map<String, String> sources) {
