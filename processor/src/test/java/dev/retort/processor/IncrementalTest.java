@@ -99,4 +99,18 @@ class IncrementalTest {
         assertThat(result.success()).isTrue();
         assertThat(indexedRevisions()).hasSize(6);
     }
+
+    /** An error on a revision that is only a class file here names its class, having no source line. */
+    @Test
+    void anErrorOnARevisionCompiledEarlierNamesItsClass() throws Exception {
+        var result = recompile("generated-duplicate", JavaFileObjects.forSourceLines("fx.M6",
+                "package fx;",
+                "@dev.retort.Revision(id = \"m0003\", revises = \"m0005\", message = \"six\")",
+                "public final class M6 implements dev.retort.Migration {",
+                "    public void upgrade(dev.retort.dsl.Ops op) { }",
+                "}"));
+        assertThat(result.success()).isFalse();
+        assertThat(result.diagnostics()).contains(Diagnostics.DUPLICATE_ID + " revision id 'm0003' is also declared by"
+                + " fx.M6; give each revision its own id (in fx.M3, compiled earlier; its source file declares it)");
+    }
 }

@@ -53,7 +53,9 @@ public record ClassPathIndex(String name, List<RevisionInfo> revisions, List<Str
                 }
             }
         }
-        for (ModuleElement module : elements.getAllModuleElements()) {
+        // Only a named module reads other named modules; on the class path, reading every JDK
+        // module's directives would cost each compilation for nothing.
+        for (ModuleElement module : self == null ? Set.<ModuleElement>of() : elements.getAllModuleElements()) {
             if (module.equals(self) || module.isUnnamed()) {
                 continue;
             }
