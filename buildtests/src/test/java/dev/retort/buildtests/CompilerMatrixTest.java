@@ -9,6 +9,7 @@ import dev.retort.index.RevisionInfo;
 import dev.retort.runtime.cli.Main;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.io.File;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
@@ -29,8 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
 class CompilerMatrixTest {
 
     private static final Path API = Tools.artifact("retort-api-");
-    private static final Path PROCESSOR = Tools.artifact("retort-processor-");
-    private static final Path JAVAPOET = Tools.artifact("javapoet-");
     private static final Path ECJ = Tools.artifact("ecj-");
 
     private static String migration(String name, String annotation) {
@@ -54,7 +53,7 @@ class CompilerMatrixTest {
 
     private static List<String> javac(Path javac, Path dir, List<String> options) {
         Tools.write(dir.resolve("out/.keep"), ""); // a build's output folder exists, and is on its class path
-        var command = new ArrayList<>(List.of(javac.toString(), "-processorpath", Tools.classPath(PROCESSOR, API, JAVAPOET),
+        var command = new ArrayList<>(List.of(javac.toString(), "-processorpath", Tools.processorPath(),
                 "-cp", Tools.classPath(API, dir.resolve("out")), "-d", dir.resolve("out").toString(), "-s",
                 dir.resolve("gen").toString()));
         command.addAll(options);
@@ -62,9 +61,11 @@ class CompilerMatrixTest {
         return command;
     }
 
-    private static List<String> ecj(Path dir, List<String> sources) {
-        var command = new ArrayList<>(List.of(Tools.jdkTool("java"), "-jar", ECJ.toString(), "-17", "-proceedOnError",
-                "-cp", Tools.classPath(API, PROCESSOR, JAVAPOET, dir.resolve("out")), "-s", dir.resolve("gen").toString(),
+    private static List<String> ecj(Path dir, List<String> sources, String... options) {
+        var command = new ArrayList<>(List.of(Tools.jdkTool("java"), "-jar", ECJ.toString(), "-17", "-proceedOnError"));
+        command.addAll(List.of(options));
+        command.addAll(List.of(
+                "-cp", Tools.processorPath() + File.pathSeparator + dir.resolve("out"), "-s", dir.resolve("gen").toString(),
                 "-d", dir.resolve("out").toString()));
         command.addAll(sources);
         return command;
@@ -131,6 +132,24 @@ class CompilerMatrixTest {
     }
 
     /**
+     * An index of a fixed name ({@code -Aretort.index}) that an earlier build left in the output is
+     * replaced when the revisions change: ecj refuses to generate a source for a class on its class
+     * path, but the index is a class file.
+     */
+    @Test
+    void ecjReplacesAnIndexOfAFixedName(@TempDir Path dir) throws Exception {
+        project(dir);
+        Tools.run(dir, ecj(dir, Tools.sources(dir.resolve("src")), "-Aretort.index=com.example.db.Index")).ok();
+        assertIndexed(dir.resolve("out"), "a1000001", "a1000002", "a1000003");
+        Path fourth = Tools.write(dir.resolve("src/com/example/db/Fourth.java"), migration("Fourth",
+                "@Revision(id = \"a1000004\", revises = \"a1000003\", message = \"fourth\")"));
+        Tools.run(dir, ecj(dir, List.of(fourth.toString()), "-Aretort.index=com.example.db.Index")).ok();
+        assertEquals("com.example.db.Index", Files.readString(dir.resolve("out/META-INF/services/"
+                + MigrationIndex.class.getName())).strip());
+        assertIndexed(dir.resolve("out"), "a1000001", "a1000002", "a1000003", "a1000004");
+    }
+
+    /**
      * A graph error on one item of a multi-line {@code revises}: javac points at the item, ecj (which
      * can point no deeper than an attribute) at the attribute. Both report every problem at once.
      */
@@ -163,7 +182,7 @@ class CompilerMatrixTest {
     void javac25WithTheProcessorOnTheClassPathIsNamedAtTheFirstCommand(@TempDir Path dir) {
         project(dir);
         var command = new ArrayList<>(List.of(Tools.jdk(25).resolve("bin/javac").toString(), "--release", "17", "-cp",
-                Tools.classPath(API, PROCESSOR, JAVAPOET), "-d", dir.resolve("out").toString()));
+                Tools.processorPath(), "-d", dir.resolve("out").toString()));
         command.addAll(Tools.sources(dir.resolve("src")));
         Tools.run(dir, command).ok();
         assertFalse(Files.exists(dir.resolve("out/META-INF/services")), "javac 25 ran no processor");

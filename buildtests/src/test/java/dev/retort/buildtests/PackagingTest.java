@@ -24,9 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PackagingTest {
 
     private static final Path API = Tools.artifact("retort-api-");
-    private static final Path PROCESSOR = Tools.artifact("retort-processor-");
     private static final Path RUNTIME = Tools.artifact("retort-runtime-");
-    private static final Path JAVAPOET = Tools.artifact("javapoet-");
     private static final Path SQLITE = Tools.artifact("sqlite-jdbc-");
     private static final Path BOOT_LOADER = Tools.artifact("spring-boot-loader-");
 
@@ -77,7 +75,7 @@ class PackagingTest {
         var cp = new ArrayList<>(List.of(API, RUNTIME));
         cp.addAll(classpath);
         var command = new ArrayList<>(List.of(Tools.jdkTool("javac"), "--release", "17", "-processorpath",
-                Tools.classPath(PROCESSOR, API, JAVAPOET), "-cp", Tools.classPath(cp.toArray(Path[]::new)), "-d",
+                Tools.processorPath(), "-cp", Tools.classPath(cp.toArray(Path[]::new)), "-d",
                 out.toString()));
         command.addAll(Tools.sources(src));
         Tools.run(work, command).ok();
@@ -194,7 +192,7 @@ class PackagingTest {
         Path src = dir.resolve(name + "-src");
         sources.forEach((file, text) -> Tools.write(src.resolve(file), text));
         var command = new ArrayList<>(List.of(Tools.jdkTool("javac"), "--release", "17", "--processor-path",
-                Tools.classPath(PROCESSOR, API, JAVAPOET), "--module-path", Tools.classPath(modulePath.toArray(Path[]::new)),
+                Tools.processorPath(), "--module-path", Tools.classPath(modulePath.toArray(Path[]::new)),
                 "-d", dir.resolve(name + "-out").toString()));
         command.addAll(Tools.sources(src));
         return Tools.run(dir, command);

@@ -97,12 +97,21 @@ final class Tools {
         return null;
     }
 
-    /** The entry of this test's class path whose file name starts with {@code prefix} ("retort-api-", "ecj-"). */
+    /**
+     * The entry of this test's class path whose file name is {@code prefix} ("retort-api-", "ecj-")
+     * and a version: "asm-" is not "asm-util-".
+     */
+    /** What a build puts on the processor path: the processor and what it depends on. */
+    static String processorPath() {
+        return classPath(artifact("retort-processor-"), artifact("retort-api-"), artifact("javapoet-"), artifact("asm-"));
+    }
+
     static Path artifact(String prefix) {
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
             Path path = Path.of(entry);
             String name = path.getFileName().toString();
-            if (name.startsWith(prefix) && name.endsWith(".jar")) {
+            if (name.startsWith(prefix) && name.endsWith(".jar") && name.length() > prefix.length()
+                    && Character.isDigit(name.charAt(prefix.length()))) {
                 return path;
             }
             // A reactor module compiled but not packaged: its classes folder, .../<module>/target/classes.

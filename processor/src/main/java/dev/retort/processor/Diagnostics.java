@@ -28,6 +28,7 @@ public final class Diagnostics {
     public static final String NOT_MIGRATION = "[RetortNotMigration]";
     public static final String NO_PUBLIC_CONSTRUCTOR = "[RetortNoPublicConstructor]";
     public static final String DEFAULT_PACKAGE = "[RetortDefaultPackage]";
+    public static final String TOO_LONG = "[RetortTooLong]";
     public static final String MODULE_PROVIDES = "[RetortModuleProvides]";
     public static final String STALE_INDEX = "[RetortStaleIndex]";
     public static final String MULTIPLE_HEADS = "[RetortMultipleHeads]";

@@ -259,7 +259,7 @@ class DiagnosticsTest {
                 + " revision that revises them all: retort merge -m \"merge heads\" heads";
         assertThat(c).hadWarningContaining(message).inFile(left).onLineContaining("left1");
         assertThat(c).hadWarningContaining(message).inFile(right).onLineContaining("right1");
-        assertThat(c).generatedSourceFile(Sources.indexName(c));
+        assertThat(Sources.index(c).revisions()).hasSize(3);
     }
 
     @Test
@@ -271,7 +271,7 @@ class DiagnosticsTest {
         assertThat(c).hadErrorContaining(Diagnostics.MULTIPLE_HEADS + " the revision graph has 2 heads (left1, right1)")
                 .inFile(left).onLine(7);
         var onDisk = DiskCompiler.compile(dir, List.of(), List.of("-Aretort.heads=single"), BASE, left, right);
-        assertThat(onDisk.generatedAny()).isFalse();
+        assertThat(onDisk.wroteAnIndex()).isFalse();
     }
 
     @Test
@@ -379,7 +379,22 @@ class DiagnosticsTest {
         var result = DiskCompiler.compile(dir, List.of(), BASE,
                 migration("AddEmail", "@Revision(id = \"a1b2c3d4e5f6\", revises = \"nope\", message = \"m\")"));
         assertThat(result.success()).isFalse();
-        assertThat(result.generatedAny()).isFalse();
+        assertThat(result.wroteAnIndex()).isFalse();
         assertThat(Files.exists(result.classes().resolve(RevisionProcessor.SERVICES))).isFalse();
+    }
+
+    /** A record must fit in one class-file constant: a message that cannot is refused, one just below it works. */
+    @Test
+    void aMessageTooLongForTheIndexIsRefusedAndOneThatFitsWorks() {
+        String fits = "\u00e9".repeat(30_000); // two bytes each in a class file: 60,000
+        Compilation ok = compile(migration("Long", "@Revision(id = \"long1\", message = \"" + fits + "\")"));
+        assertThat(ok).succeededWithoutWarnings();
+        assertThat(Sources.index(ok).revisions().get(0).message()).isEqualTo(fits);
+
+        JavaFileObject tooLong = migration("TooLong", "@Revision(id = \"long2\", message = \"" + "\u20ac".repeat(22_000) + "\")");
+        Compilation c = compile(tooLong);
+        assertThat(c).hadErrorContaining(Diagnostics.TOO_LONG + " revision 'long2' takes 66023 bytes in the index, more"
+                + " than a class-file constant holds (65535); shorten its message").inFile(tooLong).onLine(7);
+        assertThat(c).hadErrorCount(1);
     }
 }

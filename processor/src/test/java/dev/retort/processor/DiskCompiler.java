@@ -22,10 +22,15 @@ import javax.tools.ToolProvider;
 final class DiskCompiler {
 
     record Result(boolean success, String diagnostics, Path classes, Path generated) {
-        boolean generatedAny() throws IOException {
-            try (Stream<Path> files = Files.walk(generated)) {
-                return files.anyMatch(Files::isRegularFile);
+        /** Whether the compilation wrote an index: a source, a class in the generated package, or the services file. */
+        boolean wroteAnIndex() throws IOException {
+            Path indexes = classes.resolve(dev.retort.index.MigrationIndex.GENERATED_PACKAGE.replace('.', '/'));
+            try (Stream<Path> sources = Files.walk(generated)) {
+                if (sources.anyMatch(Files::isRegularFile)) {
+                    return true;
+                }
             }
+            return Files.exists(classes.resolve(RevisionProcessor.SERVICES)) || Files.isDirectory(indexes);
         }
     }
 

@@ -23,7 +23,7 @@ import java.util.List;
 public final class IndexName {
 
     /** Part of the hash: a Retort whose generated code changes gives every index a new name. */
-    static final String GENERATION = "2";
+    static final String GENERATION = "3";
 
     private IndexName() {
     }

@@ -7,6 +7,7 @@ import dev.retort.processor.Diagnostics;
 import dev.retort.processor.model.ClassPathIndex;
 import dev.retort.processor.model.RevisionDeclaration;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -14,8 +15,10 @@ import java.util.Optional;
 import java.util.Set;
 import javax.annotation.processing.FilerException;
 import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.ModuleElement;
 import javax.lang.model.util.Elements;
+import javax.tools.StandardLocation;
 
 /**
  * What index a sound module gets: its name, the earlier indexes it supersedes, the other
@@ -64,10 +67,19 @@ public final class IndexPlan {
                 && existing.get().supersedes().containsAll(supersedes)) {
             return Optional.of(name.reflectionName());
         }
+        IndexContent index = IndexContent.of(name.canonicalName(), module, supersedes, requires);
         try {
-            new IndexWriter(name, module, supersedes, requires).file(IndexWriter.GENERATOR).writeTo(env.getFiler());
+            if (namedModule != null) {
+                IndexSource.of(index).writeTo(env.getFiler());
+            } else {
+                try (OutputStream out = env.getFiler().createResource(StandardLocation.CLASS_OUTPUT, index.packageName(),
+                        IndexClassFile.relativeName(index), index.origins().toArray(Element[]::new)).openOutputStream()) {
+                    out.write(IndexClassFile.of(index));
+                }
+            }
         } catch (FilerException e) {
-            // ecj will not replace a class that is on the class path (the output folder, from an earlier build).
+            // ecj will not generate a source for a class that is on the class path (the output folder,
+            // from an earlier build): a named module's index, whose name is fixed.
             diagnostics.error(Diagnostics.STALE_INDEX + " the index " + name.canonicalName() + " from an earlier build is"
                     + " in the output folder, and this compiler cannot replace it (" + e.getMessage() + "); build clean"
                     + " (mvn clean compile)");

@@ -8,9 +8,12 @@ import static dev.retort.processor.Diagnostics.NOT_A_CLASS;
 import static dev.retort.processor.Diagnostics.NOT_MIGRATION;
 import static dev.retort.processor.Diagnostics.NOT_PUBLIC;
 import static dev.retort.processor.Diagnostics.NO_PUBLIC_CONSTRUCTOR;
+import static dev.retort.processor.Diagnostics.TOO_LONG;
 
+import dev.retort.index.IndexCodec;
 import dev.retort.processor.Diagnostics;
 import dev.retort.processor.model.RevisionDeclaration;
+import java.util.List;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
@@ -28,6 +31,9 @@ import javax.lang.model.util.Types;
  * (the index calls it directly, without reflection, from another package).
  */
 public final class ElementChecks {
+
+    /** The most bytes a class-file constant holds: each revision's record must fit in one. */
+    private static final int MAX_CONSTANT = 65_535;
 
     private final Elements elements;
     private final Types types;
@@ -77,6 +83,11 @@ public final class ElementChecks {
             ok = error(d, NO_PUBLIC_CONSTRUCTOR + " migration " + name
                     + " has no public no-argument constructor; add one, the generated index calls it");
         }
+        int bytes = classFileBytes(IndexCodec.encode(List.of(d.info())).get(0));
+        if (bytes > MAX_CONSTANT) {
+            ok = error(d, TOO_LONG + " revision '" + d.id() + "' takes " + bytes + " bytes in the index, more than a"
+                    + " class-file constant holds (" + MAX_CONSTANT + "); shorten its message");
+        }
         return ok;
     }
 
@@ -92,6 +103,16 @@ public final class ElementChecks {
     private boolean error(RevisionDeclaration d, String message) {
         diagnostics.error(message, d.element(), d.annotation(), null);
         return false;
+    }
+
+    /** The length of a string in a class file's constant pool (modified UTF-8). */
+    private static int classFileBytes(String text) {
+        int bytes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            bytes += c != 0 && c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+        }
+        return bytes;
     }
 
     private static boolean enclosersArePublic(TypeElement type) {

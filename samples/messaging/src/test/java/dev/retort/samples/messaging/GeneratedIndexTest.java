@@ -19,7 +19,7 @@ import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The sample's sources compiled twice give byte-identical generated sources. */
+/** The sample's sources compiled twice give a byte-identical index. */
 class GeneratedIndexTest {
 
     private static final Path SOURCES = Path.of("src/main/java");
@@ -49,11 +49,11 @@ class GeneratedIndexTest {
             assertTrue(task.call(), "the sample compiles");
         }
         String index = Files.readString(classes.resolve(SERVICES)).strip();
-        return generated.resolve(index.replace('.', '/') + ".java");
+        return classes.resolve(index.replace('.', '/') + ".class");
     }
 
     @Test
-    void compilingTwiceGivesByteIdenticalGeneratedSources(@TempDir Path dir) throws IOException {
+    void compilingTwiceGivesAByteIdenticalIndex(@TempDir Path dir) throws IOException {
         Path first = compile(dir.resolve("first"));
         Path second = compile(dir.resolve("second"));
         assertEquals(first.getFileName(), second.getFileName(), "the same name");

@@ -1,0 +1,46 @@
+package dev.retort.index;
+
+import java.util.List;
+
+/**
+ * What every generated index extends: its revisions, the indexes it supersedes and those it
+ * requires, handed over as the text constants the processor writes, and decoded once when the
+ * index is created. A generated index adds only {@link #newMigration(int)}, so the code the
+ * processor writes (a class file on the class path, a source in a named module) stays small.
+ */
+public abstract class EncodedIndex implements MigrationIndex {
+
+    private final List<RevisionInfo> revisions;
+    private final List<String> supersedes;
+    private final List<String> requires;
+
+    /**
+     * @param supersedes the superseded indexes' names, comma-separated (empty for none)
+     * @param requires the required indexes' names, comma-separated (empty for none)
+     * @param revisions the revisions as {@link IndexCodec} text, in index order
+     */
+    protected EncodedIndex(String supersedes, String requires, String... revisions) {
+        this.revisions = List.copyOf(IndexCodec.decode(revisions));
+        this.supersedes = names(supersedes);
+        this.requires = names(requires);
+    }
+
+    private static List<String> names(String commaSeparated) {
+        return commaSeparated.isEmpty() ? List.of() : List.of(commaSeparated.split(","));
+    }
+
+    @Override
+    public final List<RevisionInfo> revisions() {
+        return revisions;
+    }
+
+    @Override
+    public final List<String> supersedes() {
+        return supersedes;
+    }
+
+    @Override
+    public final List<String> requires() {
+        return requires;
+    }
+}
