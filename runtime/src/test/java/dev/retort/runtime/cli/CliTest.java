@@ -24,11 +24,7 @@ class CliTest {
 
     @BeforeAll
     static void compile() {
-        classes = Fixtures.compile(fixtures,
-                Fixtures.migration("One", "d1000001").message("one").upgrade("op.execute(\"SELECT 1\", \"SELECT 1\");").toString(),
-                Fixtures.migration("Two", "d1000002").revises("d1000001").message("two")
-                        .upgrade("op.execute(\"SELECT 2\", \"SELECT 2\");").toString())
-                .classes().toString();
+        classes = Fixtures.twoInALine(fixtures).classes().toString();
     }
 
     private static void assertOneLineError(Cli cli, int code, String start) {

@@ -46,6 +46,14 @@ public final class Fixtures {
     }
 
     /** Compiles the sources and fails the test with javac's messages if they do not compile. */
+    /** Two revisions in a line, d1000001 and d1000002, each running one SELECT; the command-line tests' set. */
+    public static Compiled twoInALine(Path dir) {
+        return compile(dir,
+                migration("One", "d1000001").message("one").upgrade("op.execute(\"SELECT 1\", \"SELECT 1\");").toString(),
+                migration("Two", "d1000002").revises("d1000001").message("two")
+                        .upgrade("op.execute(\"SELECT 2\", \"SELECT 2\");").toString());
+    }
+
     public static Compiled compile(Path dir, String... sources) {
         Compiled compiled = tryCompile(dir, sources);
         if (!compiled.success()) {
