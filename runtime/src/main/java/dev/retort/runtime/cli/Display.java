@@ -35,8 +35,9 @@ final class Display {
 
     /** One line: line breaks (a database's multi-line message) become spaces. */
     String line(String text) {
-        String flat = text == null ? "" : text.strip().replaceAll("\\s*\\R\\s*", " ");
-        return escape(unmask(flat), false);
+        // Unmasked before it is flattened: an argument with a line break in it is found whole.
+        String flat = text == null ? "" : unmask(text).strip().replaceAll("\\s*\\R\\s*", " ");
+        return escape(flat, false);
     }
 
     /** Several lines (a stack trace): line breaks and tabs stay. */

@@ -103,10 +103,37 @@ record UrlParts(boolean userInfo, String user, String password, String hosts, St
         return value;
     }
 
-    /** {@code prefix user:***@hosts/database?a=b&password=***}: what may be shown of these parts. */
+    /**
+     * {@code prefix user:***@hosts/database?a=b&password=***}: what may be shown of these parts;
+     * just {@code prefix***} when the split may have put part of a password elsewhere.
+     */
     String shownMasked(String prefix) {
+        if (!unambiguous()) {
+            return prefix + "***";
+        }
         return prefix + (userInfo ? user + (password == null ? "" : ":***") + "@" : "") + hosts
                 + (database == null ? "" : "/" + database) + maskedQuery(query);
+    }
+
+    /**
+     * Whether every part is what it says: no {@code @} left outside the user part (a second one,
+     * or one after a {@code /} in the user name, means the password did not end where the split
+     * ended it) and every port a number (a {@code user:password} with its {@code @} left out
+     * reads as {@code host:port}). A URL the parser refuses is typically one of these.
+     */
+    private boolean unambiguous() {
+        if (hosts.contains("@") || (database != null && database.contains("@"))
+                || query.stream().anyMatch(p -> p.text().contains("@"))) {
+            return false;
+        }
+        for (String host : hosts.split(",", -1)) {
+            String rest = host.startsWith("[") && host.contains("]") ? host.substring(host.indexOf(']') + 1) : host;
+            int colon = rest.indexOf(':');
+            if (colon >= 0 && !rest.substring(colon + 1).matches("[0-9]{0,5}")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@code ?a=b&password=***}, or empty. */

@@ -167,10 +167,15 @@ final class BadInputCorpus {
      * A URL with a password where something else belongs (a target, a name, a class-path entry,
      * a mistyped option): the message that repeats it shows the URL without its password.
      */
-    static List<List<String>> urlsInTheWrongPlace() {
+    static List<List<String>> urlsInTheWrongPlace(Random random) {
+        var urls = new ArrayList<>(List.of("postgresql://u:" + SECRET + "@127.0.0.1/db",
+                "jdbc:postgresql://h/db?password=" + SECRET, "postgres://u:ab/" + SECRET + "@h/db",
+                "sqlite:///x.db?password=" + SECRET));
+        // Those the parser refuses or cannot reach too: a URL left out of --url is as likely malformed.
+        urls.addAll(unreachableUrls());
+        malformedUrls(random, 60).stream().filter(u -> u.contains(SECRET)).forEach(urls::add);
         var lines = new ArrayList<List<String>>();
-        for (String url : List.of("postgresql://u:" + SECRET + "@127.0.0.1/db", "jdbc:postgresql://h/db?password=" + SECRET,
-                "postgres://u:ab/" + SECRET + "@h/db", "sqlite:///x.db?password=" + SECRET)) {
+        for (String url : urls) {
             lines.add(List.of("upgrade", url));
             lines.add(List.of("show", url));
             lines.add(List.of("history", "-r", url + ":"));

@@ -187,7 +187,7 @@ class BadInputFuzzTest {
         }
         BadInputCorpus.emptyValues().forEach(line -> corpus.add(with(base, line)));
         BadInputCorpus.offlineSpellings().forEach(line -> corpus.add(with(base, line)));
-        BadInputCorpus.urlsInTheWrongPlace().forEach(line -> corpus.add(with(base, line)));
+        BadInputCorpus.urlsInTheWrongPlace(random).forEach(line -> corpus.add(with(base, line)));
         for (String entry : List.of("postgresql://u:" + SECRET + "@127.0.0.1/db", "jdbc:sqlite:x.db?password=" + SECRET)) {
             corpus.add(new Case(List.of("--url", url, "--classpath", entry, "heads"), Map.of()));
         }
