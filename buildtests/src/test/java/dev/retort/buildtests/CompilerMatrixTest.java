@@ -8,8 +8,8 @@ import dev.retort.index.MigrationIndex;
 import dev.retort.index.RevisionInfo;
 import dev.retort.runtime.cli.Main;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.io.File;
+import java.io.PrintStream;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
@@ -129,6 +129,52 @@ class CompilerMatrixTest {
                 "@Revision(id = \"a1000004\", revises = \"a1000003\", message = \"fourth\")"));
         Tools.run(dir, ecj(dir, List.of(fourth.toString()))).ok();
         assertIndexed(dir.resolve("out"), "a1000001", "a1000002", "a1000003", "a1000004");
+    }
+
+    /**
+     * A named module recompiled in part, as an IDE recompiles the changed sources with the rest of
+     * the module's classes patched in: the processor reads the module's own index from its output
+     * and lists every revision, with no false error about the revisions it did not recompile.
+     */
+    @Test
+    void aNamedModuleRecompiledInPartKeepsEveryRevision(@TempDir Path dir) throws Exception {
+        project(dir);
+        Path moduleInfo = Tools.write(dir.resolve("src/module-info.java"), "module com.example.db {\n"
+                + "    requires dev.retort.api;\n"
+                + "    provides dev.retort.index.MigrationIndex with com.example.db.RetortIndex;\n}\n");
+        Path javac = Path.of(Tools.jdkTool("javac"));
+        var full = new ArrayList<>(List.of(javac.toString(), "--release", "17", "--processor-path", Tools.processorPath(),
+                "--module-path", API.toString(), "-d", dir.resolve("out").toString()));
+        full.addAll(Tools.sources(dir.resolve("src")));
+        Tools.run(dir, full).ok();
+        assertIndexed(dir.resolve("out"), "a1000001", "a1000002", "a1000003");
+
+        Path fourth = Tools.write(dir.resolve("src/com/example/db/Fourth.java"), migration("Fourth",
+                "@Revision(id = \"a1000004\", revises = \"a1000003\", message = \"fourth\")"));
+        Tools.run(dir, List.of(javac.toString(), "--release", "17", "--processor-path", Tools.processorPath(),
+                "--module-path", API.toString(), "--patch-module", "com.example.db=" + dir.resolve("out"),
+                "-d", dir.resolve("out").toString(), moduleInfo.toString(), fourth.toString())).ok();
+        assertIndexed(dir.resolve("out"), "a1000001", "a1000002", "a1000003", "a1000004");
+    }
+
+    /** A named module's index is in a package of the module: migrations that share none are told how to name it. */
+    @Test
+    void aNamedModuleWhoseMigrationsShareNoPackageIsToldHowToNameItsIndex(@TempDir Path dir) {
+        Tools.write(dir.resolve("src/com/example/db/First.java"), migration("First",
+                "@Revision(id = \"c1000001\", message = \"first\")"));
+        Tools.write(dir.resolve("src/org/example/db/Second.java"), migration("Second",
+                "@Revision(id = \"c1000002\", revises = \"c1000001\", message = \"second\")")
+                .replace("package com.example.db;", "package org.example.db;"));
+        Tools.write(dir.resolve("src/module-info.java"), "module two.roots {\n    requires dev.retort.api;\n}\n");
+        var command = new ArrayList<>(List.of(Tools.jdkTool("javac"), "--release", "17", "--processor-path",
+                Tools.processorPath(), "--module-path", API.toString(), "-d", dir.resolve("out").toString()));
+        command.addAll(Tools.sources(dir.resolve("src")));
+        Tools.Run run = Tools.run(dir, command);
+        assertEquals(1, run.exitCode(), run.output());
+        assertTrue(run.output().contains("[RetortIndexPackage] the migrations of module two.roots share no package, and"
+                + " its index must be in one of its packages; move them under one package, or name the index with"
+                + " -Aretort.index=<one of their packages>.RetortIndex"), run.output());
+        assertFalse(run.output().contains("RetortStaleIndex"), run.output());
     }
 
     /**

@@ -31,6 +31,7 @@ public final class Diagnostics {
     public static final String TOO_LONG = "[RetortTooLong]";
     public static final String MODULE_PROVIDES = "[RetortModuleProvides]";
     public static final String STALE_INDEX = "[RetortStaleIndex]";
+    public static final String INDEX_PACKAGE = "[RetortIndexPackage]";
     public static final String MULTIPLE_HEADS = "[RetortMultipleHeads]";
     public static final String IMPLIED_DEPENDENCY = "[RetortImpliedDependency]";
     public static final String EMPTY_MESSAGE = "[RetortEmptyMessage]";

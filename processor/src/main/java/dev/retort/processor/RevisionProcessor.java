@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
@@ -155,11 +156,15 @@ public final class RevisionProcessor extends AbstractProcessor {
 
         // This module's earlier index is in its own output folder (where an incremental build leaves
         // it), or at least lists a class compiled now; the rest are other modules' indexes.
-        List<ClassPathIndex> visible = ClassPathIndex.visible(elements,
-                ModuleProvides.namedModule(elements, declarations.get(0).element()));
+        ModuleElement self = ModuleProvides.namedModule(elements, declarations.get(0).element());
+        List<ClassPathIndex> visible = ClassPathIndex.visible(elements, self);
         List<ClassPathIndex> earlier = new ArrayList<>();
         if (chosen != null) {
             ClassPathIndex.named(chosen.canonicalName(), elements).ifPresent(earlier::add);
+        } else if (self != null) {
+            Set<String> packages = new TreeSet<>();
+            declarations.forEach(d -> packages.add(elements.getPackageOf(d.element()).getQualifiedName().toString()));
+            ClassPathIndex.ownModuleIndex(elements, self, packages).ifPresent(earlier::add);
         }
         visible.stream()
                 .filter(i -> !earlier.contains(i) && (inOutput(i.name()) || i.listsAnyOf(compiledNow)))

@@ -132,6 +132,15 @@ class OnePassTest {
         assertThat(app.diagnostics()).doesNotContain("[Retort");
         assertThat(app.success()).isTrue();
         assertThat(Sources.index(app.classes()).requires()).containsExactly(now);
+
+        // A third build into the same folder: its index supersedes both earlier ones, which are still there.
+        var third = DiskCompiler.compileInto(first.classes(), dir.resolve("lib/generated3"), List.of(first.classes()),
+                List.of(), Sources.source("lib.db.L3", "package lib.db;",
+                        "@dev.retort.Revision(id = \"lib3\", revises = \"lib2\", message = \"m\")",
+                        "public final class L3 implements dev.retort.Migration { public void upgrade(dev.retort.dsl.Ops op) { } }"));
+        assertThat(third.success()).isTrue();
+        assertThat(Sources.index(first.classes()).supersedes()).containsExactly(old, now);
+        assertThat(Sources.index(first.classes()).revisions()).hasSize(3);
     }
 
     /** The processor's jar tells Gradle it is an aggregating incremental processor. */

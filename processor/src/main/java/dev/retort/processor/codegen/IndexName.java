@@ -4,6 +4,7 @@ import com.squareup.javapoet.ClassName;
 import dev.retort.index.IndexCodec;
 import dev.retort.index.MigrationIndex;
 import dev.retort.index.RevisionInfo;
+import dev.retort.processor.model.ClassPathIndex;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -34,7 +35,7 @@ public final class IndexName {
     }
 
     public static ClassName forModule(String commonPackage) {
-        return ClassName.get(commonPackage, "RetortIndex");
+        return ClassName.get(commonPackage, ClassPathIndex.MODULE_INDEX);
     }
 
     static String hash(List<RevisionInfo> revisions, List<String> requires) {

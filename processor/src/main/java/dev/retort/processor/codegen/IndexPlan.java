@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import javax.annotation.processing.FilerException;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.Element;
@@ -56,11 +57,23 @@ public final class IndexPlan {
         List<String> requires = requires(infos);
         ModuleElement namedModule = namedModule(elements);
         String pkg = commonPackage(elements);
+        if (chosen == null && namedModule != null && pkg.isEmpty()) {
+            diagnostics.error(Diagnostics.INDEX_PACKAGE + " the migrations of module " + namedModule.getQualifiedName()
+                    + " share no package, and its index must be in one of its packages; move them under one package,"
+                    + " or name the index with -Aretort.index=<one of their packages>.RetortIndex");
+            return Optional.empty();
+        }
         ClassName name = chosen != null ? chosen
                 : namedModule != null ? IndexName.forModule(pkg)
                 : IndexName.forClassPath(pkg, infos, requires);
-        List<String> supersedes = earlier.stream().map(ClassPathIndex::name)
-                .filter(n -> !n.equals(name.canonicalName())).toList();
+        // What the earlier indexes superseded too: a folder several builds wrote into holds them all.
+        var superseded = new TreeSet<String>();
+        for (ClassPathIndex index : earlier) {
+            superseded.add(index.name());
+            superseded.addAll(index.supersedes());
+        }
+        superseded.remove(name.canonicalName());
+        List<String> supersedes = List.copyOf(superseded);
         Optional<ClassPathIndex> existing = ClassPathIndex.named(name.canonicalName(), elements);
         if (existing.isPresent() && existing.get().revisions().equals(sorted(infos))
                 && existing.get().requires().equals(sortedDistinct(requires))

@@ -32,6 +32,8 @@ public record ClassPathIndex(String name, List<RevisionInfo> revisions, List<Str
 
     /** The generated constant naming the indexes an index supersedes, comma-separated. */
     public static final String SUPERSEDES = "SUPERSEDES";
+    /** A named module's index's simple name, in the package its migrations share. */
+    public static final String MODULE_INDEX = "RetortIndex";
     /** The generated constant naming the indexes an index requires, comma-separated. */
     public static final String REQUIRES = "REQUIRES";
 
@@ -77,6 +79,26 @@ public record ClassPathIndex(String name, List<RevisionInfo> revisions, List<Str
     public static Optional<ClassPathIndex> named(String name, Elements elements) {
         TypeElement type = elements.getTypeElement(name);
         return type == null ? Optional.empty() : read(type);
+    }
+
+    /**
+     * A named module's own index from an earlier compilation ({@code <package>.RetortIndex}, in
+     * the package of one of these classes or one above it), which a compilation of part of the
+     * module sees among the module's classes. Never another module's: only this module's are read.
+     *
+     * @param packages the packages of the migrations compiled now
+     */
+    public static Optional<ClassPathIndex> ownModuleIndex(Elements elements, ModuleElement self, Set<String> packages) {
+        Set<String> tried = new HashSet<>();
+        for (String pkg : packages) {
+            for (String p = pkg; !p.isEmpty() && tried.add(p); p = p.contains(".") ? p.substring(0, p.lastIndexOf('.')) : "") {
+                TypeElement type = elements.getTypeElement(self, p + "." + MODULE_INDEX);
+                if (type != null) {
+                    return read(type);
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private static Optional<ClassPathIndex> read(TypeElement type) {
