@@ -2,6 +2,7 @@ package dev.retort.runtime.index;
 
 import dev.retort.ErrorCode;
 import dev.retort.RetortException;
+import dev.retort.Revision;
 import dev.retort.index.MigrationIndex;
 import java.io.IOException;
 import java.io.InputStream;
@@ -181,9 +182,24 @@ final class IndexCheck {
         return names;
     }
 
+    /**
+     * The constant-pool entry a class annotated {@code @Revision} holds, as its bytes are: tag 1
+     * (UTF-8), the length, the annotation's descriptor. A method descriptor that mentions the type
+     * is another entry, and this class's own text is built at run time, so neither matches.
+     */
+    private static byte[] marker() {
+        byte[] descriptor = ("L" + Revision.class.getName().replace('.', '/') + ";").getBytes(StandardCharsets.UTF_8);
+        byte[] entry = new byte[descriptor.length + 3];
+        entry[0] = 1;
+        entry[1] = (byte) (descriptor.length >> 8);
+        entry[2] = (byte) descriptor.length;
+        System.arraycopy(descriptor, 0, entry, 3, descriptor.length);
+        return entry;
+    }
+
     /** A class annotated {@code @Revision} in this root, by name, or null. */
     private static String revisionClass(Path root) {
-        byte[] marker = "Ldev/retort/Revision;".getBytes(StandardCharsets.UTF_8);
+        byte[] marker = marker();
         if (Files.isDirectory(root)) {
             try (Stream<Path> files = Files.walk(root)) {
                 for (Path f : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".class"))::iterator) {
@@ -198,7 +214,7 @@ final class IndexCheck {
         } else if (Files.isRegularFile(root)) {
             try (var zip = new ZipFile(root.toFile())) {
                 for (ZipEntry entry : Collections.list(zip.entries())) {
-                    if (entry.getName().endsWith(".class") && !entry.getName().startsWith("dev/retort/")) {
+                    if (entry.getName().endsWith(".class")) {
                         try (InputStream in = zip.getInputStream(entry)) {
                             if (contains(in.readAllBytes(), marker)) {
                                 return entry.getName().substring(0, entry.getName().length() - 6).replace('/', '.');

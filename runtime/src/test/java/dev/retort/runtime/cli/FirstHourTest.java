@@ -131,6 +131,28 @@ class FirstHourTest {
     }
 
     /**
+     * Only a class annotated @Revision counts: not one that merely names the type (a method taking
+     * one), nor Retort's own classes, which hold the descriptor as text (a folder as an IDE runs them).
+     */
+    @Test
+    void classesThatOnlyMentionRevisionAreNotTakenForMigrations(@TempDir Path dir) throws Exception {
+        var mentions = Fixtures.compileWithoutProcessor(dir, "package fx;\n"
+                + "public final class Mentions {\n"
+                + "    public String of(dev.retort.Revision revision) { return revision.id(); }\n"
+                + "}\n");
+        String own = "dev/retort/runtime/index/IndexCheck.class";
+        try (var in = getClass().getClassLoader().getResourceAsStream(own)) {
+            Path copy = mentions.classes().resolve(own);
+            Files.createDirectories(copy.getParent());
+            Files.write(copy, in.readAllBytes());
+        }
+        Cli cli = Cli.run("--classpath", mentions.classes().toString(), "heads");
+        assertEquals(2, cli.exitCode(), cli.toString());
+        assertTrue(cli.err().contains("no migrations found"), cli.toString());
+        assertFalse(cli.err().contains("is annotated @Revision"), cli.toString());
+    }
+
+    /**
      * Two modules' classes merged into one jar that kept one service file (maven-shade-plugin
      * without ServicesResourceTransformer): refused, naming the transformer, never run with half the
      * migrations; merged properly, it runs all.
