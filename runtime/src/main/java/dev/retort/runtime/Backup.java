@@ -13,7 +13,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,6 +29,8 @@ import java.util.regex.Pattern;
 final class Backup {
 
     /** The URL as {@link DatabaseUrl} leaves it: no credentials, no user. */
+    /** Where {@link DatabaseUrl} points pgjdbc for a Unix socket: {@code <directory>/.s.PGSQL.<port>}. */
+    private static final Pattern SOCKET = Pattern.compile("(/.*)/\\.s\\.PGSQL\\.(\\d+)");
     private static final Pattern PG = Pattern.compile("jdbc:postgresql://([^/:?]+|\\[[^]]+])(?::(\\d+))?/([^?]+)(\\?.*)?");
 
     private Backup() {
@@ -64,9 +69,24 @@ final class Backup {
             throw new RetortException(ErrorCode.BACKUP_FAILED, "backup needs a URL with a host and a database"
                     + " (postgresql://user@host:5432/db); nothing was written");
         }
+        Map<String, String> query = new LinkedHashMap<>();
+        for (String parameter : (m.group(4) == null ? "" : m.group(4).substring(1)).split("&")) {
+            String[] kv = parameter.split("=", 2);
+            if (kv.length == 2) {
+                query.put(kv[0].toLowerCase(Locale.ROOT), kv[1]);
+            }
+        }
+        String host = m.group(1);
+        String port = m.group(2) == null ? "5432" : m.group(2);
+        Matcher socket = SOCKET.matcher(query.getOrDefault("socketfactoryarg", ""));
+        if (socket.matches()) {
+            // A Unix-socket URL: pg_dump takes the socket's directory as its host, as libpq does.
+            host = socket.group(1);
+            port = socket.group(2);
+        }
         // --no-password: never wait for a prompt nobody sees; the password comes in PGPASSWORD.
-        var command = new ArrayList<>(List.of(program, "--no-password", "-h", m.group(1), "-p",
-                m.group(2) == null ? "5432" : m.group(2), "-d", m.group(3), "-f", destination.toString()));
+        var command = new ArrayList<>(List.of(program, "--no-password", "-h", host, "-p", port, "-d", m.group(3), "-f",
+                destination.toString()));
         if (url.user() != null) {
             command.addAll(List.of("-U", url.user()));
         }
@@ -77,12 +97,8 @@ final class Backup {
         if (url.password() != null) {
             builder.environment().put("PGPASSWORD", url.password());
         }
-        String query = m.group(4) == null ? "" : m.group(4).substring(1);
-        for (String parameter : query.split("&")) {
-            String[] kv = parameter.split("=", 2);
-            if (kv.length == 2 && kv[0].equalsIgnoreCase("sslmode")) {
-                builder.environment().put("PGSSLMODE", kv[1]);
-            }
+        if (query.containsKey("sslmode")) {
+            builder.environment().put("PGSSLMODE", query.get("sslmode"));
         }
         try {
             Process process = builder.start();

@@ -54,10 +54,11 @@ public record ValidationReport(List<Changed> changed, List<Unknown> unknown, Lis
         for (HistoryEntry e : unfinished) {
             String step = "the " + e.direction() + " of revision " + e.revision();
             if (e.isStart()) {
-                lines.add(step + " started outside a transaction on " + e.startedAt() + " and never finished (the process"
-                        + " stopped part-way), so the database may hold part of it; finish or undo its statements by hand"
-                        + " and stamp the revision the schema then matches, or run " + e.direction() + " again if they"
-                        + " can run twice");
+                // Read without the lock, this may be a step another process is running right now.
+                lines.add(step + " started outside a transaction on " + e.startedAt() + " and has not finished (it is"
+                        + " still running, or its process stopped part-way), so the database may hold part of it; once no"
+                        + " process runs it, finish or undo its statements by hand and stamp the revision the schema then"
+                        + " matches, or run " + e.direction() + " again if they can run twice");
             } else {
                 lines.add(step + " failed outside a transaction on " + e.startedAt() + ", so the database may hold part"
                         + " of it; fix the migration and run " + e.direction() + " again, or make the schema match a"

@@ -58,7 +58,7 @@ final class Validator {
     }
 
     /**
-     * Steps that failed (or were started and never finished: a migration outside a transaction
+     * Steps that failed (or were started and have not finished: a migration outside a transaction
      * records its start first) and have not succeeded since, the latest row of each. A stamp
      * settles them all: it is how a user says where a half-done database really is.
      */

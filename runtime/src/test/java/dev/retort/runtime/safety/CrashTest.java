@@ -128,9 +128,9 @@ class CrashTest {
             assertEquals(List.of("h1000001"), db.versionRows());
             assertTrue(db.tableExists("first_half") && !db.tableExists("second_half"), "the first statement stays");
             String notFinished = "the upgrade of revision h1000002 started outside a transaction on ";
-            String wayOut = "and never finished (the process stopped part-way), so the database may hold part of it;"
-                    + " finish or undo its statements by hand and stamp the revision the schema then matches, or run"
-                    + " upgrade again if they can run twice";
+            String wayOut = "and has not finished (it is still running, or its process stopped part-way), so the"
+                    + " database may hold part of it; once no process runs it, finish or undo its statements by hand and"
+                    + " stamp the revision the schema then matches, or run upgrade again if they can run twice";
             Cli current = Cli.run("--classpath", cp, "--url", db.url(), "current");
             assertTrue(current.out().startsWith("warning: " + notFinished) && current.out().contains(wayOut),
                     current.toString());

@@ -129,15 +129,19 @@ class DatabaseCommandsTest {
             cli(db, dir, "", "upgrade");
             String jdbc = db.url().replace("?user=postgres&", "?user=postgres&password=Dump%2FPw&");
             String sqlalchemy = "postgresql://postgres:Dump%2FPw@127.0.0.1:5432/test?currentSchema=" + db.schema();
+            // libpq's Unix-socket form: pg_dump gets the socket's directory as its host, as libpq reads it.
+            String socket = "postgresql:///test?host=/var/run/postgresql&user=postgres&password=Dump%2FPw&currentSchema="
+                    + db.schema();
             int n = 0;
-            for (String url : List.of(jdbc, sqlalchemy)) {
+            for (String url : List.of(jdbc, sqlalchemy, socket)) {
                 String to = "fake" + n++ + ".sql";
                 Cli cli = Cli.in(dir, Map.of(), "", "--classpath", chain.classes().toString(), "--url", url, "backup",
                         "--to", to, "--pg-dump", fake.toString());
                 assertEquals(0, cli.exitCode(), url + ": " + cli);
                 List<String> given = Files.readAllLines(dir.resolve("fake_pg_dump.log"));
                 assertEquals("PGPASSWORD=Dump/Pw", given.get(0), url);
-                assertTrue(given.containsAll(List.of("--no-password", "-h", "127.0.0.1", "-p", "5432", "-d", "test",
+                String host = url.equals(socket) ? "/var/run/postgresql" : "127.0.0.1";
+                assertTrue(given.containsAll(List.of("--no-password", "-h", host, "-p", "5432", "-d", "test",
                         "-U", "postgres", "-n", db.schema())), url + ": " + given);
                 assertFalse(String.join(" ", given.subList(1, given.size())).contains("Dump"), "not in its arguments");
                 assertFalse((cli.out() + cli.err()).contains("Dump/Pw") || (cli.out() + cli.err()).contains("Dump%2FPw"),
