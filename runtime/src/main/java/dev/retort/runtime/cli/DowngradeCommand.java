@@ -46,9 +46,11 @@ final class DowngradeCommand implements Callable<Integer> {
             return 0;
         }
         Options.refuseDialectWithoutSql(dialect);
-        Retort retort = top.retort(new Progress(top.out()), strict, database);
-        RunResult result = retort.downgrade(target);
-        Runs.report(top.out(), retort, result);
+        try (var progress = new Progress(top.out())) {
+            Retort retort = top.retort(progress, strict, database);
+            RunResult result = retort.downgrade(target);
+            Runs.report(top.out(), retort, result);
+        }
         return 0;
     }
 }

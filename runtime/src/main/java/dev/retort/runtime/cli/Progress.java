@@ -15,9 +15,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * Prints each step as it finishes: number, direction, revisions, message, time. On a terminal, a
  * step still running after {@link #AFTER} shows a line saying so, counting the seconds, which the
- * finished line then replaces; piped output gets only the finished lines.
+ * finished line then replaces; piped output gets only the finished lines. Closed when the command
+ * ends, however it ends: a step that failed leaves its running line ended, not overwritten.
  */
-final class Progress implements StepListener {
+final class Progress implements StepListener, AutoCloseable {
 
     static final Duration AFTER = Duration.ofSeconds(2);
 
@@ -78,6 +79,24 @@ final class Progress implements StepListener {
         out.printf("[%d/%d] %-9s %s -> %s%s (%d ms)%n", number, total, step.direction().label(), from, to,
                 step.message().isEmpty() ? "" : ", " + step.message(), step.duration().toMillis());
         out.flush();
+    }
+
+    /** Stops the clock; a running line still shown is ended, so that what follows starts a line of its own. */
+    @Override
+    public synchronized void close() {
+        if (ticking != null) {
+            ticking.cancel(false);
+            ticking = null;
+        }
+        if (shown) {
+            out.println();
+            out.flush();
+            shown = false;
+        }
+        if (clock != null) {
+            clock.shutdownNow();
+            clock = null;
+        }
     }
 
     @Override

@@ -27,22 +27,24 @@ final class ResetCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Retort retort = top.retort(new Progress(top.out()), database);
-        if (!yes) {
-            top.out().print("This drops everything the migrations created in " + retort.database()
-                    + ", data included, and migrates it again. Type yes to go on: ");
-            top.out().flush();
-            String answer = top.in().readLine();
-            if (answer == null) {
-                throw new RetortException(ErrorCode.BAD_OPTION, "reset needs a confirmation and got no answer; type yes at"
-                        + " the prompt, or give --yes");
+        try (var progress = new Progress(top.out())) {
+            Retort retort = top.retort(progress, database);
+            if (!yes) {
+                top.out().print("This drops everything the migrations created in " + retort.database()
+                        + ", data included, and migrates it again. Type yes to go on: ");
+                top.out().flush();
+                String answer = top.in().readLine();
+                if (answer == null) {
+                    throw new RetortException(ErrorCode.BAD_OPTION, "reset needs a confirmation and got no answer; type yes at"
+                            + " the prompt, or give --yes");
+                }
+                if (!answer.strip().equalsIgnoreCase("yes")) {
+                    throw new RetortException(ErrorCode.CANCELLED, "reset cancelled; nothing was changed");
+                }
             }
-            if (!answer.strip().equalsIgnoreCase("yes")) {
-                throw new RetortException(ErrorCode.CANCELLED, "reset cancelled; nothing was changed");
-            }
+            RunResult result = retort.reset();
+            Runs.report(top.out(), retort, result);
         }
-        RunResult result = retort.reset();
-        Runs.report(top.out(), retort, result);
         return 0;
     }
 }

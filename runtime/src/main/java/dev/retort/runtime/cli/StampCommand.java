@@ -50,9 +50,11 @@ final class StampCommand implements Callable<Integer> {
             return 0;
         }
         Options.refuseDialectWithoutSql(dialect);
-        Retort retort = top.retort(new Progress(top.out()), database);
-        RunResult result = retort.stamp(targets, purge);
-        Runs.report(top.out(), retort, result);
+        try (var progress = new Progress(top.out())) {
+            Retort retort = top.retort(progress, database);
+            RunResult result = retort.stamp(targets, purge);
+            Runs.report(top.out(), retort, result);
+        }
         return 0;
     }
 }

@@ -104,6 +104,24 @@ class FirstHourTest {
         assertEquals("", piped.toString(StandardCharsets.UTF_8), "piped output gets no running line");
     }
 
+    /** A step that fails never finishes: closing the progress ends its running line and stops the clock. */
+    @Test
+    void aFailedStepLeavesItsRunningLineEnded() throws Exception {
+        var text = new ByteArrayOutputStream();
+        var out = new PrintWriter(text, true, StandardCharsets.UTF_8);
+        try (var progress = new Progress(out, true, Duration.ofMillis(20))) {
+            progress.starting("d1000001", "one", 1, 2);
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (!text.toString(StandardCharsets.UTF_8).contains("running") && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+        }
+        String closed = text.toString(StandardCharsets.UTF_8);
+        assertTrue(closed.startsWith("\r[1/2] d1000001, one … running, ") && closed.endsWith(" s\n"), closed);
+        Thread.sleep(1100); // past the clock's next tick, had it not stopped
+        assertEquals(closed, text.toString(StandardCharsets.UTF_8), "nothing after the close");
+    }
+
     /** An application whose classes live in a child loader (devtools, an application server) finds its migrations. */
     @Test
     void theContextClassLoaderIsWhereMigrationsAreLookedFor() throws Exception {
