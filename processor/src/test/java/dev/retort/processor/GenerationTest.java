@@ -4,6 +4,9 @@ import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static com.google.testing.compile.Compiler.javac;
 import static dev.retort.processor.Sources.migration;
+import static java.lang.reflect.Modifier.FINAL;
+import static java.lang.reflect.Modifier.PUBLIC;
+import static java.lang.reflect.Modifier.STATIC;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.google.testing.compile.Compilation;
@@ -159,7 +162,9 @@ class GenerationTest {
                 String binary = "eq." + simple + (nested ? "$Inner" : "");
                 infos.add(new RevisionInfo(String.format("r%05d", i), i == 0 ? List.of() : List.of(String.format("r%05d", i - 1)),
                         "message\twith a tab " + i, List.of(), List.of(), i % 2 == 0, binary));
-                constructed.add(new IndexContent.Constructed(binary, binary.replace('$', '.'), i % 3 == 1));
+                constructed.add(new IndexContent.Constructed(binary, binary.replace('$', '.'), i % 3 == 1, nested
+                        ? List.of(new IndexContent.Nesting(binary, "eq." + simple, "Inner", PUBLIC | STATIC | FINAL))
+                        : List.of()));
             }
             var content = new IndexContent("eq.Index", IndexCodec.encode(infos), constructed,
                     List.of("eq.Old", "eq.Older"), List.of("lib.Index"), List.of());
@@ -170,12 +175,16 @@ class GenerationTest {
             Path written = Files.createDirectories(root.resolve("written/eq"));
             Files.write(written.resolve("Index.class"), IndexClassFile.of(content));
 
+            assertThat(innerClasses(Files.readAllBytes(written.resolve("Index.class"))))
+                    .isEqualTo(innerClasses(Files.readAllBytes(compiled.classes().resolve("eq/Index.class"))));
+
             try (var fromSource = new URLClassLoader(new URL[] {compiled.classes().toUri().toURL()}, getClass().getClassLoader());
                     var fromClassFile = new URLClassLoader(new URL[] {root.resolve("written").toUri().toURL(),
                         compiled.classes().toUri().toURL()}, getClass().getClassLoader())) {
                 var expected = (MigrationIndex) fromSource.loadClass("eq.Index").getConstructor().newInstance();
                 var actual = (MigrationIndex) fromClassFile.loadClass("eq.Index").getConstructor().newInstance();
-                assertThat(actual.getClass().getClassLoader()).isSameInstanceAs(fromClassFile);
+                assertThat(actual.getClass().getProtectionDomain().getCodeSource().getLocation())
+                        .isEqualTo(root.resolve("written").toUri().toURL());
                 assertThat(actual.revisions()).isEqualTo(expected.revisions());
                 assertThat(actual.revisions()).isEqualTo(infos);
                 assertThat(actual.supersedes()).isEqualTo(expected.supersedes());
@@ -189,6 +198,51 @@ class GenerationTest {
                 }
             }
         }
+    }
+
+    /** Migrations nested in classes and in an interface: the index records them as javac records what it names. */
+    @Test
+    void nestedMigrationsAreRecordedAsJavacRecordsThem() {
+        Compilation c = compile(
+                Sources.source("db.Outer", "package db;",
+                        "public final class Outer {",
+                        "    public static final class Mid {",
+                        "        @dev.retort.Revision(id = \"n1\", message = \"deep\")",
+                        "        public static final class Inner implements dev.retort.Migration {",
+                        "            public void upgrade(dev.retort.dsl.Ops op) { }",
+                        "        }",
+                        "    }",
+                        "}"),
+                Sources.source("db.Holder", "package db;",
+                        "public interface Holder {",
+                        "    @dev.retort.Revision(id = \"n2\", revises = \"n1\", message = \"in an interface\")",
+                        "    final class InInterface implements dev.retort.Migration {",
+                        "        public void upgrade(dev.retort.dsl.Ops op) { }",
+                        "    }",
+                        "}"),
+                Sources.source("db.Ref", "package db;",
+                        "final class Ref {",
+                        "    Object[] make() { return new Object[] {new Outer.Mid.Inner(), new Holder.InInterface()}; }",
+                        "}"));
+        assertThat(c).succeededWithoutWarnings();
+        var reference = c.generatedFile(StandardLocation.CLASS_OUTPUT, "db/Ref.class").orElseThrow();
+        try (var in = reference.openInputStream()) {
+            assertThat(innerClasses(Sources.indexBytes(c))).isEqualTo(innerClasses(in.readAllBytes()));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        MigrationIndex index = Sources.index(c);
+        assertThat(index.newMigration(0).getClass().getName()).isEqualTo("db.Outer$Mid$Inner");
+        assertThat(index.newMigration(1).getClass().getName()).isEqualTo("db.Holder$InInterface");
+    }
+
+    /** The nested classes a class file records it names (JVMS 4.7.6), in no particular order. */
+    private static java.util.Set<String> innerClasses(byte[] classFile) {
+        var node = new org.objectweb.asm.tree.ClassNode();
+        new org.objectweb.asm.ClassReader(classFile).accept(node, 0);
+        var entries = new java.util.TreeSet<String>();
+        node.innerClasses.forEach(c -> entries.add(c.name + " in " + c.outerName + " as " + c.innerName + ", " + c.access));
+        return entries;
     }
 
     private static String failure(Executable call) {

@@ -23,6 +23,7 @@ import static org.objectweb.asm.Opcodes.V17;
 
 import dev.retort.index.IndexCodec;
 import dev.retort.processor.model.ClassPathIndex;
+import java.util.Comparator;
 import java.util.stream.IntStream;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Label;
@@ -67,6 +68,11 @@ public final class IndexClassFile {
         }
         constant(out, ClassPathIndex.SUPERSEDES, String.join(",", index.supersedes()));
         constant(out, ClassPathIndex.REQUIRES, String.join(",", index.requires()));
+        // Each nested class the code names, once, as javac records them (JVMS 4.7.6).
+        index.migrations().stream().flatMap(m -> m.nesting().stream()).distinct()
+                .sorted(Comparator.comparing(IndexContent.Nesting::binaryName))
+                .forEach(n -> out.visitInnerClass(n.binaryName().replace('.', '/'), n.outerBinaryName().replace('.', '/'),
+                        n.simpleName(), n.access()));
         constructor(out, index);
         if (index.chunks() == 1) {
             MethodVisitor m = out.visitMethod(ACC_PUBLIC, "newMigration", FACTORY, null, null);

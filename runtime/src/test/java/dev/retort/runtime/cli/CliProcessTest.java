@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The command line as its own process, where everything that reaches standard output and
- * standard error counts: the library's SLF4J log and the PostgreSQL driver's java.util.logging
+ * standard error counts: the library's log and the PostgreSQL driver's (both java.util.logging)
  * too, which an in-process run does not capture.
  */
 class CliProcessTest {

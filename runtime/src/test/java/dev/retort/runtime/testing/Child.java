@@ -22,7 +22,6 @@ public final class Child {
         var command = new ArrayList<String>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 // A short-lived process: quick start matters more than peak speed.
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-Xmx256m",
-                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
                 "-cp", classPath(), mainClass.getName()));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
