@@ -47,7 +47,7 @@ public final class IndexClassFile {
     private IndexClassFile() {
     }
 
-    /** The path under the class output, {@code dev/retort/generated/RetortIndex_….class}. */
+    /** The file's name in its package's folder of the class output, {@code RetortIndex_….class}. */
     public static String relativeName(IndexContent index) {
         return index.simpleName() + ".class";
     }

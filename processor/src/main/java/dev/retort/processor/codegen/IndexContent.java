@@ -36,6 +36,7 @@ public record IndexContent(String name, List<String> text, List<Constructed> mig
      * @param binaryName as the JVM names it ({@code a.Outer$Inner})
      * @param canonicalName as source names it ({@code a.Outer.Inner})
      * @param generic whether it has type parameters (a source creates it with {@code <>})
+     * @param nesting the nested classes its name goes through, itself first; empty when top-level
      */
     public record Constructed(String binaryName, String canonicalName, boolean generic, List<Nesting> nesting) {
         public Constructed {
