@@ -1,8 +1,8 @@
 -- createTable with every type, default, key, unique, check and comment
-CREATE TABLE "every_type" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "small" INTEGER NOT NULL DEFAULT 7, "whole" INTEGER, "name" VARCHAR(255) NOT NULL DEFAULT 'it''s', "body" TEXT, "active" INTEGER NOT NULL DEFAULT 1, "born" TEXT, "seen" TEXT, "created_at" TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP, "price" NUMERIC(10, 2) DEFAULT 0.00, "ratio" REAL, "score" REAL, "token" TEXT NOT NULL DEFAULT (lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6)))), "profile" TEXT, "picture" BLOB, "lowered" TEXT DEFAULT (lower('ABC')), CONSTRAINT "uq_every_type_name_born" UNIQUE ("name", "born"), CONSTRAINT "ck_every_type_af015c3e" CHECK (price >= 0));
+CREATE TABLE "every_type" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "small" SMALLINT NOT NULL DEFAULT 7, "whole" INTEGER, "name" VARCHAR(255) NOT NULL DEFAULT 'it''s', "body" TEXT, "active" BOOLEAN NOT NULL DEFAULT 1, "born" DATE, "seen" DATETIME, "created_at" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP, "price" NUMERIC(10, 2) DEFAULT 0.00, "ratio" REAL, "score" DOUBLE, "token" TEXT NOT NULL DEFAULT (lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6)))), "profile" JSON, "picture" BLOB, "lowered" TEXT DEFAULT (lower('ABC')), CONSTRAINT "uq_every_type_name_born" UNIQUE ("name", "born"), CONSTRAINT "ck_every_type_af015c3e" CHECK (price >= 0));
 
 -- createTable with composite key and foreign keys with actions
-CREATE TABLE "membership" ("parent_id" INTEGER NOT NULL, "child_id" INTEGER NOT NULL, "backup_id" INTEGER, "later_id" INTEGER, CONSTRAINT "pk_membership" PRIMARY KEY ("parent_id", "child_id"), CONSTRAINT "fk_membership_child_id_child" FOREIGN KEY ("child_id") REFERENCES "child" ("id") ON DELETE RESTRICT DEFERRABLE INITIALLY IMMEDIATE, CONSTRAINT "fk_membership_parent_id_parent" FOREIGN KEY ("parent_id") REFERENCES "parent" ("id") ON DELETE CASCADE, CONSTRAINT "fk_membership_backup_id_parent" FOREIGN KEY ("backup_id") REFERENCES "parent" ("id") ON DELETE SET NULL ON UPDATE CASCADE, CONSTRAINT "fk_membership_later_id_parent" FOREIGN KEY ("later_id") REFERENCES "parent" ("id") DEFERRABLE INITIALLY DEFERRED);
+CREATE TABLE "membership" ("parent_id" BIGINT NOT NULL, "child_id" BIGINT NOT NULL, "backup_id" BIGINT, "later_id" BIGINT, CONSTRAINT "pk_membership" PRIMARY KEY ("parent_id", "child_id"), CONSTRAINT "fk_membership_child_id_child" FOREIGN KEY ("child_id") REFERENCES "child" ("id") ON DELETE RESTRICT DEFERRABLE INITIALLY IMMEDIATE, CONSTRAINT "fk_membership_parent_id_parent" FOREIGN KEY ("parent_id") REFERENCES "parent" ("id") ON DELETE CASCADE, CONSTRAINT "fk_membership_backup_id_parent" FOREIGN KEY ("backup_id") REFERENCES "parent" ("id") ON DELETE SET NULL ON UPDATE CASCADE, CONSTRAINT "fk_membership_later_id_parent" FOREIGN KEY ("later_id") REFERENCES "parent" ("id") DEFERRABLE INITIALLY DEFERRED);
 
 -- createTable IF NOT EXISTS
 CREATE TABLE IF NOT EXISTS "maybe" ("id" INTEGER NOT NULL, CONSTRAINT "pk_maybe" PRIMARY KEY ("id"));
@@ -22,13 +22,13 @@ ALTER TABLE "child" RENAME TO "kid";
 -- setTableComment
 
 -- addColumn nullable
-ALTER TABLE "child" ADD COLUMN "last_read_at" TEXT;
+ALTER TABLE "child" ADD COLUMN "last_read_at" DATETIME;
 
 -- addColumn NOT NULL with a literal default
 ALTER TABLE "child" ADD COLUMN "status" VARCHAR(10) NOT NULL DEFAULT 'new';
 
 -- addColumn with a CURRENT_TIMESTAMP default (a rebuild on SQLite)
-CREATE TABLE "_retort_tmp_child" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "parent_id" INTEGER NOT NULL, "note" TEXT, "amount" INTEGER DEFAULT 0, "code" VARCHAR(20), "created_at" TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP, CONSTRAINT "fk_child_parent_id_parent" FOREIGN KEY ("parent_id") REFERENCES "parent" ("id") ON DELETE CASCADE);
+CREATE TABLE "_retort_tmp_child" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "parent_id" BIGINT NOT NULL, "note" TEXT, "amount" INTEGER DEFAULT 0, "code" VARCHAR(20), "created_at" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP, CONSTRAINT "fk_child_parent_id_parent" FOREIGN KEY ("parent_id") REFERENCES "parent" ("id") ON DELETE CASCADE);
 INSERT INTO "_retort_tmp_child" ("id", "parent_id", "note", "amount", "code") SELECT "id", "parent_id", "note", "amount", "code" FROM "child";
 DROP TABLE "child";
 PRAGMA legacy_alter_table = ON;
@@ -40,10 +40,10 @@ UPDATE sqlite_sequence SET seq = MAX(seq, 3) WHERE name = 'child';
 INSERT INTO sqlite_sequence (name, seq) SELECT 'child', 3 WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'child');
 
 -- addColumn with a foreign key
-ALTER TABLE "child" ADD COLUMN "backup_id" INTEGER CONSTRAINT "fk_child_backup_id_parent" REFERENCES "parent" ("id") ON DELETE SET NULL;
+ALTER TABLE "child" ADD COLUMN "backup_id" BIGINT CONSTRAINT "fk_child_backup_id_parent" REFERENCES "parent" ("id") ON DELETE SET NULL;
 
 -- addColumn UNIQUE (a rebuild on SQLite)
-CREATE TABLE "_retort_tmp_child" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "parent_id" INTEGER NOT NULL, "note" TEXT, "amount" INTEGER DEFAULT 0, "code" VARCHAR(20), "serial" VARCHAR(40), CONSTRAINT "fk_child_parent_id_parent" FOREIGN KEY ("parent_id") REFERENCES "parent" ("id") ON DELETE CASCADE, CONSTRAINT "uq_child_serial" UNIQUE ("serial"));
+CREATE TABLE "_retort_tmp_child" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "parent_id" BIGINT NOT NULL, "note" TEXT, "amount" INTEGER DEFAULT 0, "code" VARCHAR(20), "serial" VARCHAR(40), CONSTRAINT "fk_child_parent_id_parent" FOREIGN KEY ("parent_id") REFERENCES "parent" ("id") ON DELETE CASCADE, CONSTRAINT "uq_child_serial" UNIQUE ("serial"));
 INSERT INTO "_retort_tmp_child" ("id", "parent_id", "note", "amount", "code") SELECT "id", "parent_id", "note", "amount", "code" FROM "child";
 DROP TABLE "child";
 PRAGMA legacy_alter_table = ON;
@@ -64,7 +64,7 @@ ALTER TABLE "child" ADD COLUMN "mood" TEXT CONSTRAINT "ck_child_e46f3108" CHECK 
 ALTER TABLE "child" DROP COLUMN "note";
 
 -- dropColumn of an indexed column (a rebuild on SQLite)
-CREATE TABLE "_retort_tmp_child" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "parent_id" INTEGER NOT NULL, "note" TEXT, "amount" INTEGER DEFAULT 0, CONSTRAINT "fk_child_parent_id_parent" FOREIGN KEY ("parent_id") REFERENCES "parent" ("id") ON DELETE CASCADE);
+CREATE TABLE "_retort_tmp_child" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "parent_id" BIGINT NOT NULL, "note" TEXT, "amount" INTEGER DEFAULT 0, CONSTRAINT "fk_child_parent_id_parent" FOREIGN KEY ("parent_id") REFERENCES "parent" ("id") ON DELETE CASCADE);
 INSERT INTO "_retort_tmp_child" ("id", "parent_id", "note", "amount") SELECT "id", "parent_id", "note", "amount" FROM "child";
 DROP TABLE "child";
 PRAGMA legacy_alter_table = ON;
@@ -78,9 +78,19 @@ INSERT INTO sqlite_sequence (name, seq) SELECT 'child', 3 WHERE NOT EXISTS (SELE
 ALTER TABLE "child" RENAME COLUMN "note" TO "remark";
 
 -- alterColumn type
+CREATE TABLE "_retort_tmp_child" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "parent_id" BIGINT NOT NULL, "note" TEXT, "amount" BIGINT DEFAULT 0, "code" VARCHAR(20), CONSTRAINT "fk_child_parent_id_parent" FOREIGN KEY ("parent_id") REFERENCES "parent" ("id") ON DELETE CASCADE);
+INSERT INTO "_retort_tmp_child" ("id", "parent_id", "note", "amount", "code") SELECT "id", "parent_id", "note", "amount", "code" FROM "child";
+DROP TABLE "child";
+PRAGMA legacy_alter_table = ON;
+ALTER TABLE "_retort_tmp_child" RENAME TO "child";
+PRAGMA legacy_alter_table = OFF;
+CREATE INDEX "ix_child_code" ON "child" ("code");
+DELETE FROM sqlite_sequence WHERE name = '_retort_tmp_child';
+UPDATE sqlite_sequence SET seq = MAX(seq, 3) WHERE name = 'child';
+INSERT INTO sqlite_sequence (name, seq) SELECT 'child', 3 WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'child');
 
 -- alterColumn type with USING
-CREATE TABLE "_retort_tmp_child" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "parent_id" INTEGER NOT NULL, "note" TEXT, "amount" INTEGER DEFAULT 0, "code" VARCHAR(20), "digits" INTEGER DEFAULT 0, CONSTRAINT "fk_child_parent_id_parent" FOREIGN KEY ("parent_id") REFERENCES "parent" ("id") ON DELETE CASCADE);
+CREATE TABLE "_retort_tmp_child" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "parent_id" BIGINT NOT NULL, "note" TEXT, "amount" INTEGER DEFAULT 0, "code" VARCHAR(20), "digits" INTEGER DEFAULT 0, CONSTRAINT "fk_child_parent_id_parent" FOREIGN KEY ("parent_id") REFERENCES "parent" ("id") ON DELETE CASCADE);
 INSERT INTO "_retort_tmp_child" ("id", "parent_id", "note", "amount", "code", "digits") SELECT "id", "parent_id", "note", "amount", "code", CAST("digits" AS INTEGER) FROM "child";
 DROP TABLE "child";
 PRAGMA legacy_alter_table = ON;
@@ -92,7 +102,7 @@ UPDATE sqlite_sequence SET seq = MAX(seq, 3) WHERE name = 'child';
 INSERT INTO sqlite_sequence (name, seq) SELECT 'child', 3 WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'child');
 
 -- alterColumn NOT NULL
-CREATE TABLE "_retort_tmp_child" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "parent_id" INTEGER NOT NULL, "note" TEXT NOT NULL, "amount" INTEGER DEFAULT 0, "code" VARCHAR(20), CONSTRAINT "fk_child_parent_id_parent" FOREIGN KEY ("parent_id") REFERENCES "parent" ("id") ON DELETE CASCADE);
+CREATE TABLE "_retort_tmp_child" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "parent_id" BIGINT NOT NULL, "note" TEXT NOT NULL, "amount" INTEGER DEFAULT 0, "code" VARCHAR(20), CONSTRAINT "fk_child_parent_id_parent" FOREIGN KEY ("parent_id") REFERENCES "parent" ("id") ON DELETE CASCADE);
 INSERT INTO "_retort_tmp_child" ("id", "parent_id", "note", "amount", "code") SELECT "id", "parent_id", "note", "amount", "code" FROM "child";
 DROP TABLE "child";
 PRAGMA legacy_alter_table = ON;
@@ -104,7 +114,7 @@ UPDATE sqlite_sequence SET seq = MAX(seq, 3) WHERE name = 'child';
 INSERT INTO sqlite_sequence (name, seq) SELECT 'child', 3 WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'child');
 
 -- alterColumn server default set and dropped
-CREATE TABLE "_retort_tmp_child" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "parent_id" INTEGER NOT NULL, "note" TEXT, "amount" INTEGER, "code" VARCHAR(20) DEFAULT 'none', CONSTRAINT "fk_child_parent_id_parent" FOREIGN KEY ("parent_id") REFERENCES "parent" ("id") ON DELETE CASCADE);
+CREATE TABLE "_retort_tmp_child" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "parent_id" BIGINT NOT NULL, "note" TEXT, "amount" INTEGER, "code" VARCHAR(20) DEFAULT 'none', CONSTRAINT "fk_child_parent_id_parent" FOREIGN KEY ("parent_id") REFERENCES "parent" ("id") ON DELETE CASCADE);
 INSERT INTO "_retort_tmp_child" ("id", "parent_id", "note", "amount", "code") SELECT "id", "parent_id", "note", "amount", "code" FROM "child";
 DROP TABLE "child";
 PRAGMA legacy_alter_table = ON;
@@ -120,7 +130,7 @@ INSERT INTO sqlite_sequence (name, seq) SELECT 'child', 3 WHERE NOT EXISTS (SELE
 -- add a column, fill it, make it NOT NULL (the seeds' data transform)
 ALTER TABLE "child" ADD COLUMN "label" VARCHAR(120);
 UPDATE child SET label = 'child ' || id;
-CREATE TABLE "_retort_tmp_child" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "parent_id" INTEGER NOT NULL, "note" TEXT, "amount" INTEGER DEFAULT 0, "code" VARCHAR(20), "label" VARCHAR(120) NOT NULL, CONSTRAINT "fk_child_parent_id_parent" FOREIGN KEY ("parent_id") REFERENCES "parent" ("id") ON DELETE CASCADE);
+CREATE TABLE "_retort_tmp_child" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "parent_id" BIGINT NOT NULL, "note" TEXT, "amount" INTEGER DEFAULT 0, "code" VARCHAR(20), "label" VARCHAR(120) NOT NULL, CONSTRAINT "fk_child_parent_id_parent" FOREIGN KEY ("parent_id") REFERENCES "parent" ("id") ON DELETE CASCADE);
 INSERT INTO "_retort_tmp_child" ("id", "parent_id", "note", "amount", "code", "label") SELECT "id", "parent_id", "note", "amount", "code", "label" FROM "child";
 DROP TABLE "child";
 PRAGMA legacy_alter_table = ON;
@@ -164,7 +174,7 @@ ALTER TABLE "_retort_tmp_loose" RENAME TO "loose";
 PRAGMA legacy_alter_table = OFF;
 
 -- addConstraint unique
-CREATE TABLE "_retort_tmp_child" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "parent_id" INTEGER NOT NULL, "note" TEXT, "amount" INTEGER DEFAULT 0, "code" VARCHAR(20), CONSTRAINT "fk_child_parent_id_parent" FOREIGN KEY ("parent_id") REFERENCES "parent" ("id") ON DELETE CASCADE, CONSTRAINT "uq_child_parent_id_code" UNIQUE ("parent_id", "code"));
+CREATE TABLE "_retort_tmp_child" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "parent_id" BIGINT NOT NULL, "note" TEXT, "amount" INTEGER DEFAULT 0, "code" VARCHAR(20), CONSTRAINT "fk_child_parent_id_parent" FOREIGN KEY ("parent_id") REFERENCES "parent" ("id") ON DELETE CASCADE, CONSTRAINT "uq_child_parent_id_code" UNIQUE ("parent_id", "code"));
 INSERT INTO "_retort_tmp_child" ("id", "parent_id", "note", "amount", "code") SELECT "id", "parent_id", "note", "amount", "code" FROM "child";
 DROP TABLE "child";
 PRAGMA legacy_alter_table = ON;
@@ -176,7 +186,7 @@ UPDATE sqlite_sequence SET seq = MAX(seq, 3) WHERE name = 'child';
 INSERT INTO sqlite_sequence (name, seq) SELECT 'child', 3 WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'child');
 
 -- addConstraint check
-CREATE TABLE "_retort_tmp_child" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "parent_id" INTEGER NOT NULL, "note" TEXT, "amount" INTEGER DEFAULT 0, "code" VARCHAR(20), CONSTRAINT "fk_child_parent_id_parent" FOREIGN KEY ("parent_id") REFERENCES "parent" ("id") ON DELETE CASCADE, CONSTRAINT "ck_child_amount" CHECK (amount >= 0));
+CREATE TABLE "_retort_tmp_child" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "parent_id" BIGINT NOT NULL, "note" TEXT, "amount" INTEGER DEFAULT 0, "code" VARCHAR(20), CONSTRAINT "fk_child_parent_id_parent" FOREIGN KEY ("parent_id") REFERENCES "parent" ("id") ON DELETE CASCADE, CONSTRAINT "ck_child_amount" CHECK (amount >= 0));
 INSERT INTO "_retort_tmp_child" ("id", "parent_id", "note", "amount", "code") SELECT "id", "parent_id", "note", "amount", "code" FROM "child";
 DROP TABLE "child";
 PRAGMA legacy_alter_table = ON;
@@ -188,7 +198,7 @@ UPDATE sqlite_sequence SET seq = MAX(seq, 3) WHERE name = 'child';
 INSERT INTO sqlite_sequence (name, seq) SELECT 'child', 3 WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'child');
 
 -- addConstraint foreign key with actions
-CREATE TABLE "_retort_tmp_child" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "parent_id" INTEGER NOT NULL, "note" TEXT, "amount" INTEGER DEFAULT 0, "code" VARCHAR(20), "backup_id" INTEGER, CONSTRAINT "fk_child_parent_id_parent" FOREIGN KEY ("parent_id") REFERENCES "parent" ("id") ON DELETE CASCADE, CONSTRAINT "fk_child_backup_id_parent" FOREIGN KEY ("backup_id") REFERENCES "parent" ("id") ON DELETE SET NULL ON UPDATE CASCADE);
+CREATE TABLE "_retort_tmp_child" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "parent_id" BIGINT NOT NULL, "note" TEXT, "amount" INTEGER DEFAULT 0, "code" VARCHAR(20), "backup_id" BIGINT, CONSTRAINT "fk_child_parent_id_parent" FOREIGN KEY ("parent_id") REFERENCES "parent" ("id") ON DELETE CASCADE, CONSTRAINT "fk_child_backup_id_parent" FOREIGN KEY ("backup_id") REFERENCES "parent" ("id") ON DELETE SET NULL ON UPDATE CASCADE);
 INSERT INTO "_retort_tmp_child" ("id", "parent_id", "note", "amount", "code", "backup_id") SELECT "id", "parent_id", "note", "amount", "code", "backup_id" FROM "child";
 DROP TABLE "child";
 PRAGMA legacy_alter_table = ON;
@@ -200,7 +210,7 @@ UPDATE sqlite_sequence SET seq = MAX(seq, 3) WHERE name = 'child';
 INSERT INTO sqlite_sequence (name, seq) SELECT 'child', 3 WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'child');
 
 -- addConstraint deferrable foreign key
-CREATE TABLE "_retort_tmp_child" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "parent_id" INTEGER NOT NULL, "note" TEXT, "amount" INTEGER DEFAULT 0, "code" VARCHAR(20), "backup_id" INTEGER, CONSTRAINT "fk_child_parent_id_parent" FOREIGN KEY ("parent_id") REFERENCES "parent" ("id") ON DELETE CASCADE, CONSTRAINT "fk_child_backup_id_parent" FOREIGN KEY ("backup_id") REFERENCES "parent" ("id") DEFERRABLE INITIALLY DEFERRED);
+CREATE TABLE "_retort_tmp_child" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "parent_id" BIGINT NOT NULL, "note" TEXT, "amount" INTEGER DEFAULT 0, "code" VARCHAR(20), "backup_id" BIGINT, CONSTRAINT "fk_child_parent_id_parent" FOREIGN KEY ("parent_id") REFERENCES "parent" ("id") ON DELETE CASCADE, CONSTRAINT "fk_child_backup_id_parent" FOREIGN KEY ("backup_id") REFERENCES "parent" ("id") DEFERRABLE INITIALLY DEFERRED);
 INSERT INTO "_retort_tmp_child" ("id", "parent_id", "note", "amount", "code", "backup_id") SELECT "id", "parent_id", "note", "amount", "code", "backup_id" FROM "child";
 DROP TABLE "child";
 PRAGMA legacy_alter_table = ON;
@@ -212,7 +222,7 @@ UPDATE sqlite_sequence SET seq = MAX(seq, 3) WHERE name = 'child';
 INSERT INTO sqlite_sequence (name, seq) SELECT 'child', 3 WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'child');
 
 -- dropConstraint by the convention's name, with its definition
-CREATE TABLE "_retort_tmp_child" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "parent_id" INTEGER NOT NULL, "note" TEXT, "amount" INTEGER DEFAULT 0, "code" VARCHAR(20), CONSTRAINT "fk_child_parent_id_parent" FOREIGN KEY ("parent_id") REFERENCES "parent" ("id") ON DELETE CASCADE);
+CREATE TABLE "_retort_tmp_child" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "parent_id" BIGINT NOT NULL, "note" TEXT, "amount" INTEGER DEFAULT 0, "code" VARCHAR(20), CONSTRAINT "fk_child_parent_id_parent" FOREIGN KEY ("parent_id") REFERENCES "parent" ("id") ON DELETE CASCADE);
 INSERT INTO "_retort_tmp_child" ("id", "parent_id", "note", "amount", "code") SELECT "id", "parent_id", "note", "amount", "code" FROM "child";
 DROP TABLE "child";
 PRAGMA legacy_alter_table = ON;
@@ -224,7 +234,7 @@ UPDATE sqlite_sequence SET seq = MAX(seq, 3) WHERE name = 'child';
 INSERT INTO sqlite_sequence (name, seq) SELECT 'child', 3 WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'child');
 
 -- dropConstraint of a check by name, with its definition
-CREATE TABLE "_retort_tmp_child" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "parent_id" INTEGER NOT NULL, "note" TEXT, "amount" INTEGER DEFAULT 0, "code" VARCHAR(20), CONSTRAINT "fk_child_parent_id_parent" FOREIGN KEY ("parent_id") REFERENCES "parent" ("id") ON DELETE CASCADE);
+CREATE TABLE "_retort_tmp_child" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "parent_id" BIGINT NOT NULL, "note" TEXT, "amount" INTEGER DEFAULT 0, "code" VARCHAR(20), CONSTRAINT "fk_child_parent_id_parent" FOREIGN KEY ("parent_id") REFERENCES "parent" ("id") ON DELETE CASCADE);
 INSERT INTO "_retort_tmp_child" ("id", "parent_id", "note", "amount", "code") SELECT "id", "parent_id", "note", "amount", "code" FROM "child";
 DROP TABLE "child";
 PRAGMA legacy_alter_table = ON;
@@ -236,7 +246,7 @@ UPDATE sqlite_sequence SET seq = MAX(seq, 3) WHERE name = 'child';
 INSERT INTO sqlite_sequence (name, seq) SELECT 'child', 3 WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'child');
 
 -- dropConstraint of a column's foreign key
-CREATE TABLE "_retort_tmp_child" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "parent_id" INTEGER NOT NULL, "note" TEXT, "amount" INTEGER DEFAULT 0, "code" VARCHAR(20));
+CREATE TABLE "_retort_tmp_child" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "parent_id" BIGINT NOT NULL, "note" TEXT, "amount" INTEGER DEFAULT 0, "code" VARCHAR(20));
 INSERT INTO "_retort_tmp_child" ("id", "parent_id", "note", "amount", "code") SELECT "id", "parent_id", "note", "amount", "code" FROM "child";
 DROP TABLE "child";
 PRAGMA legacy_alter_table = ON;
@@ -287,7 +297,7 @@ DELETE FROM "child" WHERE "amount" > 25;
 
 -- batchAlterTable: several changes to one table
 ALTER TABLE "child" RENAME COLUMN "note" TO "remark";
-CREATE TABLE "_retort_tmp_child" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "parent_id" INTEGER NOT NULL, "remark" TEXT, "amount" INTEGER DEFAULT 0, "code" VARCHAR(20), "flag" INTEGER NOT NULL DEFAULT 0, CONSTRAINT "fk_child_parent_id_parent" FOREIGN KEY ("parent_id") REFERENCES "parent" ("id") ON DELETE CASCADE, CONSTRAINT "ck_child_d539d18f" CHECK (amount >= 0));
+CREATE TABLE "_retort_tmp_child" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "parent_id" BIGINT NOT NULL, "remark" TEXT, "amount" BIGINT DEFAULT 0, "code" VARCHAR(20), "flag" BOOLEAN NOT NULL DEFAULT 0, CONSTRAINT "fk_child_parent_id_parent" FOREIGN KEY ("parent_id") REFERENCES "parent" ("id") ON DELETE CASCADE, CONSTRAINT "ck_child_d539d18f" CHECK (amount >= 0));
 INSERT INTO "_retort_tmp_child" ("id", "parent_id", "remark", "amount", "code") SELECT "id", "parent_id", "remark", "amount", "code" FROM "child";
 DROP TABLE "child";
 PRAGMA legacy_alter_table = ON;
@@ -300,7 +310,7 @@ UPDATE sqlite_sequence SET seq = MAX(seq, 3) WHERE name = 'child';
 INSERT INTO sqlite_sequence (name, seq) SELECT 'child', 3 WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'child');
 
 -- batchAlterTable recreate ALWAYS
-CREATE TABLE "_retort_tmp_child" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "parent_id" INTEGER NOT NULL, "note" TEXT, "amount" INTEGER DEFAULT 0, "code" VARCHAR(20), "extra" TEXT, CONSTRAINT "fk_child_parent_id_parent" FOREIGN KEY ("parent_id") REFERENCES "parent" ("id") ON DELETE CASCADE);
+CREATE TABLE "_retort_tmp_child" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "parent_id" BIGINT NOT NULL, "note" TEXT, "amount" INTEGER DEFAULT 0, "code" VARCHAR(20), "extra" TEXT, CONSTRAINT "fk_child_parent_id_parent" FOREIGN KEY ("parent_id") REFERENCES "parent" ("id") ON DELETE CASCADE);
 INSERT INTO "_retort_tmp_child" ("id", "parent_id", "note", "amount", "code") SELECT "id", "parent_id", "note", "amount", "code" FROM "child";
 DROP TABLE "child";
 PRAGMA legacy_alter_table = ON;
@@ -311,10 +321,73 @@ DELETE FROM sqlite_sequence WHERE name = '_retort_tmp_child';
 UPDATE sqlite_sequence SET seq = MAX(seq, 3) WHERE name = 'child';
 INSERT INTO sqlite_sequence (name, seq) SELECT 'child', 3 WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'child');
 
+-- database naming: createTable leaves key, unique, foreign key and check unnamed
+CREATE TABLE "award" ("id" INTEGER NOT NULL, "team_id" BIGINT, "code" VARCHAR(10), "points" INTEGER NOT NULL, PRIMARY KEY ("id"), UNIQUE ("code"), CHECK (points >= 0), FOREIGN KEY ("team_id") REFERENCES "parent" ("id"));
+
+-- database naming: dropConstraint by definition finds what the database named
+CREATE TABLE "_retort_tmp_child" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "parent_id" BIGINT NOT NULL, "note" TEXT, "amount" INTEGER DEFAULT 0, "code" VARCHAR(20));
+INSERT INTO "_retort_tmp_child" ("id", "parent_id", "note", "amount", "code") SELECT "id", "parent_id", "note", "amount", "code" FROM "child";
+DROP TABLE "child";
+PRAGMA legacy_alter_table = ON;
+ALTER TABLE "_retort_tmp_child" RENAME TO "child";
+PRAGMA legacy_alter_table = OFF;
+CREATE INDEX "ix_child_code" ON "child" ("code");
+DELETE FROM sqlite_sequence WHERE name = '_retort_tmp_child';
+UPDATE sqlite_sequence SET seq = MAX(seq, 3) WHERE name = 'child';
+INSERT INTO sqlite_sequence (name, seq) SELECT 'child', 3 WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'child');
+
+-- database naming: rename a table, re-create it and copy the rows back
+ALTER TABLE "child" RENAME TO "child_old";
+CREATE TABLE "child" ("id" INTEGER NOT NULL, "parent_id" BIGINT NOT NULL, "note" TEXT, PRIMARY KEY ("id"), FOREIGN KEY ("parent_id") REFERENCES "parent" ("id"));
+INSERT INTO child (id, parent_id, note) SELECT id, parent_id, note FROM child_old;
+DROP TABLE "child_old";
+
+-- serial key: createTable
+CREATE TABLE "ticket" ("id" INTEGER NOT NULL, "title" TEXT, CONSTRAINT "pk_ticket" PRIMARY KEY ("id"));
+
+-- serial key: change its type
+
+-- types: varchar without length, json and jsonb, types by name, a non-native enum
+CREATE TABLE "doc" ("id" INTEGER NOT NULL, "slug" VARCHAR, "meta" JSON, "data" JSON, "search" TEXT, "address" VARCHAR(45), "status" VARCHAR(9) NOT NULL DEFAULT 'draft', "written" DATETIME DEFAULT CURRENT_TIMESTAMP, CONSTRAINT "pk_doc" PRIMARY KEY ("id"), CONSTRAINT "ck_doc_doc_status" CHECK ("status" IN ('draft', 'published')));
+
+-- types: the same, named by the database
+CREATE TABLE "doc" ("id" INTEGER NOT NULL, "status" VARCHAR(9), PRIMARY KEY ("id"), CONSTRAINT "doc_status" CHECK ("status" IN ('draft', 'published')));
+
+-- types: alterColumn to a non-native enum
+CREATE TABLE "_retort_tmp_child" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "parent_id" BIGINT NOT NULL, "note" TEXT, "amount" INTEGER DEFAULT 0, "code" VARCHAR(2), CONSTRAINT "fk_child_parent_id_parent" FOREIGN KEY ("parent_id") REFERENCES "parent" ("id") ON DELETE CASCADE, CONSTRAINT "ck_child_code_kind" CHECK ("code" IN ('x1', 'x2', 'x3')));
+INSERT INTO "_retort_tmp_child" ("id", "parent_id", "note", "amount", "code") SELECT "id", "parent_id", "note", "amount", "code" FROM "child";
+DROP TABLE "child";
+PRAGMA legacy_alter_table = ON;
+ALTER TABLE "_retort_tmp_child" RENAME TO "child";
+PRAGMA legacy_alter_table = OFF;
+CREATE INDEX "ix_child_code" ON "child" ("code");
+DELETE FROM sqlite_sequence WHERE name = '_retort_tmp_child';
+UPDATE sqlite_sequence SET seq = MAX(seq, 3) WHERE name = 'child';
+INSERT INTO sqlite_sequence (name, seq) SELECT 'child', 3 WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'child');
+
+-- only: ops for one dialect
+ALTER TABLE "child" ADD COLUMN "local_note" TEXT;
+
+-- batchAlterTable with execute
+UPDATE child SET note = 'batched' WHERE note IS NULL;
+CREATE TABLE "_retort_tmp_child" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "parent_id" BIGINT NOT NULL, "note" TEXT, "amount" INTEGER DEFAULT 0, "code" VARCHAR(20), "extra" TEXT, CONSTRAINT "fk_child_parent_id_parent" FOREIGN KEY ("parent_id") REFERENCES "parent" ("id") ON DELETE CASCADE, CONSTRAINT "uq_child_extra" UNIQUE ("extra"));
+INSERT INTO "_retort_tmp_child" ("id", "parent_id", "note", "amount", "code") SELECT "id", "parent_id", "note", "amount", "code" FROM "child";
+DROP TABLE "child";
+PRAGMA legacy_alter_table = ON;
+ALTER TABLE "_retort_tmp_child" RENAME TO "child";
+PRAGMA legacy_alter_table = OFF;
+CREATE INDEX "ix_child_code" ON "child" ("code");
+DELETE FROM sqlite_sequence WHERE name = '_retort_tmp_child';
+UPDATE sqlite_sequence SET seq = MAX(seq, 3) WHERE name = 'child';
+INSERT INTO sqlite_sequence (name, seq) SELECT 'child', 3 WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'child');
+
+-- dropIndex by its name alone
+DROP INDEX "ix_child_code";
+
 -- hostile names: table, columns, index and constraints
-CREATE TABLE "Order ""Items"" ü" ("id" INTEGER NOT NULL, "select" TEXT, "My Column" INTEGER, "returning" INTEGER, CONSTRAINT "pk_Order ""Items"" ü" PRIMARY KEY ("id"), CONSTRAINT "uq_Order ""Items"" ü_select" UNIQUE ("select"), CONSTRAINT "fk_Order ""Items"" ü_returning_parent" FOREIGN KEY ("returning") REFERENCES "parent" ("id"));
+CREATE TABLE "Order ""Items"" ü" ("id" INTEGER NOT NULL, "select" TEXT, "My Column" INTEGER, "returning" BIGINT, CONSTRAINT "pk_Order ""Items"" ü" PRIMARY KEY ("id"), CONSTRAINT "uq_Order ""Items"" ü_select" UNIQUE ("select"), CONSTRAINT "fk_Order ""Items"" ü_returning_parent" FOREIGN KEY ("returning") REFERENCES "parent" ("id"));
 CREATE INDEX "ix with ""quotes"" ß" ON "Order ""Items"" ü" ("My Column", "select");
-CREATE TABLE "_retort_tmp_Order ""Items"" ü" ("id" INTEGER NOT NULL, "select" TEXT, "My Column" INTEGER, "returning" INTEGER, CONSTRAINT "pk_Order ""Items"" ü" PRIMARY KEY ("id"), CONSTRAINT "uq_Order ""Items"" ü_select" UNIQUE ("select"), CONSTRAINT "fk_Order ""Items"" ü_returning_parent" FOREIGN KEY ("returning") REFERENCES "parent" ("id"), CONSTRAINT "ck ""odd"" Ünïcode" CHECK ("My Column" > 0), CONSTRAINT "UQ Mixed Case" UNIQUE ("My Column", "returning"));
+CREATE TABLE "_retort_tmp_Order ""Items"" ü" ("id" INTEGER NOT NULL, "select" TEXT, "My Column" INTEGER, "returning" BIGINT, CONSTRAINT "pk_Order ""Items"" ü" PRIMARY KEY ("id"), CONSTRAINT "uq_Order ""Items"" ü_select" UNIQUE ("select"), CONSTRAINT "fk_Order ""Items"" ü_returning_parent" FOREIGN KEY ("returning") REFERENCES "parent" ("id"), CONSTRAINT "ck ""odd"" Ünïcode" CHECK ("My Column" > 0), CONSTRAINT "UQ Mixed Case" UNIQUE ("My Column", "returning"));
 INSERT INTO "_retort_tmp_Order ""Items"" ü" ("id", "select", "My Column", "returning") SELECT "id", "select", "My Column", "returning" FROM "Order ""Items"" ü";
 DROP TABLE "Order ""Items"" ü";
 PRAGMA legacy_alter_table = ON;

@@ -1,6 +1,7 @@
 package dev.retort.dsl;
 
 import dev.retort.op.BatchAlterTable;
+import dev.retort.op.SqlText;
 import dev.retort.schema.SqlType;
 import java.util.function.Consumer;
 
@@ -88,6 +89,26 @@ public final class BatchOps {
     /** Drops an index and remembers its definition, so the block can be reversed. */
     public BatchOps dropIndex(String name, Consumer<IndexBuilder> definition) {
         ops.dropIndex(name, table, definition);
+        return this;
+    }
+
+    /**
+     * Runs a statement where it stands among the block's changes. On SQLite, when the block
+     * rebuilds the table, a statement must come before or after the changes that need the
+     * rebuild (it runs before or after it).
+     */
+    public BatchOps execute(String sql) {
+        ops.execute(sql);
+        return this;
+    }
+
+    public BatchOps execute(String sql, String reverseSql) {
+        ops.execute(sql, reverseSql);
+        return this;
+    }
+
+    public BatchOps execute(SqlText sql) {
+        ops.execute(sql);
         return this;
     }
 

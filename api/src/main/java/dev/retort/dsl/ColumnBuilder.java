@@ -72,6 +72,20 @@ public final class ColumnBuilder {
         return this;
     }
 
+    /**
+     * Numbered from a sequence the column owns, as SQLAlchemy's {@code autoincrement} and
+     * PostgreSQL's {@code serial} do: {@code smallserial}, {@code serial} or {@code bigserial} on
+     * PostgreSQL (the sequence {@code <table>_<column>_seq}, dropped with the column);
+     * {@code INTEGER PRIMARY KEY}, SQLite's rowid, on SQLite (where it must be the single
+     * primary-key column). Unlike {@link #identity()} it is a default: dropping it
+     * ({@code dropServerDefault()}) leaves a plain column.
+     */
+    public ColumnBuilder serial() {
+        serverDefault = ServerDefault.serial();
+        nullable = false;
+        return this;
+    }
+
     public ColumnBuilder unique() {
         unique = true;
         return this;

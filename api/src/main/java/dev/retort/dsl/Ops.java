@@ -19,6 +19,7 @@ import dev.retort.op.DropTable;
 import dev.retort.op.DropView;
 import dev.retort.op.Execute;
 import dev.retort.op.JdbcWork;
+import dev.retort.op.OnlyOn;
 import dev.retort.op.Op;
 import dev.retort.op.RenameColumn;
 import dev.retort.op.RenameTable;
@@ -169,6 +170,19 @@ public final class Ops {
         add(IndexBuilder.build(null, name(table), spec));
     }
 
+    /**
+     * Drops an index by its name alone (options: IF_EXISTS, CONCURRENTLY): index names are per
+     * schema, on PostgreSQL and SQLite alike. The default downgrade cannot bring it back.
+     */
+    public void dropIndex(String name, DropOption... options) {
+        if (schema != null) {
+            throw new IllegalStateException("dropIndex(\"" + name + "\") in schema " + schema + " needs its table:"
+                    + " dropIndex(\"" + name + "\", table)");
+        }
+        add(new DropIndex(Names.check(name, "index name"), null, null, has(options, DropOption.IF_EXISTS),
+                has(options, DropOption.CONCURRENTLY)));
+    }
+
     /** Drops an index (options: IF_EXISTS, CONCURRENTLY); the default downgrade cannot bring it back. */
     public void dropIndex(String name, String table, DropOption... options) {
         add(new DropIndex(name, name(table), null, has(options, DropOption.IF_EXISTS), has(options, DropOption.CONCURRENTLY)));
@@ -308,6 +322,23 @@ public final class Ops {
 
     public void run(String description, JdbcWork work, JdbcWork reverse) {
         add(new RunJdbc(description, work, Objects.requireNonNull(reverse, "reverse")));
+    }
+
+    // ---- one dialect ----
+
+    /**
+     * Ops for one database only ({@code postgresql} or {@code sqlite}): on the others, online and
+     * in offline SQL, they do nothing. {@code op.only("postgresql", o -> o.alterColumn(...))}.
+     */
+    public void only(String dialect, Consumer<Ops> ops) {
+        only(List.of(Objects.requireNonNull(dialect, "dialect")), ops);
+    }
+
+    /** Ops for these databases only. */
+    public void only(List<String> dialects, Consumer<Ops> ops) {
+        var inner = new Ops(new ArrayList<>(), schema);
+        ops.accept(inner);
+        add(new OnlyOn(dialects, inner.recorded));
     }
 
     // ---- batches ----

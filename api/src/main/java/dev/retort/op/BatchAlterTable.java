@@ -10,6 +10,8 @@ import java.util.Objects;
  * ({@link Recreate#AUTO}), always ({@link Recreate#ALWAYS}) or never ({@link Recreate#NEVER}: an
  * error instead); on PostgreSQL as plain ALTER statements, one by one. SQLite reads the table as
  * it stands (from the database, or, for offline SQL, from the schema earlier migrations replay).
+ * An {@link Execute} in the block runs where it stands; on SQLite, when the block rebuilds the
+ * table, it must come before or after the changes that need the rebuild.
  */
 public record BatchAlterTable(TableName table, Recreate recreate, List<Op> ops) implements Op {
 
@@ -28,6 +30,9 @@ public record BatchAlterTable(TableName table, Recreate recreate, List<Op> ops) 
         Objects.requireNonNull(recreate, "recreate");
         ops = List.copyOf(ops);
         for (Op op : ops) {
+            if (op instanceof Execute) {
+                continue; // SQL of the migration's own, run where it stands among the changes
+            }
             TableName target = targetOf(op);
             if (target == null || !target.equals(table)) {
                 throw new IllegalArgumentException("batchAlterTable(" + table + ") takes changes to that table's columns,"

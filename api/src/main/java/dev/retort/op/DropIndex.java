@@ -1,7 +1,6 @@
 package dev.retort.op;
 
 import dev.retort.schema.TableName;
-import java.util.Objects;
 
 /**
  * {@code DROP INDEX [CONCURRENTLY] [IF EXISTS]}. The table names the index's schema (and the
@@ -9,13 +8,16 @@ import java.util.Objects;
  * needs no name of its own (the definition's, or the convention's, is used).
  *
  * @param name {@code null} when the definition names it
+ * @param table {@code null} for a drop by name alone, in the connection's default schema
  * @param definition {@code null} when the migration gave none
  */
 public record DropIndex(String name, TableName table, CreateIndex definition, boolean ifExists, boolean concurrently)
         implements Op {
 
     public DropIndex {
-        Objects.requireNonNull(table, "table");
+        if (table == null && (name == null || definition != null)) {
+            throw new IllegalArgumentException("dropIndex without a table needs the index's name (and no definition)");
+        }
         if (name == null && definition == null) {
             throw new IllegalArgumentException("dropIndex on " + table + " needs the index's name or its definition");
         }
@@ -32,8 +34,8 @@ public record DropIndex(String name, TableName table, CreateIndex definition, bo
     public Op reverse() {
         if (definition == null) {
             throw new IrreversibleOpException(this,
-                    "give the index's columns, op.dropIndex(\"" + name + "\", \"" + table.name()
-                            + "\", i -> i.columns(...)), or write downgrade()");
+                    "give the index's table and columns, op.dropIndex(\"" + name + "\", \""
+                            + (table == null ? "table" : table.name()) + "\", i -> i.columns(...)), or write downgrade()");
         }
         return definition;
     }

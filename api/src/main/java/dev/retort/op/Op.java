@@ -9,7 +9,7 @@ public sealed interface Op
         permits CreateTable, DropTable, RenameTable, SetTableComment, AddColumn, DropColumn, RenameColumn, AlterColumn,
                 CreateIndex, DropIndex, AddConstraint, DropConstraint, CreateEnum, DropEnum, AddEnumValue,
                 CreateSequence, DropSequence, CreateView, DropView, CreateSchema, DropSchema, Execute, BulkInsert,
-                RunJdbc, BatchAlterTable {
+                RunJdbc, BatchAlterTable, OnlyOn {
 
     /**
      * The op that undoes this one.

@@ -51,4 +51,6 @@ public interface OpVisitor<R> {
     R runJdbc(RunJdbc op);
 
     R batchAlterTable(BatchAlterTable op);
+
+    R onlyOn(OnlyOn op);
 }

@@ -6,7 +6,7 @@ import java.util.Objects;
  * Everything a column can have. Build one with the DSL's column builder; the record checks
  * combinations that no database would accept.
  *
- * @param serverDefault {@code null} for none
+ * @param serverDefault {@code null} for none; {@link ServerDefault.Serial} for a serial column
  * @param references {@code null} when the column is not a foreign key
  * @param comment {@code null} for none
  */
@@ -33,6 +33,10 @@ public record ColumnDef(
         }
         if (identity && serverDefault != null) {
             throw new IllegalArgumentException("identity column " + name + " cannot also have a server default");
+        }
+        if (serverDefault instanceof ServerDefault.Serial && !type.isInteger()) {
+            throw new IllegalArgumentException(
+                    "serial column " + name + " must have an integer type, not " + type.describe());
         }
     }
 }

@@ -29,6 +29,14 @@ public record EnumType(TableName name, List<String> values) implements SqlType {
         return schema == null || name.schema() != null ? this : new EnumType(new TableName(schema, name.name()), values);
     }
 
+    /**
+     * The same values as a {@link StringEnumType}: a {@code VARCHAR} with a {@code CHECK}, no
+     * database type (nothing to create with {@code createEnum}).
+     */
+    public StringEnumType nonNative() {
+        return new StringEnumType(name.name(), values);
+    }
+
     /** The type in {@code schema} when it is an enum naming no schema; any other type as it is. */
     public static SqlType qualified(SqlType type, String schema) {
         return type instanceof EnumType e ? e.inSchema(schema) : type;

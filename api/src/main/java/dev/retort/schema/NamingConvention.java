@@ -21,6 +21,11 @@ import java.util.regex.Pattern;
  * {@code %(referred_column_0_name)s}, {@code %(constraint_name)s} (for a check, a short hash of its
  * expression when it has no name). Names longer than the 63 bytes PostgreSQL keeps are cut and
  * given a hash of the whole name, as SQLAlchemy does.
+ *
+ * <p>A template may be {@code null}: that kind of constraint is then left unnamed, and the
+ * database names it (PostgreSQL {@code users_pkey}, {@code users_email_key},
+ * {@code awards_team_id_fkey}, {@code t_col_check}; SQLite keeps no name). {@link #database()}
+ * leaves every constraint to the database, as Alembic does without a naming convention.
  */
 public record NamingConvention(String primaryKey, String unique, String check, String foreignKey, String index) {
 
@@ -29,9 +34,16 @@ public record NamingConvention(String primaryKey, String unique, String check, S
             "column_0_N_name", "referred_table_name", "referred_column_0_name", "constraint_name");
 
     public NamingConvention {
+        if (index == null || index.isBlank()) {
+            throw new IllegalArgumentException("the index template (ix) is needed: an index always has a name");
+        }
         for (String template : new String[] {primaryKey, unique, check, foreignKey, index}) {
-            if (template == null || template.isBlank()) {
-                throw new IllegalArgumentException("every naming template is needed (pk, uq, ck, fk, ix)");
+            if (template == null) {
+                continue;
+            }
+            if (template.isBlank()) {
+                throw new IllegalArgumentException("a naming template is empty; give one, or null to leave that kind of"
+                        + " constraint to the database");
             }
             Matcher m = TOKEN.matcher(template);
             while (m.find()) {
@@ -50,10 +62,59 @@ public record NamingConvention(String primaryKey, String unique, String check, S
                 "ix_%(column_0_label)s");
     }
 
-    /** The constraint's own name, or the convention's. */
+    /**
+     * SQLAlchemy's default, which Alembic uses when a project sets no naming convention:
+     * constraints are left unnamed, so the database names them; indexes are
+     * {@code ix_%(column_0_label)s}.
+     */
+    public static NamingConvention database() {
+        return new NamingConvention(null, null, null, null, "ix_%(column_0_label)s");
+    }
+
+    /**
+     * A built-in convention by the name the configuration uses: {@code alembic} (the default) or
+     * {@code database}.
+     *
+     * @throws IllegalArgumentException naming the choices, for any other name
+     */
+    public static NamingConvention named(String name) {
+        return switch (name) {
+            case "alembic" -> alembic();
+            case "database" -> database();
+            default -> throw new IllegalArgumentException("no naming convention is called '" + name
+                    + "'; use alembic (pk_%(table_name)s, …; the default) or database (constraints named by the database,"
+                    + " as Alembic without a convention)");
+        };
+    }
+
+    private String template(Constraint constraint) {
+        if (constraint instanceof Constraint.PrimaryKey) {
+            return primaryKey;
+        }
+        if (constraint instanceof Constraint.Unique) {
+            return unique;
+        }
+        if (constraint instanceof Constraint.Check) {
+            return check;
+        }
+        return foreignKey;
+    }
+
+    /**
+     * The name of a non-native enum's check: the check template with the enum's name as its
+     * {@code constraint_name}, or, with no check template, the enum's name (as SQLAlchemy names it).
+     */
+    public String enumCheckName(TableName table, String enumName) {
+        return check == null ? enumName : apply(check, table, List.of(), null, List.of(), enumName);
+    }
+
+    /** The constraint's own name, or the convention's; {@code null} when the database is to name it. */
     public String name(Constraint constraint, TableName table) {
         if (constraint.name() != null) {
             return constraint.name();
+        }
+        if (template(constraint) == null) {
+            return null;
         }
         if (constraint instanceof Constraint.PrimaryKey pk) {
             return apply(primaryKey, table, pk.columns(), null, List.of(), null);

@@ -6,10 +6,11 @@ import java.util.Objects;
 /**
  * A default that the database fills in when an INSERT leaves the column out. Literals are
  * rendered as SQL literals of each dialect; {@link #now()} becomes each dialect's current
- * timestamp; {@link #sql(String)} is passed through as written.
+ * timestamp; {@link #sql(String)} is passed through as written; {@link #serial()} numbers the
+ * rows from a sequence the column owns (what a column builder's {@code serial()} sets).
  */
 public sealed interface ServerDefault permits ServerDefault.Literal, ServerDefault.Now, ServerDefault.RandomUuid,
-        ServerDefault.Expression {
+        ServerDefault.Expression, ServerDefault.Serial {
 
     static ServerDefault value(String value) {
         return new Literal(value);
@@ -44,6 +45,15 @@ public sealed interface ServerDefault permits ServerDefault.Literal, ServerDefau
         return new RandomUuid();
     }
 
+    /**
+     * The next value of a sequence the column owns: PostgreSQL's {@code serial} (the sequence
+     * {@code <table>_<column>_seq}, created and dropped with the column), SQLite's rowid for an
+     * {@code INTEGER PRIMARY KEY}. Set it with the column builder's {@code serial()}.
+     */
+    static ServerDefault serial() {
+        return new Serial();
+    }
+
     /** A SQL expression, passed to the database as written (it is the same on every dialect). */
     static ServerDefault sql(String expression) {
         return new Expression(expression);
@@ -59,6 +69,8 @@ public sealed interface ServerDefault permits ServerDefault.Literal, ServerDefau
         R randomUuid();
 
         R expression(String sql);
+
+        R serial();
     }
 
     /** A constant: a String, Long, Boolean, BigDecimal or Double. */
@@ -101,6 +113,13 @@ public sealed interface ServerDefault permits ServerDefault.Literal, ServerDefau
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.expression(sql);
+        }
+    }
+
+    record Serial() implements ServerDefault {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.serial();
         }
     }
 }

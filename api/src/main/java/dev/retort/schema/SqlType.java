@@ -9,7 +9,8 @@ import java.util.List;
  * <p>Static-import this interface to write {@code BIGINT}, {@code varchar(255)} or
  * {@code numeric(10, 2)} in migrations.
  */
-public sealed interface SqlType permits BasicType, VarcharType, NumericType, EnumType {
+public sealed interface SqlType permits BasicType, VarcharType, NumericType, EnumType, StringEnumType, NamedType,
+        ArrayType {
 
     BasicType SMALLINT = BasicType.SMALLINT;
     BasicType INTEGER = BasicType.INTEGER;
@@ -23,11 +24,18 @@ public sealed interface SqlType permits BasicType, VarcharType, NumericType, Enu
     BasicType DOUBLE = BasicType.DOUBLE;
     BasicType UUID = BasicType.UUID;
     BasicType JSON = BasicType.JSON;
+    BasicType JSONB = BasicType.JSONB;
+    BasicType PLAIN_JSON = BasicType.PLAIN_JSON;
     BasicType BLOB = BasicType.BLOB;
 
     /** A variable-length string of at most {@code length} characters. */
     static VarcharType varchar(int length) {
         return new VarcharType(length);
+    }
+
+    /** A variable-length string of any length: {@code varchar} with no length. */
+    static VarcharType varchar() {
+        return new VarcharType(0);
     }
 
     /** An exact decimal with {@code precision} digits, {@code scale} of them after the point. */
@@ -38,6 +46,19 @@ public sealed interface SqlType permits BasicType, VarcharType, NumericType, Enu
     /** A column of the enum type {@code name} (create it with {@code op.createEnum}) with these values. */
     static EnumType enumOf(String name, String... values) {
         return new EnumType(TableName.of(name), List.of(values));
+    }
+
+    /**
+     * A type by its database's own name, written as given ({@code named("tsvector")},
+     * {@code named("citext").on("sqlite", "TEXT")}).
+     */
+    static NamedType named(String name) {
+        return new NamedType(name, java.util.Map.of());
+    }
+
+    /** PostgreSQL's array of {@code element}: {@code arrayOf(TEXT)} is {@code text[]}. */
+    static ArrayType arrayOf(SqlType element) {
+        return new ArrayType(element);
     }
 
     /** Whether the type holds whole numbers, as identity columns need. */
@@ -59,5 +80,11 @@ public sealed interface SqlType permits BasicType, VarcharType, NumericType, Enu
         R numeric(NumericType type);
 
         R enumType(EnumType type);
+
+        R stringEnum(StringEnumType type);
+
+        R named(NamedType type);
+
+        R array(ArrayType type);
     }
 }

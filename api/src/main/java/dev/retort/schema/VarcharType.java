@@ -1,17 +1,25 @@
 package dev.retort.schema;
 
-/** {@code VARCHAR(length)}. */
+/**
+ * {@code VARCHAR(length)}, or {@code VARCHAR} with no length ({@code length} 0): PostgreSQL's
+ * {@code varchar} then holds any length, as {@code text} does, and keeps its own type name.
+ */
 public record VarcharType(int length) implements SqlType {
 
     public VarcharType {
-        if (length < 1 || length > 10_485_760) {
-            throw new IllegalArgumentException("varchar length must be between 1 and 10485760, not " + length);
+        if (length < 0 || length > 10_485_760) {
+            throw new IllegalArgumentException("varchar length must be between 1 and 10485760 (or none), not " + length);
         }
+    }
+
+    /** Whether a length was given. */
+    public boolean hasLength() {
+        return length > 0;
     }
 
     @Override
     public String describe() {
-        return "VARCHAR(" + length + ")";
+        return hasLength() ? "VARCHAR(" + length + ")" : "VARCHAR";
     }
 
     @Override

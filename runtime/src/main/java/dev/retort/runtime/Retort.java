@@ -14,7 +14,6 @@ import dev.retort.runtime.jdbc.HistoryEntry;
 import dev.retort.runtime.jdbc.HistoryStore;
 import dev.retort.runtime.jdbc.VersionStore;
 import dev.retort.runtime.offline.OfflineSql;
-import dev.retort.runtime.ops.PreparedStep;
 import dev.retort.runtime.ops.StepPreparer;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -282,14 +281,16 @@ public final class Retort {
 
     /**
      * Applied revisions whose ops changed since they ran, revisions the database has and the code
-     * does not, and migrations that failed outside a transaction and have not run since. Loads
-     * every applied migration to record its ops; runs nothing.
+     * does not, steps a run would stop at because their migration cannot record or render its ops
+     * (the downgrade of each applied revision, the upgrade of each pending one), and migrations
+     * that failed outside a transaction and have not run since. Loads every migration to record
+     * its ops; runs nothing.
      */
     public ValidationReport validate() {
         MigrationSet set = migrations();
         return connections.with(Connections.Access.READ, (connection, dialect) -> Validator.validate(set,
                 new StepPreparer(set, dialect, config.renderContext()), versions(dialect).read(connection),
-                new HistoryStore(dialect, config.historyTable()).read(connection)));
+                new HistoryStore(dialect, config.historyTable()).read(connection), true));
     }
 
     /** Migrations that failed outside a transaction and have not run successfully since: the database is between revisions. */
@@ -318,7 +319,7 @@ public final class Retort {
                 List<HistoryEntry> entries = history.read(connection);
                 var preparer = new StepPreparer(set, dialect, config.renderContext());
                 if (config.strict()) {
-                    ValidationReport report = Validator.validate(set, preparer, rows, entries);
+                    ValidationReport report = Validator.validate(set, preparer, rows, entries, false);
                     if (!report.clean()) {
                         throw new RetortException(ErrorCode.VALIDATION_FAILED, report.lines().get(0)
                                 + (report.lines().size() > 1 ? " (and " + (report.lines().size() - 1) + " more; run validate)"
@@ -326,13 +327,12 @@ public final class Retort {
                     }
                     ValidationReport.unfinishedLines(report.unfinished()).forEach(this::warn);
                 } else if (!plan.isEmpty()) {
-                    Validator.validate(set, preparer, rows, entries).lines().forEach(this::warn);
+                    Validator.validate(set, preparer, rows, entries, false).lines().forEach(this::warn);
                 }
                 if (plan.isEmpty()) {
                     return new RunResult(direction, rows, rows, List.of());
                 }
-                List<PreparedStep> steps = preparer.prepare(plan);
-                return runner(connection, dialect).run(plan, steps, config.transactionMode());
+                return runner(connection, dialect).run(plan, preparer, config.transactionMode());
             }
         });
     }

@@ -13,6 +13,7 @@ import dev.retort.runtime.jdbc.HistoryEntry;
 import dev.retort.runtime.jdbc.HistoryStore;
 import dev.retort.runtime.jdbc.VersionStore;
 import dev.retort.runtime.ops.PreparedStep;
+import dev.retort.runtime.ops.StepPreparer;
 import java.lang.System.Logger.Level;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -23,9 +24,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Executes prepared steps on one connection: each migration in its own transaction with its
- * version-table change and history row, so a failure leaves every earlier step applied and
- * nothing of the failing one.
+ * Prepares and executes a plan's steps on one connection: each migration in its own transaction
+ * with its version-table change and history row, so a failure leaves every earlier step applied
+ * and nothing of the failing one.
  */
 final class Runner {
 
@@ -50,21 +51,26 @@ final class Runner {
     }
 
     /**
-     * Runs the steps: each transactional migration in its own transaction, or, in
+     * Runs the plan's steps: each transactional migration in its own transaction, or, in
      * {@link TransactionMode#ALL}, every run of transactional migrations in one; a migration
      * declared {@code transactional = false} always alone, outside any.
+     *
+     * <p>Each transaction's steps are prepared just before it begins (as Alembic runs each step
+     * it can): a migration that cannot record or render its ops fails with the preparer's error,
+     * after the steps before it committed and before anything of its own transaction ran.
      */
-    RunResult run(Plan plan, List<PreparedStep> steps, TransactionMode mode) throws SQLException {
+    RunResult run(Plan plan, StepPreparer preparer, TransactionMode mode) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         databaseUser = connection.getMetaData().getUserName();
+        List<Step> steps = plan.steps();
         var results = new ArrayList<StepResult>();
         try {
             boolean tablesMissing = !versions.exists(connection) || !history.exists(connection);
             int i = 0;
             while (i < steps.size()) {
                 boolean createTables = tablesMissing && i == 0;
-                if (!steps.get(i).revision().transactional()) {
-                    PreparedStep step = steps.get(i);
+                if (!preparer.revision(steps.get(i)).transactional()) {
+                    PreparedStep step = preparer.prepare(steps.get(i));
                     listener.starting(step.revision().id(), step.revision().message(), i + 1, steps.size());
                     StepResult result = runOutsideTransaction(step, createTables);
                     results.add(result);
@@ -73,10 +79,13 @@ final class Runner {
                     continue;
                 }
                 int end = i + 1;
-                while (mode == TransactionMode.ALL && end < steps.size() && steps.get(end).revision().transactional()) {
+                while (mode == TransactionMode.ALL && end < steps.size()
+                        && preparer.revision(steps.get(end)).transactional()) {
                     end++;
                 }
-                List<StepResult> done = runInTransaction(steps.subList(i, end), i, steps.size(), createTables, mode);
+                // All of a transaction's actions are needed before it begins: SQLite turns foreign keys off outside it.
+                List<PreparedStep> group = steps.subList(i, end).stream().map(preparer::prepare).toList();
+                List<StepResult> done = runInTransaction(group, i, steps.size(), createTables, mode);
                 for (int k = 0; k < done.size(); k++) {
                     results.add(done.get(k));
                     listener.finished(done.get(k), i + k + 1, steps.size());

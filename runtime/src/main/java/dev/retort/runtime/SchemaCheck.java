@@ -46,7 +46,8 @@ final class SchemaCheck {
         Catalog expected = dialect.name().equals("sqlite")
                 ? replayInMemory(config, migrations, dialect, rows)
                 : replayInScratchDatabase(config, migrations, connection, dialect, rows);
-        return CatalogDiff.differences(expected, actual, Set.of(config.versionTable().name(), config.historyTable().name()));
+        return CatalogDiff.differences(expected, actual, Set.of(config.versionTable().name(), config.historyTable().name()),
+                dialect.equivalence());
     }
 
     private static Catalog replayInMemory(RetortConfig config, MigrationSet migrations, Dialect dialect, List<String> rows)
@@ -81,7 +82,7 @@ final class SchemaCheck {
                     Plan plan = migrations.graph().upgrade(List.of(), rows);
                     var runner = new Runner(scratchConnection, dialect, new VersionStore(dialect, config.versionTable()),
                             new HistoryStore(dialect, config.historyTable()), StepListener.NONE);
-                    runner.run(plan, new StepPreparer(migrations, dialect, config.renderContext()).prepare(plan),
+                    runner.run(plan, new StepPreparer(migrations, dialect, config.renderContext()),
                             TransactionMode.PER_MIGRATION);
                 }
                 return dialect.introspect(scratchConnection, schema);

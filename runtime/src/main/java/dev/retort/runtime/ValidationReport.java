@@ -1,5 +1,7 @@
 package dev.retort.runtime;
 
+import dev.retort.ErrorCode;
+import dev.retort.graph.Direction;
 import dev.retort.runtime.jdbc.HistoryEntry;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -7,14 +9,17 @@ import java.util.List;
 
 /**
  * What {@code validate} finds: applied revisions whose ops changed since they ran, revisions the
- * database knows and the code does not, and migrations that failed outside a transaction and
- * have not run successfully since.
+ * database knows and the code does not, steps whose migration cannot record or render its ops
+ * (a run would stop there), and migrations that failed outside a transaction and have not run
+ * successfully since.
  */
-public record ValidationReport(List<Changed> changed, List<Unknown> unknown, List<HistoryEntry> unfinished) {
+public record ValidationReport(List<Changed> changed, List<Unknown> unknown, List<Unprepared> unprepared,
+        List<HistoryEntry> unfinished) {
 
     public ValidationReport {
         changed = List.copyOf(changed);
         unknown = List.copyOf(unknown);
+        unprepared = List.copyOf(unprepared);
         unfinished = List.copyOf(unfinished);
     }
 
@@ -26,9 +31,30 @@ public record ValidationReport(List<Changed> changed, List<Unknown> unknown, Lis
     public record Unknown(String revision, String where) {
     }
 
-    /** Whether nothing changed and nothing is unknown (unfinished failures are reported apart). */
+    /**
+     * A step whose migration cannot record its ops, or whose ops cannot be rendered for the
+     * database: a run that reaches it stops there, after the steps before it.
+     *
+     * @param direction the upgrade of a pending or applied revision, or the downgrade of an applied one
+     * @param applied whether the revision is applied
+     * @param problem the error the run would stop with, which names the revision
+     */
+    public record Unprepared(String revision, String message, Direction direction, boolean applied, ErrorCode code,
+            String problem) {
+    }
+
+    /**
+     * Whether nothing changed, nothing is unknown and every upgrade can be prepared (unfinished
+     * failures are reported apart). A downgrade that cannot be prepared is only reported: many
+     * histories are irreversible on purpose, and only a downgrade past it would stop there.
+     */
     public boolean clean() {
-        return changed.isEmpty() && unknown.isEmpty();
+        return changed.isEmpty() && unknown.isEmpty() && blockingUpgrades().isEmpty();
+    }
+
+    /** The upgrades that cannot be prepared: the next upgrade stops at the first of them. */
+    public List<Unprepared> blockingUpgrades() {
+        return unprepared.stream().filter(u -> u.direction() == Direction.UPGRADE).toList();
     }
 
     /** One line per finding, for people. */
@@ -44,8 +70,20 @@ public record ValidationReport(List<Changed> changed, List<Unknown> unknown, Lis
             lines.add("revision " + u.revision() + " is in the " + u.where() + " but in none of the migrations on the"
                     + " class path; add the jar that has it to the class path, or stamp the database to a known revision");
         }
+        for (Unprepared u : unprepared) {
+            lines.add("the " + u.direction().label() + " of revision " + u.revision() + (u.message().isEmpty() ? ""
+                    : " (" + u.message() + ")") + " cannot be prepared: " + u.problem() + "; " + consequence(u));
+        }
         lines.addAll(unfinishedLines(unfinished));
         return lines;
+    }
+
+    private static String consequence(Unprepared u) {
+        if (u.direction() == Direction.DOWNGRADE) {
+            return "a downgrade past it reverts the revisions above it and stops there until the migration is fixed";
+        }
+        return u.applied() ? "its checksum cannot be compared with the one it was applied with, so fix the migration"
+                : "an upgrade applies the revisions before it and stops there until the migration is fixed";
     }
 
     /** The state a failure outside a transaction left, and the ways out. */

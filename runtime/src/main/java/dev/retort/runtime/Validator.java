@@ -1,5 +1,7 @@
 package dev.retort.runtime;
 
+import dev.retort.RetortException;
+import dev.retort.graph.Direction;
 import dev.retort.graph.RevisionGraph;
 import dev.retort.runtime.index.MigrationSet;
 import dev.retort.runtime.jdbc.HistoryEntry;
@@ -18,8 +20,15 @@ final class Validator {
     private Validator() {
     }
 
+    /**
+     * The report, from the version and history tables as read.
+     *
+     * @param dryRun also prepare (record and render, running nothing) the downgrade of every
+     *     applied revision and the upgrade of every pending one, as {@code validate} does: a run
+     *     prepares each step only just before it runs, so this is where such a step shows up front
+     */
     static ValidationReport validate(MigrationSet migrations, StepPreparer preparer, List<String> rows,
-            List<HistoryEntry> history) {
+            List<HistoryEntry> history, boolean dryRun) {
         RevisionGraph graph = migrations.graph();
         var unknown = new ArrayList<ValidationReport.Unknown>();
         var known = new ArrayList<String>();
@@ -43,18 +52,37 @@ final class Validator {
         }
         unknownInHistory.forEach(id -> unknown.add(new ValidationReport.Unknown(id, "history table")));
         var changed = new ArrayList<ValidationReport.Changed>();
+        var unprepared = new ArrayList<ValidationReport.Unprepared>();
         Set<String> applied = graph.ancestors(known);
         for (String id : graph.topologicalOrder()) {
             HistoryEntry entry = lastUpgrade.get(id);
             if (applied.contains(id) && entry != null) {
-                String now = preparer.upgradeChecksum(id);
-                if (!now.equals(entry.checksum())) {
-                    changed.add(new ValidationReport.Changed(id, graph.get(id).message(), entry.checksum(), now,
-                            entry.startedAt()));
+                try {
+                    String now = preparer.upgradeChecksum(id);
+                    if (!now.equals(entry.checksum())) {
+                        changed.add(new ValidationReport.Changed(id, graph.get(id).message(), entry.checksum(), now,
+                                entry.startedAt()));
+                    }
+                } catch (RetortException e) {
+                    unprepared.add(unprepared(graph, id, Direction.UPGRADE, true, e));
+                }
+            }
+            if (dryRun) {
+                Direction direction = applied.contains(id) ? Direction.DOWNGRADE : Direction.UPGRADE;
+                try {
+                    preparer.check(direction, id);
+                } catch (RetortException e) {
+                    unprepared.add(unprepared(graph, id, direction, applied.contains(id), e));
                 }
             }
         }
-        return new ValidationReport(changed, unknown, unfinished(history));
+        return new ValidationReport(changed, unknown, unprepared, unfinished(history));
+    }
+
+    private static ValidationReport.Unprepared unprepared(RevisionGraph graph, String id, Direction direction,
+            boolean applied, RetortException e) {
+        return new ValidationReport.Unprepared(id, graph.get(id).message(), direction, applied, e.code(),
+                Runner.oneLine(e.getMessage()));
     }
 
     /**

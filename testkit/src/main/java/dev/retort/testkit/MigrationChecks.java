@@ -11,6 +11,7 @@ import dev.retort.runtime.dialect.Dialect;
 import dev.retort.runtime.dialect.Dialects;
 import dev.retort.runtime.introspect.Catalog;
 import dev.retort.runtime.introspect.CatalogDiff;
+import dev.retort.schema.NamingConvention;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -200,8 +201,17 @@ public abstract class MigrationChecks {
 
     private Retort retort(KitDatabase db) {
         var builder = Retort.configure().database(db.url())
-                .classLoader(getClass().getClassLoader());
+                .classLoader(getClass().getClassLoader())
+                .namingConvention(namingConvention());
         return configure(builder).build();
+    }
+
+    private NamingConvention namingConvention() {
+        try {
+            return NamingConvention.named(settings().namingConvention());
+        } catch (IllegalArgumentException e) {
+            return fail("@RetortChecks(namingConvention) on " + getClass().getSimpleName() + ": " + e.getMessage());
+        }
     }
 
     private static Catalog catalog(KitDatabase db, Retort retort) throws SQLException {

@@ -41,6 +41,14 @@ public @interface RetortChecks {
      */
     String downgradeFloor() default "";
 
+    /**
+     * How constraints and indexes the migrations leave unnamed are named, as the application
+     * configures Retort: {@code alembic} (the default: {@code pk_users}, ...) or {@code database}
+     * (the database names them: {@code users_pkey}, ...). For templates of your own, override
+     * {@link MigrationChecks#configure} and call {@code namingConvention(...)}, which wins over this.
+     */
+    String namingConvention() default "alembic";
+
     /** Checks to switch off for this project. */
     Check[] skip() default {};
 }

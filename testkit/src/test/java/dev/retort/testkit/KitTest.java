@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.opentest4j.AssertionFailedError;
@@ -167,6 +168,47 @@ class KitTest extends MigrationChecks {
         } else {
             assertEquals(TestAbortedException.class, t.getClass(), t.toString());
         }
+    }
+
+    /** The application lets PostgreSQL name its constraints; the kit runs (and checks) the same way. */
+    @RetortChecks(url = "${RETORT_TEST_PG_URL:-jdbc:postgresql://127.0.0.1:5432/test?user=postgres}",
+            namingConvention = "database")
+    static class DatabaseNamesOnPostgres extends MigrationChecks {
+        final List<String> constraints = new ArrayList<>();
+
+        @Override
+        protected RetortConfig.Builder configure(RetortConfig.Builder builder) {
+            return builder.indexes(List.of(sound()));
+        }
+
+        @Override
+        protected void afterUpgrade(Connection connection) throws SQLException {
+            try (var s = connection.createStatement(); var r = s.executeQuery("SELECT conname FROM pg_constraint"
+                    + " WHERE conrelid IN ('users'::regclass, 'posts'::regclass) ORDER BY conname")) {
+                while (r.next()) {
+                    constraints.add(r.getString(1));
+                }
+            }
+        }
+    }
+
+    @RetortChecks(namingConvention = "fancy")
+    static class UnknownNamingConvention extends MigrationChecks {
+        @Override
+        protected RetortConfig.Builder configure(RetortConfig.Builder builder) {
+            return builder.indexes(List.of(sound()));
+        }
+    }
+
+    @Test
+    void theNamingConventionReachesTheRun() throws Exception {
+        var checks = new DatabaseNamesOnPostgres();
+        checks.schemaMatchesTheMigrations();
+        assertEquals(List.of("posts_pkey", "posts_user_id_fkey", "users_pkey"), checks.constraints);
+        checks.upgradesAndDowngradesOneRevisionAtATime();
+        var e = assertThrows(AssertionFailedError.class, () -> new UnknownNamingConvention().upgradesFromAnEmptyDatabase());
+        assertTrue(e.getMessage().startsWith("@RetortChecks(namingConvention) on UnknownNamingConvention: no naming"
+                + " convention is called 'fancy'; use alembic"), e.getMessage());
     }
 
     @Test

@@ -33,6 +33,13 @@ final class DatabaseOptions {
             description = "per-migration (default): each migration in its own transaction; all: the whole run in one.")
     String transactionMode;
 
+    @Option(names = "--naming-convention", paramLabel = "NAME",
+            description = "How constraints a migration leaves unnamed are named: alembic (pk_users, uq_users_email,"
+                    + " ...) or database (the database names them: users_pkey, users_email_key). Default:"
+                    + " naming-convention in retort.properties, or alembic; naming.pk, naming.uq, naming.ck, naming.fk"
+                    + " and naming.ix there replace single templates.")
+    String namingConvention;
+
     /** Each option as given after the command, else as given before it. */
     DatabaseOptions orBefore(DatabaseOptions before) {
         var merged = new DatabaseOptions();
@@ -41,6 +48,7 @@ final class DatabaseOptions {
         merged.versionTable = versionTable != null ? versionTable : before.versionTable;
         merged.lockTimeout = lockTimeout != null ? lockTimeout : before.lockTimeout;
         merged.transactionMode = transactionMode != null ? transactionMode : before.transactionMode;
+        merged.namingConvention = namingConvention != null ? namingConvention : before.namingConvention;
         return merged;
     }
 }

@@ -130,6 +130,7 @@ public final class RetortCommand implements Runnable {
                 .versionTable(s.value(options.versionTable, "version-table", RetortConfig.DEFAULT_VERSION_TABLE))
                 .classLoader(classLoader())
                 .listener(listener)
+                .namingConvention(s.naming(options.namingConvention))
                 .strict(strict);
         String timeout = s.value(options.lockTimeout, "lock-timeout", null);
         if (timeout != null) {

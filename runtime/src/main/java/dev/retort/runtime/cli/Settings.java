@@ -3,6 +3,7 @@ package dev.retort.runtime.cli;
 import dev.retort.ErrorCode;
 import dev.retort.RetortException;
 import dev.retort.runtime.jdbc.DatabaseUrl;
+import dev.retort.schema.NamingConvention;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +25,8 @@ final class Settings {
 
     static final String FILE = "retort.properties";
     static final List<String> KEYS = List.of("url", "user", "password", "classpath", "version-table", "source-dir",
-            "package", "lock-timeout", "transaction-mode", "sqlite-auto-rebuild");
+            "package", "lock-timeout", "transaction-mode", "sqlite-auto-rebuild", "naming-convention", "naming.pk",
+            "naming.uq", "naming.ck", "naming.fk", "naming.ix");
 
     private final Map<String, String> environment;
     private final Properties file;
@@ -125,6 +127,50 @@ final class Settings {
             return option;
         }
         return first(null, null, file.getProperty(key), defaultValue);
+    }
+
+    /**
+     * The naming convention: {@code --naming-convention}, else the file's {@code naming-convention},
+     * else {@code alembic}; then each {@code naming.<kind>} key in the file replaces that kind's
+     * template ({@code none}: the database names it). Each value is checked on its own, so the
+     * message names the key that is wrong.
+     */
+    NamingConvention naming(String option) {
+        String where = option != null ? "--naming-convention" : FILE + ": naming-convention";
+        NamingConvention base;
+        try {
+            base = NamingConvention.named(value(option, "naming-convention", "alembic"));
+        } catch (IllegalArgumentException e) {
+            throw new RetortException(option != null ? ErrorCode.BAD_OPTION : ErrorCode.BAD_CONFIGURATION,
+                    where + ": " + e.getMessage());
+        }
+        return new NamingConvention(template("naming.pk", base.primaryKey()), template("naming.uq", base.unique()),
+                template("naming.ck", base.check()), template("naming.fk", base.foreignKey()),
+                template("naming.ix", base.index()));
+    }
+
+    /** The file's template for one kind, or the base convention's when the file has none. */
+    private String template(String key, String base) {
+        String value = file.getProperty(key);
+        if (value == null) {
+            return base;
+        }
+        boolean index = key.equals("naming.ix");
+        if (value.equals("none")) {
+            if (index) {
+                throw new RetortException(ErrorCode.BAD_CONFIGURATION, FILE + ": naming.ix cannot be none, since an"
+                        + " index always has a name; give a template such as ix_%(column_0_label)s, or remove the line");
+            }
+            return null;
+        }
+        try {
+            // The index slot is the one that takes any template alone; the tokens are the same for every kind.
+            new NamingConvention(null, null, null, null, value);
+        } catch (IllegalArgumentException e) {
+            throw new RetortException(ErrorCode.BAD_CONFIGURATION, FILE + ": " + key + ": " + e.getMessage()
+                    + (index ? "" : ", or none to leave it to the database"));
+        }
+        return value;
     }
 
     /** A file as the user will want to read it: relative to the working directory when it is under it. */

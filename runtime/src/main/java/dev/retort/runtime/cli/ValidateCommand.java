@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "validate", description = "Check the applied revisions against the code: ops changed since they ran,"
-        + " revisions the code no longer has, migrations left half-done outside a transaction.")
+        + " revisions the code no longer has, migrations left half-done outside a transaction; and record, running"
+        + " nothing, the downgrade of every applied revision and the upgrade of every pending one.")
 final class ValidateCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -21,7 +22,8 @@ final class ValidateCommand implements Callable<Integer> {
     DatabaseOptions database;
 
     @Option(names = "--strict", arity = "0",
-            description = "Exit 4 when an applied revision changed or is missing from the code.")
+            description = "Exit 4 when an applied revision changed or is missing from the code, or a revision's"
+                    + " upgrade cannot be prepared.")
     boolean strict;
 
     @Override
@@ -35,8 +37,11 @@ final class ValidateCommand implements Callable<Integer> {
             top.out().println("Every applied revision matches the code.");
         }
         if (strict && !report.clean()) {
-            throw new RetortException(ErrorCode.VALIDATION_FAILED, (report.changed().size() + report.unknown().size())
-                    + " applied revision(s) differ from the code (--strict)");
+            int differ = report.changed().size() + report.unknown().size();
+            int unprepared = report.blockingUpgrades().size();
+            throw new RetortException(ErrorCode.VALIDATION_FAILED, (differ == 0 ? "" : differ
+                    + " applied revision(s) differ from the code") + (differ > 0 && unprepared > 0 ? " and " : "")
+                    + (unprepared == 0 ? "" : unprepared + " upgrade(s) cannot be prepared") + " (--strict)");
         }
         return 0;
     }

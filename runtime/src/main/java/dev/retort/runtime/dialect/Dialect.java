@@ -2,8 +2,11 @@ package dev.retort.runtime.dialect;
 
 import dev.retort.ErrorCode;
 import dev.retort.RetortException;
+import dev.retort.op.OnlyOn;
 import dev.retort.op.Op;
+import dev.retort.op.OpVisitor;
 import dev.retort.runtime.introspect.Catalog;
+import dev.retort.runtime.introspect.CatalogDiff;
 import dev.retort.schema.TableName;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -11,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -131,6 +135,22 @@ public interface Dialect {
      *     connection's own
      */
     Catalog introspect(Connection connection, String schema) throws SQLException;
+
+    /** A block of ops for some databases: rendered by {@code renderer} when this is one of them, else nothing. */
+    default List<Action> renderOnlyOn(OnlyOn block, OpVisitor<List<Action>> renderer) {
+        var actions = new ArrayList<Action>();
+        if (block.appliesTo(name())) {
+            for (Op op : block.ops()) {
+                actions.addAll(op.accept(renderer));
+            }
+        }
+        return actions;
+    }
+
+    /** How {@code check} compares this database's catalog with the migrations' replay. */
+    default CatalogDiff.Equivalence equivalence() {
+        return CatalogDiff.Equivalence.EXACT;
+    }
 
     /** Whether a table of this name exists where an unqualified name would find it. */
     boolean tableExists(Connection connection, TableName table) throws SQLException;

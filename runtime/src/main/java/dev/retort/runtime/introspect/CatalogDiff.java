@@ -16,9 +16,32 @@ import java.util.function.Function;
  */
 public final class CatalogDiff {
 
+    /**
+     * What a database takes for the same, where its catalog may print one thing two ways: a type
+     * name written by another version of Retort, {@code now()} and {@code CURRENT_TIMESTAMP}.
+     */
+    public interface Equivalence {
+        /** Exact comparison. */
+        Equivalence EXACT = new Equivalence() { };
+
+        default boolean sameType(String expected, String actual) {
+            return Objects.equals(expected, actual);
+        }
+
+        default boolean sameDefault(String expected, String actual) {
+            return Objects.equals(expected, actual);
+        }
+    }
+
     /** One line per difference, table by table; the tables named in {@code ignoredTables} are left out. */
     public static List<String> differences(Catalog expected, Catalog actual, Set<String> ignoredTables) {
-        return differences(expected, actual, ignoredTables, "in the migrations", "in the database");
+        return differences(expected, actual, ignoredTables, Equivalence.EXACT);
+    }
+
+    /** The same, comparing types and defaults as the database takes them. */
+    public static List<String> differences(Catalog expected, Catalog actual, Set<String> ignoredTables,
+            Equivalence equivalence) {
+        return new CatalogDiff("in the migrations", "in the database", equivalence).diff(expected, actual, ignoredTables);
     }
 
     /**
@@ -26,15 +49,17 @@ public final class CatalogDiff {
      */
     public static List<String> differences(Catalog expected, Catalog actual, Set<String> ignoredTables,
             String expectedSide, String actualSide) {
-        return new CatalogDiff(expectedSide, actualSide).diff(expected, actual, ignoredTables);
+        return new CatalogDiff(expectedSide, actualSide, Equivalence.EXACT).diff(expected, actual, ignoredTables);
     }
 
     private final String expectedSide;
     private final String actualSide;
+    private final Equivalence equivalence;
 
-    private CatalogDiff(String expectedSide, String actualSide) {
+    private CatalogDiff(String expectedSide, String actualSide, Equivalence equivalence) {
         this.expectedSide = expectedSide;
         this.actualSide = actualSide;
+        this.equivalence = equivalence;
     }
 
     private List<String> diff(Catalog expected, Catalog actual, Set<String> ignoredTables) {
@@ -76,9 +101,13 @@ public final class CatalogDiff {
             } else if (h == null) {
                 lines.add(where + ": column is " + expectedSide + " but not " + actualSide);
             } else {
-                differ(where, "type", w.type(), h.type(), lines);
+                if (!equivalence.sameType(w.type(), h.type())) {
+                    differ(where, "type", w.type(), h.type(), lines);
+                }
                 differ(where, "nullable", w.nullable(), h.nullable(), lines);
-                differ(where, "default", w.defaultValue(), h.defaultValue(), lines);
+                if (!equivalence.sameDefault(w.defaultValue(), h.defaultValue())) {
+                    differ(where, "default", w.defaultValue(), h.defaultValue(), lines);
+                }
                 differ(where, "identity", w.identity(), h.identity(), lines);
             }
         }

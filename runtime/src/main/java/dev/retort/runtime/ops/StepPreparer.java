@@ -33,6 +33,10 @@ public final class StepPreparer {
         this.context = context;
     }
 
+    /**
+     * Every step of {@code plan}, prepared before any runs: for offline SQL, which prints a whole
+     * script. An online run prepares each step just before it runs ({@link #prepare(Step)}).
+     */
     public List<PreparedStep> prepare(Plan plan) {
         var prepared = new ArrayList<PreparedStep>(plan.steps().size());
         for (Step step : plan.steps()) {
@@ -41,9 +45,33 @@ public final class StepPreparer {
         return prepared;
     }
 
-    private PreparedStep prepare(Step step) {
-        RevisionInfo revision = migrations.graph().get(step.revision());
+    /**
+     * Records, renders and checksums one step.
+     *
+     * @throws RetortException naming the revision when its migration cannot record its ops or an
+     *     op cannot be rendered for this dialect
+     */
+    public PreparedStep prepare(Step step) {
+        RevisionInfo revision = revision(step);
         List<Op> ops = record(step.direction(), revision);
+        return new PreparedStep(step, revision, ops, render(revision, ops), checksum(ops));
+    }
+
+    /**
+     * Records and renders one direction of a revision, running nothing, and throws as
+     * {@link #prepare(Step)} would: {@code validate}'s dry check of what a run would do.
+     */
+    public void check(Direction direction, String revisionId) {
+        RevisionInfo revision = migrations.graph().get(revisionId);
+        render(revision, record(direction, revision));
+    }
+
+    /** The revision a step runs, without creating its migration. */
+    public RevisionInfo revision(Step step) {
+        return migrations.graph().get(step.revision());
+    }
+
+    private List<Action> render(RevisionInfo revision, List<Op> ops) {
         var actions = new ArrayList<Action>();
         for (Op op : ops) {
             if (op.needsNoTransaction() && revision.transactional()) {
@@ -55,9 +83,13 @@ public final class StepPreparer {
                 actions.addAll(dialect.render(op, context));
             } catch (RetortException e) {
                 throw new RetortException(e.code(), "revision " + revision.id() + ": " + e.getMessage(), e);
+            } catch (RuntimeException e) {
+                // A run stops at the step that cannot render; whatever the cause, the user must learn which one.
+                throw new RetortException(ErrorCode.INVALID_OP, "revision " + revision.id() + ": " + op.describe()
+                        + " cannot be rendered for " + dialect.name() + ": " + e, e);
             }
         }
-        return new PreparedStep(step, revision, ops, dialect.combine(actions), checksum(ops));
+        return dialect.combine(actions);
     }
 
     /** The checksum of a revision's upgrade as an upgrade records it in the history table, without rendering. */
@@ -79,7 +111,7 @@ public final class StepPreparer {
             throw new RetortException(e.code(), "revision " + revision.id() + " " + method + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             throw new RetortException(ErrorCode.MIGRATION_CODE_FAILED, "revision " + revision.id() + " ("
-                    + revision.className() + ") " + method + " failed before anything ran: " + e, e);
+                    + revision.className() + ") " + method + " failed before any of its statements ran: " + e, e);
         }
         return ops.recorded();
     }

@@ -25,6 +25,7 @@ import dev.retort.op.DropSequence;
 import dev.retort.op.DropTable;
 import dev.retort.op.DropView;
 import dev.retort.op.IndexPart;
+import dev.retort.op.OnlyOn;
 import dev.retort.op.Op;
 import dev.retort.op.RenameColumn;
 import dev.retort.op.RenameTable;
@@ -33,14 +34,17 @@ import dev.retort.runtime.introspect.Catalog;
 import dev.retort.runtime.introspect.TableInfo;
 import dev.retort.runtime.introspect.TableInfo.ColumnInfo;
 import dev.retort.runtime.testing.TestDatabase.Kind;
+import dev.retort.schema.ArrayType;
 import dev.retort.schema.BasicType;
 import dev.retort.schema.ColumnDef;
 import dev.retort.schema.Constraint;
 import dev.retort.schema.EnumType;
+import dev.retort.schema.NamedType;
 import dev.retort.schema.NamingConvention;
 import dev.retort.schema.NumericType;
 import dev.retort.schema.ServerDefault;
 import dev.retort.schema.SqlType;
+import dev.retort.schema.StringEnumType;
 import dev.retort.schema.TableName;
 import dev.retort.schema.VarcharType;
 import java.math.BigDecimal;
@@ -55,17 +59,32 @@ import java.util.Locale;
 final class CatalogExpectations {
 
     private final Kind kind;
-    private final NamingConvention naming = NamingConvention.alembic();
+    private final NamingConvention naming;
 
     CatalogExpectations(Kind kind) {
+        this(kind, NamingConvention.alembic());
+    }
+
+    CatalogExpectations(Kind kind, NamingConvention naming) {
         this.kind = kind;
+        this.naming = naming;
     }
 
     /** The type name the catalog reports for a column of this type. */
     String nativeType(SqlType type) {
         boolean pg = kind == Kind.POSTGRESQL;
         if (type instanceof VarcharType v) {
-            return pg ? "character varying(" + v.length() + ")" : "VARCHAR(" + v.length() + ")";
+            String length = v.hasLength() ? "(" + v.length() + ")" : "";
+            return pg ? "character varying" + length : "VARCHAR" + length;
+        }
+        if (type instanceof StringEnumType e) {
+            return pg ? "character varying(" + e.length() + ")" : "VARCHAR(" + e.length() + ")";
+        }
+        if (type instanceof NamedType n) {
+            return n.nameFor(pg ? "postgresql" : "sqlite");
+        }
+        if (type instanceof ArrayType a) {
+            return nativeType(a.element()) + "[]";
         }
         if (type instanceof NumericType n) {
             return pg ? "numeric(" + n.precision() + "," + n.scale() + ")" : "NUMERIC(" + n.precision() + ", " + n.scale() + ")";
@@ -73,19 +92,21 @@ final class CatalogExpectations {
         if (type instanceof EnumType e) {
             return !pg ? "TEXT" : e.name().schema() == null ? e.name().name() : e.name().schema() + "." + e.name().name();
         }
+        // SQLite keeps the declared name, as SQLAlchemy writes it.
         return switch ((BasicType) type) {
-            case SMALLINT -> pg ? "smallint" : "INTEGER";
+            case SMALLINT -> pg ? "smallint" : "SMALLINT";
             case INTEGER -> pg ? "integer" : "INTEGER";
-            case BIGINT -> pg ? "bigint" : "INTEGER";
+            case BIGINT -> pg ? "bigint" : "BIGINT";
             case TEXT -> pg ? "text" : "TEXT";
-            case BOOLEAN -> pg ? "boolean" : "INTEGER";
-            case DATE -> pg ? "date" : "TEXT";
-            case TIMESTAMP -> pg ? "timestamp without time zone" : "TEXT";
-            case TIMESTAMP_TZ -> pg ? "timestamp with time zone" : "TEXT";
+            case BOOLEAN -> pg ? "boolean" : "BOOLEAN";
+            case DATE -> pg ? "date" : "DATE";
+            case TIMESTAMP -> pg ? "timestamp without time zone" : "DATETIME";
+            case TIMESTAMP_TZ -> pg ? "timestamp with time zone" : "DATETIME";
             case REAL -> pg ? "real" : "REAL";
-            case DOUBLE -> pg ? "double precision" : "REAL";
+            case DOUBLE -> pg ? "double precision" : "DOUBLE";
             case UUID -> pg ? "uuid" : "TEXT";
-            case JSON -> pg ? "jsonb" : "TEXT";
+            case JSON, JSONB -> pg ? "jsonb" : "JSON";
+            case PLAIN_JSON -> pg ? "json" : "JSON";
             case BLOB -> pg ? "bytea" : "BLOB";
         };
     }
@@ -99,7 +120,9 @@ final class CatalogExpectations {
         assertNotNull(actual, what + ": default expected");
         boolean pg = kind == Kind.POSTGRESQL;
         if (expected instanceof ServerDefault.Now) {
-            assertTrue(actual.equalsIgnoreCase("CURRENT_TIMESTAMP"), what + ": " + actual);
+            assertEquals(pg ? "now()" : "CURRENT_TIMESTAMP", actual, what);
+        } else if (expected instanceof ServerDefault.Serial) {
+            assertTrue(pg && actual.startsWith("nextval('") && actual.endsWith("_seq'::regclass)"), what + ": " + actual);
         } else if (expected instanceof ServerDefault.RandomUuid) {
             assertTrue(pg ? actual.equals("gen_random_uuid()") : actual.contains("randomblob"), what + ": " + actual);
         } else if (expected instanceof ServerDefault.Literal literal) {
@@ -126,6 +149,9 @@ final class CatalogExpectations {
 
     /** Whether a later op of the same step changes what an earlier one made, so only the later one shows. */
     private boolean supersedes(Op later, Op earlier) {
+        if (earlier instanceof RenameTable rename && later instanceof CreateTable create && create.table().equals(rename.table())) {
+            return true;
+        }
         TableName table = earlier instanceof CreateTable c ? c.table() : earlier instanceof AddColumn a ? a.table() : null;
         if (table != null) {
             String column = earlier instanceof AddColumn a ? a.column().name() : null;
@@ -136,8 +162,9 @@ final class CatalogExpectations {
                     || later instanceof DropTable dt && dt.table().equals(table);
         }
         if (earlier instanceof DropConstraint drop && later instanceof AddConstraint add && add.table().equals(drop.table())) {
-            String dropped = drop.name() != null ? drop.name() : naming.name(drop.definition(), drop.table());
-            return naming.name(add.constraint(), add.table()).equals(dropped);
+            String dropped = drop.name() != null ? drop.name() : expectedName(drop.definition(), drop.table());
+            return dropped != null ? dropped.equals(expectedName(add.constraint(), add.table()))
+                    : add.constraint().getClass() == drop.definition().getClass();
         }
         return false;
     }
@@ -166,17 +193,26 @@ final class CatalogExpectations {
             assertTrue(table.column(rename.from()).isEmpty(), what + ": old name gone");
             assertTrue(table.column(rename.to()).isPresent(), what + ": new name there");
         } else if (op instanceof AlterColumn alter) {
-            verifyAlter(alter, column(table(catalog, alter.table(), what), alter.column(), what), what);
+            TableInfo table = table(catalog, alter.table(), what);
+            verifyAlter(alter, column(table, alter.column(), what), what);
+            if (alter.type() != null && alter.type().to() instanceof StringEnumType) {
+                verifyEnumCheck(table, alter.table(), alter.type().to(), what);
+            }
         } else if (op instanceof CreateIndex index) {
             verifyIndex(index, table(catalog, index.table(), what), what);
         } else if (op instanceof DropIndex drop) {
             String name = drop.name() != null ? drop.name() : indexName(drop.definition());
-            assertTrue(table(catalog, drop.table(), what).index(name).isEmpty(), what);
+            List<TableInfo> tables = drop.table() == null ? catalog.tables() : List.of(table(catalog, drop.table(), what));
+            assertTrue(tables.stream().allMatch(t -> t.index(name).isEmpty()), what);
         } else if (op instanceof AddConstraint add) {
             verifyConstraint(add.constraint(), table(catalog, add.table(), what), add.table(), what);
         } else if (op instanceof DropConstraint drop) {
-            String name = drop.name() != null ? drop.name() : naming.name(drop.definition(), drop.table());
-            assertFalse(constraintNames(table(catalog, drop.table(), what)).contains(name), what);
+            TableInfo table = table(catalog, drop.table(), what);
+            if (drop.name() != null) {
+                assertFalse(constraintNames(table).contains(drop.name()), what);
+            } else {
+                assertFalse(present(drop.definition(), table, drop.table()), what + ": still in " + constraintNames(table));
+            }
         } else if (op instanceof CreateEnum create) {
             if (kind == Kind.POSTGRESQL) {
                 assertEquals(create.type().values(), catalog.enumType(create.type().name().name()).orElseThrow().values(), what);
@@ -204,6 +240,10 @@ final class CatalogExpectations {
             assertTrue(catalog.view(drop.name().name()).isEmpty(), what);
         } else if (op instanceof BatchAlterTable batch) {
             verify(batch.ops(), catalog);
+        } else if (op instanceof OnlyOn only) {
+            if (only.appliesTo(kind == Kind.POSTGRESQL ? "postgresql" : "sqlite")) {
+                verify(only.ops(), catalog);
+            }
         }
         // Data ops (execute, bulkInsert, run) are checked by their cases, on the rows.
     }
@@ -212,8 +252,9 @@ final class CatalogExpectations {
         assertEquals(create.columns().stream().map(ColumnDef::name).toList(), table.columnNames(), what + ": columns in order");
         for (ColumnDef column : create.columns()) {
             boolean rowid = kind == Kind.SQLITE && create.primaryKey().equals(List.of(column.name()))
-                    && nativeType(column.type()).equals("INTEGER");
+                    && column.type().isInteger();
             verifyColumn(column, column(table, column.name(), what), what, rowid);
+            verifyEnumCheck(table, create.table(), column.type(), what);
         }
         for (Constraint c : create.allConstraints()) {
             boolean identityKey = c instanceof Constraint.PrimaryKey pk && pk.columns().size() == 1
@@ -227,14 +268,18 @@ final class CatalogExpectations {
 
     /**
      * @param rowid whether the column is SQLite's INTEGER PRIMARY KEY, which SQLite numbers
-     *     (an alias of the rowid) whether or not the migration asked for identity
+     *     (an alias of the rowid) whether or not the migration asked for identity or serial; it is
+     *     declared INTEGER whatever its integer type, as only that name makes the alias
      */
     private void verifyColumn(ColumnDef column, ColumnInfo info, String what, boolean rowid) {
         String where = what + ": column " + column.name();
-        assertEquals(nativeType(column.type()), info.type(), where + " type");
+        assertEquals(rowid ? "INTEGER" : nativeType(column.type()), info.type(), where + " type");
         assertEquals(column.nullable() && !column.primaryKey(), info.nullable(), where + " nullable");
         assertEquals(column.identity() || rowid, info.identity(), where + " identity");
-        if (!column.identity()) {
+        boolean serial = column.serverDefault() instanceof ServerDefault.Serial;
+        if (serial && kind == Kind.SQLITE) {
+            assertNull(info.defaultValue(), where + ": the rowid numbers it, with no default");
+        } else if (!column.identity()) {
             assertDefault(column.serverDefault(), info.defaultValue(), where + " default");
         }
         if (kind == Kind.POSTGRESQL) {
@@ -242,7 +287,17 @@ final class CatalogExpectations {
         }
     }
 
+    /** A non-native enum's CHECK, named as SQLAlchemy names it, on both databases. */
+    private void verifyEnumCheck(TableInfo table, TableName name, SqlType type, String what) {
+        if (type instanceof StringEnumType e) {
+            String check = naming.enumCheckName(name, e.name());
+            assertTrue(table.checks().stream().anyMatch(k -> check.equals(k.name())), what + ": enum check " + check + " in "
+                    + table.checks());
+        }
+    }
+
     private void verifyColumnConstraints(TableInfo table, TableName name, ColumnDef column, String what) {
+        verifyEnumCheck(table, name, column.type(), what);
         if (column.unique()) {
             verifyConstraint(new Constraint.Unique(null, List.of(column.name())), table, name, what);
         }
@@ -253,13 +308,17 @@ final class CatalogExpectations {
 
     private void verifyAlter(AlterColumn alter, ColumnInfo info, String what) {
         if (alter.type() != null) {
-            assertEquals(nativeType(alter.type().to()), info.type(), what + ": type");
+            boolean rowid = kind == Kind.SQLITE && info.identity() && alter.type().to().isInteger();
+            assertEquals(rowid ? "INTEGER" : nativeType(alter.type().to()), info.type(), what + ": type");
         }
         if (alter.nullable() != null) {
             assertEquals(alter.nullable().to(), info.nullable(), what + ": nullable");
         }
         if (alter.serverDefault() != null) {
             assertDefault(alter.serverDefault().to(), info.defaultValue(), what + ": default");
+            if (alter.serverDefault().to() == null && kind == Kind.POSTGRESQL) {
+                assertFalse(info.identity(), what + ": no longer an identity");
+            }
         }
         if (alter.comment() != null && kind == Kind.POSTGRESQL) {
             assertEquals(alter.comment().to(), info.comment(), what + ": comment");
@@ -292,27 +351,30 @@ final class CatalogExpectations {
 
     /**
      * On SQLite an identity key is the column's own {@code PRIMARY KEY AUTOINCREMENT}, which has
-     * no name; everything else carries the convention's name on both databases.
+     * no name; everything else carries the convention's name on both databases, or, where the
+     * convention leaves it to the database, PostgreSQL's own name and none on SQLite.
      */
     private void verifyConstraint(Constraint c, TableInfo table, TableName tableName, String what, boolean identityKey) {
-        String name = naming.name(c, tableName);
+        String name = expectedName(c, tableName);
         boolean named = !(identityKey && kind == Kind.SQLITE);
         if (c instanceof Constraint.PrimaryKey pk) {
             assertNotNull(table.primaryKey(), what + ": primary key");
             assertEquals(pk.columns(), table.primaryKey().columns(), what + ": primary key columns");
             if (named) {
-                assertEquals(name, table.primaryKey().name(), what + ": primary key name");
+                assertTrue(sameName(name, table.primaryKey().name()), what + ": primary key name "
+                        + table.primaryKey().name() + ", expected " + name);
             }
         } else if (c instanceof Constraint.Unique uq) {
-            assertTrue(table.uniques().contains(new TableInfo.KeyInfo(name, uq.columns())),
+            assertTrue(table.uniques().stream().anyMatch(u -> sameName(name, u.name()) && u.columns().equals(uq.columns())),
                     what + ": unique " + name + " " + uq.columns() + " in " + table.uniques());
         } else if (c instanceof Constraint.Check ck) {
-            var check = table.checks().stream().filter(k -> name.equals(k.name())).findFirst()
+            var check = table.checks().stream().filter(k -> checkNamed(name, tableName, k.name())).findFirst()
                     .orElseThrow(() -> new AssertionError(what + ": no check " + name + " in " + table.checks()));
             assertFalse(check.expression().isBlank(), what);
         } else {
             var fk = (Constraint.ForeignKey) c;
-            var info = table.foreignKeys().stream().filter(k -> name.equals(k.name())).findFirst()
+            var info = table.foreignKeys().stream().filter(k -> sameName(name, k.name())
+                            && k.columns().equals(fk.columns())).findFirst()
                     .orElseThrow(() -> new AssertionError(what + ": no foreign key " + name + " in " + table.foreignKeys()));
             assertEquals(fk.columns(), info.columns(), what + ": fk columns");
             assertEquals(fk.referredTable().name(), info.referredTable(), what + ": fk table");
@@ -323,6 +385,62 @@ final class CatalogExpectations {
             assertEquals(fk.deferrable() == Constraint.Deferrable.INITIALLY_DEFERRED, info.initiallyDeferred(),
                     what + ": initially deferred");
         }
+    }
+
+    /**
+     * The name the catalog shows: the constraint's or the convention's, else the one PostgreSQL
+     * gives ({@code t_pkey}, {@code t_a_b_key}, {@code t_a_fkey}; a check's, {@code t_a_check} or
+     * {@code t_check}, is matched by {@link #checkNamed}), and none on SQLite. Written out here,
+     * apart from the renderer's own copy of PostgreSQL's rule, so the two check each other.
+     */
+    String expectedName(Constraint c, TableName table) {
+        String name = naming.name(c, table);
+        if (name != null || kind == Kind.SQLITE || c instanceof Constraint.Check) {
+            return name;
+        }
+        String t = table.name();
+        return c instanceof Constraint.PrimaryKey ? t + "_pkey"
+                : c instanceof Constraint.Unique u ? t + "_" + String.join("_", u.columns()) + "_key"
+                : t + "_" + String.join("_", c.columns()) + "_fkey";
+    }
+
+    /**
+     * The expected name, or, where PostgreSQL chose it, that name with the number PostgreSQL adds
+     * when the name is taken in the schema ({@code child_pkey1} beside a renamed table's {@code child_pkey}).
+     */
+    private boolean sameName(String expected, String actual) {
+        if (java.util.Objects.equals(expected, actual)) {
+            return true;
+        }
+        boolean chosenByDatabase = naming.primaryKey() == null || naming.unique() == null || naming.foreignKey() == null;
+        return chosenByDatabase && expected != null && actual != null && actual.startsWith(expected)
+                && actual.substring(expected.length()).matches("[0-9]+");
+    }
+
+    private boolean checkNamed(String expected, TableName table, String actual) {
+        if (expected != null || kind == Kind.SQLITE) {
+            return java.util.Objects.equals(expected, actual);
+        }
+        return actual != null && actual.startsWith(table.name() + "_") && actual.matches(".*_check[0-9]*");
+    }
+
+    /** Whether the table has a constraint like this one: its name where it has one, else its columns or expression. */
+    private boolean present(Constraint c, TableInfo table, TableName tableName) {
+        String name = expectedName(c, tableName);
+        if (c instanceof Constraint.PrimaryKey pk) {
+            return table.primaryKey() != null && table.primaryKey().columns().equals(pk.columns());
+        }
+        if (c instanceof Constraint.Unique uq) {
+            return table.uniques().stream().anyMatch(u -> u.columns().equals(uq.columns())
+                    && (name == null || name.equals(u.name())));
+        }
+        if (c instanceof Constraint.ForeignKey fk) {
+            return table.foreignKeys().stream().anyMatch(f -> f.columns().equals(fk.columns())
+                    && (name == null || name.equals(f.name())));
+        }
+        String expression = squash(((Constraint.Check) c).expression());
+        return table.checks().stream().anyMatch(k -> name != null ? name.equals(k.name()) : squash(k.expression())
+                .contains(expression));
     }
 
     static List<String> constraintNames(TableInfo table) {

@@ -315,6 +315,8 @@ final class OpCases {
                 .recreate(Recreate.ALWAYS).addColumn("extra", TEXT)))
                 .rows(db -> assertEquals(List.of("3"), db.strings("SELECT count(*) FROM child"))));
 
+        cases.addAll(RealSchemaCases.all());
+
         // ---- hostile identifiers ----
         cases.add(OpCase.of("hostile names: table, columns, index and constraints", BASE, op -> {
             op.createTable(HOSTILE_TABLE, t -> t

@@ -30,12 +30,13 @@ class OpExecutionTest {
     @MethodSource("cases")
     void runsReadsBackAndReverses(Kind kind, OpCase c, @TempDir Path dir) throws Exception {
         try (var db = TestDatabase.create(kind, dir)) {
-            Retort retort = Retort.configure().url(db.url()).indexes(List.of(OpRuns.index(c))).build();
+            Retort retort = Retort.configure().url(db.url()).indexes(List.of(OpRuns.index(c)))
+                    .namingConvention(c.naming()).build();
             retort.upgrade(OpRuns.SETUP);
             Catalog before = OpRuns.catalog(db);
 
             retort.upgrade(OpRuns.CHANGE);
-            new CatalogExpectations(kind).verify(OpRuns.recorded(c.change()), OpRuns.catalog(db));
+            new CatalogExpectations(kind, c.naming()).verify(OpRuns.recorded(c.change()), OpRuns.catalog(db));
             if (c.rows() != null) {
                 c.rows().check(db);
             }

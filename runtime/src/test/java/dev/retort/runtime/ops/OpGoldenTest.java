@@ -56,7 +56,7 @@ class OpGoldenTest {
         MigrationSet set = MigrationSet.of(List.of(OpRuns.index(c)));
         Plan plan = set.graph().upgrade(List.of(OpRuns.SETUP), OpRuns.CHANGE);
         Dialect dialect = OpRuns.dialect(kind);
-        RenderContext context = RenderContext.defaults();
+        RenderContext context = new RenderContext(c.naming(), true);
         if (kind == Kind.SQLITE) {
             try (var shadow = ShadowSchema.at(set, dialect, context, List.of(OpRuns.SETUP))) {
                 return shadow.statements(plan, true).get(0);

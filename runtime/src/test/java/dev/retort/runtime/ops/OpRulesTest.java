@@ -82,8 +82,9 @@ class OpRulesTest {
             Retort retort = Retort.configure().url(db.url()).indexes(List.of(index)).build();
             retort.upgrade(SETUP);
             var e = assertThrows(RetortException.class, () -> retort.upgrade("head"));
-            assertEquals("revision b2: batchAlterTable(users): put renameColumn(email -> mail) at the start or the end of"
-                    + " the block, not between other changes", e.getMessage());
+            assertEquals("revision b2: batchAlterTable(users): put renameColumn(users.email -> mail) at the start or the end"
+                    + " of the block, not between other changes: when SQLite rebuilds the table it runs before or after the"
+                    + " rebuild", e.getMessage());
         }
     }
 

@@ -41,13 +41,16 @@ class ShadowSchemaTest {
         MigrationSet set = MigrationSet.of(List.of(index));
         Plan plan = set.graph().upgrade(List.of(OpRuns.SETUP), OpRuns.CHANGE);
         List<String> statements;
-        try (var shadow = ShadowSchema.at(set, Dialects.named("sqlite"), RenderContext.defaults(), List.of(OpRuns.SETUP))) {
+        try (var shadow = ShadowSchema.at(set, Dialects.named("sqlite"), new RenderContext(c.naming(), true),
+                List.of(OpRuns.SETUP))) {
             statements = shadow.statements(plan, false).get(0);
         }
         try (var online = TestDatabase.sqlite(dir.resolve("online.db"));
                 var offline = TestDatabase.sqlite(dir.resolve("offline.db"))) {
-            Retort.configure().url(online.url()).indexes(List.of(index)).build().upgrade(OpRuns.CHANGE);
-            Retort.configure().url(offline.url()).indexes(List.of(index)).build().upgrade(OpRuns.SETUP);
+            Retort.configure().url(online.url()).indexes(List.of(index)).namingConvention(c.naming()).build()
+                    .upgrade(OpRuns.CHANGE);
+            Retort.configure().url(offline.url()).indexes(List.of(index)).namingConvention(c.naming()).build()
+                    .upgrade(OpRuns.SETUP);
             try (Connection connection = offline.connect(); Statement s = connection.createStatement()) {
                 s.execute("PRAGMA foreign_keys = OFF");
                 connection.setAutoCommit(false);

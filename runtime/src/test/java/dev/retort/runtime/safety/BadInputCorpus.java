@@ -196,6 +196,7 @@ final class BadInputCorpus {
             lines.add(List.of("--version-table", value, "current"));
             lines.add(List.of("--lock-timeout", value, "upgrade"));
             lines.add(List.of("--transaction-mode", value, "upgrade"));
+            lines.add(List.of("--naming-convention", value, "upgrade"));
             lines.add(List.of("upgrade", "--sql", "--dialect", value));
             lines.add(List.of("--classpath", "/nowhere/" + value, "heads"));
         }

@@ -210,6 +210,9 @@ class BadInputFuzzTest {
         for (String value : List.of("both", "ALL", "per_migration", "none", "per-migrations")) {
             corpus.add(with(base, List.of("--transaction-mode", value, "upgrade")));
         }
+        for (String value : List.of("foo", "Alembic", "none", "database,alembic", "pk_%(table_name)s")) {
+            corpus.add(with(base, List.of("--naming-convention", value, "upgrade")));
+        }
         for (int i = 0; i < 60; i++) {
             String option = "--" + BadInputCorpus.word(random, 1 + random.nextInt(12));
             corpus.add(with(base, List.of("upgrade", option)));

@@ -6,6 +6,7 @@ import dev.retort.runtime.dialect.Dialect;
 import dev.retort.runtime.dialect.MigrationLock;
 import dev.retort.runtime.dialect.RenderContext;
 import dev.retort.runtime.introspect.Catalog;
+import dev.retort.runtime.introspect.CatalogDiff;
 import dev.retort.schema.TableName;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Objects;
 
 /** PostgreSQL, whose DDL is transactional. */
 public final class PostgresDialect implements Dialect {
@@ -36,6 +38,24 @@ public final class PostgresDialect implements Dialect {
             rendererContext = context;
         }
         return op.accept(renderer);
+    }
+
+    /**
+     * {@code now()} and {@code CURRENT_TIMESTAMP} are the same clock; earlier builds of Retort wrote the
+     * second for {@code ServerDefault.now()}, so a database it made is not drift.
+     */
+    @Override
+    public CatalogDiff.Equivalence equivalence() {
+        return new CatalogDiff.Equivalence() {
+            @Override
+            public boolean sameDefault(String expected, String actual) {
+                return Objects.equals(clock(expected), clock(actual));
+            }
+        };
+    }
+
+    private static String clock(String defaultValue) {
+        return "CURRENT_TIMESTAMP".equals(defaultValue) ? "now()" : defaultValue;
     }
 
     @Override

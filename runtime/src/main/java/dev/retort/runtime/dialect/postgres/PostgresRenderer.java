@@ -1,6 +1,5 @@
 package dev.retort.runtime.dialect.postgres;
 
-import static org.jooq.impl.DSL.condition;
 import static org.jooq.impl.DSL.field;
 
 import dev.retort.ErrorCode;
@@ -27,6 +26,7 @@ import dev.retort.op.DropTable;
 import dev.retort.op.DropView;
 import dev.retort.op.Execute;
 import dev.retort.op.IndexPart;
+import dev.retort.op.OnlyOn;
 import dev.retort.op.Op;
 import dev.retort.op.OpVisitor;
 import dev.retort.op.RenameColumn;
@@ -38,11 +38,12 @@ import dev.retort.runtime.dialect.Literals;
 import dev.retort.runtime.dialect.RenderContext;
 import dev.retort.schema.ColumnDef;
 import dev.retort.schema.Constraint;
+import dev.retort.schema.ServerDefault;
+import dev.retort.schema.StringEnumType;
 import dev.retort.schema.TableName;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.jooq.ConstraintForeignKeyOnStep;
 import org.jooq.CreateTableElementListStep;
 import org.jooq.DSLContext;
 import org.jooq.DataType;
@@ -74,6 +75,7 @@ final class PostgresRenderer implements OpVisitor<List<Action>> {
     private final PostgresDialect dialect;
     private final PostgresTypes types;
     private final RenderContext context;
+    private final PostgresConstraints constraints;
     private final DSLContext ctx = DSL.using(SQLDialect.POSTGRES, new Settings()
             .withRenderFormatted(false)
             .withRenderKeywordCase(RenderKeywordCase.UPPER)
@@ -85,6 +87,7 @@ final class PostgresRenderer implements OpVisitor<List<Action>> {
         this.dialect = dialect;
         this.types = new PostgresTypes(dialect);
         this.context = context;
+        this.constraints = new PostgresConstraints(dialect, context);
     }
 
     // ---- tables ----
@@ -98,16 +101,16 @@ final class PostgresRenderer implements OpVisitor<List<Action>> {
         }
         var inline = new ArrayList<org.jooq.Constraint>();
         var deferred = new ArrayList<Constraint>();
-        for (Constraint c : op.allConstraints()) {
+        for (Constraint c : constraints.withEnumChecks(op.table(), op.allConstraints(), op.columns())) {
             if (c instanceof Constraint.ForeignKey fk && fk.deferrable() != null) {
                 deferred.add(c);
             } else {
-                inline.add(constraint(op.table(), c));
+                inline.add(constraints.constraint(op.table(), c));
             }
         }
         var statements = new ArrayList<String>();
         statements.add(render(inline.isEmpty() ? create : create.constraints(inline)));
-        deferred.forEach(c -> statements.add(addConstraintSql(op.table(), c)));
+        deferred.forEach(c -> statements.add(constraints.addConstraintSql(op.table(), c)));
         if (op.comment() != null) {
             statements.add(render(ctx.commentOnTable(name(op.table())).is(op.comment())));
         }
@@ -145,16 +148,17 @@ final class PostgresRenderer implements OpVisitor<List<Action>> {
         var elements = new ArrayList<TableElement>();
         elements.add(field(name(column.name()), dataType(column)));
         var deferred = new ArrayList<Constraint>();
-        for (Constraint c : columnConstraints(column)) {
+        List<Constraint> declared = PostgresConstraints.columnConstraints(column);
+        for (Constraint c : constraints.withEnumChecks(op.table(), declared, List.of(column))) {
             if (c instanceof Constraint.ForeignKey fk && fk.deferrable() != null) {
                 deferred.add(c);
             } else {
-                elements.add(constraint(op.table(), c));
+                elements.add(constraints.constraint(op.table(), c));
             }
         }
         var statements = new ArrayList<String>();
         statements.add(render(ctx.alterTable(name(op.table())).add(elements)));
-        deferred.forEach(c -> statements.add(addConstraintSql(op.table(), c)));
+        deferred.forEach(c -> statements.add(constraints.addConstraintSql(op.table(), c)));
         if (column.comment() != null) {
             statements.add(render(ctx.commentOnColumn(columnName(op.table(), column.name())).is(column.comment())));
         }
@@ -180,6 +184,17 @@ final class PostgresRenderer implements OpVisitor<List<Action>> {
     public List<Action> alterColumn(AlterColumn op) {
         String table = "ALTER TABLE " + dialect.qualify(op.table()) + " ALTER COLUMN " + dialect.quote(op.column());
         var statements = new ArrayList<String>();
+        if (op.type() != null && op.type().from() instanceof StringEnumType was) {
+            statements.add("ALTER TABLE " + dialect.qualify(op.table()) + " DROP CONSTRAINT IF EXISTS "
+                    + dialect.quote(context.naming().enumCheckName(op.table(), was.name())));
+        }
+        // An identity column holds integers only: one that becomes anything else stops being one.
+        // IF EXISTS makes it a no-op on other columns, so no catalog is read (offline SQL too);
+        // a column the op says was no integer is none.
+        if (op.type() != null && !op.type().to().isInteger()
+                && !(op.type().fromGiven() && op.type().from() != null && !op.type().from().isInteger())) {
+            statements.add(table + " DROP IDENTITY IF EXISTS");
+        }
         boolean defaultFirst = op.type() != null && op.serverDefault() != null;
         if (defaultFirst) {
             statements.add(table + " DROP DEFAULT");
@@ -187,12 +202,21 @@ final class PostgresRenderer implements OpVisitor<List<Action>> {
         if (op.type() != null) {
             statements.add(table + " TYPE " + types.type(op.type().to()) + (op.using() == null ? "" : " USING " + op.using()));
         }
+        if (op.type() != null && op.type().to() instanceof StringEnumType now) {
+            statements.add(constraints.addConstraintSql(op.table(), constraints.enumCheck(op.table(), op.column(), now)));
+        }
         if (op.nullable() != null) {
             statements.add(table + (op.nullable().to() ? " DROP NOT NULL" : " SET NOT NULL"));
         }
-        if (op.serverDefault() != null && !(defaultFirst && op.serverDefault().to() == null)) {
-            statements.add(table + (op.serverDefault().to() == null ? " DROP DEFAULT"
-                    : " SET DEFAULT " + types.defaultValue(op.serverDefault().to())));
+        if (op.serverDefault() != null && op.serverDefault().to() == null && !defaultFirst) {
+            // An identity column's numbering is no default to PostgreSQL (DROP DEFAULT fails on one):
+            // drop the identity, if it may be one (a column with a default is none), then the default.
+            if (!(op.serverDefault().fromGiven() && op.serverDefault().from() != null)) {
+                statements.add(table + " DROP IDENTITY IF EXISTS");
+            }
+            statements.add(table + " DROP DEFAULT");
+        } else if (op.serverDefault() != null && op.serverDefault().to() != null) {
+            statements.add(table + " SET DEFAULT " + types.defaultValue(op.serverDefault().to()));
         }
         if (op.comment() != null) {
             String comment = op.comment().to();
@@ -218,7 +242,7 @@ final class PostgresRenderer implements OpVisitor<List<Action>> {
     public List<Action> dropIndex(DropIndex op) {
         String name = op.name() != null ? op.name() : indexName(op.definition());
         return sql("DROP INDEX " + (op.concurrently() ? "CONCURRENTLY " : "") + (op.ifExists() ? "IF EXISTS " : "")
-                + dialect.qualify(op.table().withName(name)));
+                + (op.table() == null ? dialect.quote(name) : dialect.qualify(op.table().withName(name))));
     }
 
     private String indexPart(IndexPart part) {
@@ -236,78 +260,19 @@ final class PostgresRenderer implements OpVisitor<List<Action>> {
     public List<Action> addConstraint(AddConstraint op) {
         Constraint c = op.constraint();
         if (c instanceof Constraint.ForeignKey fk && fk.deferrable() != null) {
-            return sql(addConstraintSql(op.table(), c));
+            return sql(constraints.addConstraintSql(op.table(), c));
         }
-        return sql(render(ctx.alterTable(name(op.table())).add(constraint(op.table(), c))));
+        return sql(render(ctx.alterTable(name(op.table())).add(constraints.constraint(op.table(), c))));
     }
 
     @Override
     public List<Action> dropConstraint(DropConstraint op) {
         String name = op.name() != null ? op.name() : context.naming().name(op.definition(), op.table());
+        if (name == null) {
+            return List.of(new PostgresDropConstraint(dialect, op)); // PostgreSQL named it: found by what it is
+        }
         var alter = ctx.alterTable(name(op.table()));
         return sql(render(op.ifExists() ? alter.dropConstraintIfExists(name(name)) : alter.dropConstraint(name(name))));
-    }
-
-    /** A constraint as Retort writes it: for the foreign keys jOOQ cannot make deferrable. */
-    private String addConstraintSql(TableName table, Constraint c) {
-        var fk = (Constraint.ForeignKey) c;
-        return "ALTER TABLE " + dialect.qualify(table) + " ADD CONSTRAINT " + dialect.quote(context.naming().name(c, table))
-                + " FOREIGN KEY (" + columns(fk.columns()) + ") REFERENCES " + dialect.qualify(fk.referredTable())
-                + " (" + columns(fk.referredColumns()) + ")"
-                + (fk.onDelete() == null ? "" : " ON DELETE " + fk.onDelete().sql())
-                + (fk.onUpdate() == null ? "" : " ON UPDATE " + fk.onUpdate().sql())
-                + (fk.deferrable() == Constraint.Deferrable.INITIALLY_DEFERRED ? " DEFERRABLE INITIALLY DEFERRED"
-                        : " DEFERRABLE INITIALLY IMMEDIATE");
-    }
-
-    private org.jooq.Constraint constraint(TableName table, Constraint c) {
-        var named = DSL.constraint(name(context.naming().name(c, table)));
-        if (c instanceof Constraint.PrimaryKey pk) {
-            return named.primaryKey(names(pk.columns()));
-        }
-        if (c instanceof Constraint.Unique uq) {
-            return named.unique(names(uq.columns()));
-        }
-        if (c instanceof Constraint.Check ck) {
-            return named.check(condition(ck.expression()));
-        }
-        var fk = (Constraint.ForeignKey) c;
-        ConstraintForeignKeyOnStep step = named.foreignKey(names(fk.columns()))
-                .references(name(fk.referredTable()), names(fk.referredColumns()));
-        if (fk.onDelete() != null) {
-            step = switch (fk.onDelete()) {
-                case NO_ACTION -> step.onDeleteNoAction();
-                case RESTRICT -> step.onDeleteRestrict();
-                case CASCADE -> step.onDeleteCascade();
-                case SET_NULL -> step.onDeleteSetNull();
-                case SET_DEFAULT -> step.onDeleteSetDefault();
-            };
-        }
-        if (fk.onUpdate() != null) {
-            return switch (fk.onUpdate()) {
-                case NO_ACTION -> step.onUpdateNoAction();
-                case RESTRICT -> step.onUpdateRestrict();
-                case CASCADE -> step.onUpdateCascade();
-                case SET_NULL -> step.onUpdateSetNull();
-                case SET_DEFAULT -> step.onUpdateSetDefault();
-            };
-        }
-        return step;
-    }
-
-    /** The constraints a column declares on itself (unique, references); its primary key is the table's. */
-    private static List<Constraint> columnConstraints(ColumnDef column) {
-        var list = new ArrayList<Constraint>();
-        if (column.primaryKey()) {
-            list.add(new Constraint.PrimaryKey(null, List.of(column.name())));
-        }
-        if (column.unique()) {
-            list.add(new Constraint.Unique(null, List.of(column.name())));
-        }
-        if (column.references() != null) {
-            list.add(column.references().asConstraint(column.name()));
-        }
-        return list;
     }
 
     // ---- types, sequences, views, schemas ----
@@ -387,6 +352,11 @@ final class PostgresRenderer implements OpVisitor<List<Action>> {
         return List.of(new Action.Code(op.description(), op.work()));
     }
 
+    @Override
+    public List<Action> onlyOn(OnlyOn op) {
+        return dialect.renderOnlyOn(op, this);
+    }
+
     /** PostgreSQL alters in place: a batch is its ops, one after the other. */
     @Override
     public List<Action> batchAlterTable(BatchAlterTable op) {
@@ -400,6 +370,9 @@ final class PostgresRenderer implements OpVisitor<List<Action>> {
     // ---- helpers ----
 
     private DataType<?> dataType(ColumnDef column) {
+        if (column.serverDefault() instanceof ServerDefault.Serial) {
+            return DefaultDataType.getDefaultDataType(PostgresTypes.serial(column.type())).nullable(column.nullable());
+        }
         DataType<Object> type = DefaultDataType.getDefaultDataType(types.type(column.type())).nullable(column.nullable());
         if (column.identity()) {
             if (!column.type().isInteger()) {
@@ -411,10 +384,6 @@ final class PostgresRenderer implements OpVisitor<List<Action>> {
             return type.defaultValue(field(types.defaultValue(column.serverDefault())));
         }
         return type;
-    }
-
-    private String columns(List<String> names) {
-        return names.stream().map(dialect::quote).collect(Collectors.joining(", "));
     }
 
     private static Name[] names(List<String> columns) {

@@ -1,12 +1,17 @@
 package dev.retort.runtime.dialect.postgres;
 
+import dev.retort.ErrorCode;
+import dev.retort.RetortException;
 import dev.retort.runtime.dialect.Dialect;
 import dev.retort.runtime.dialect.Literals;
+import dev.retort.schema.ArrayType;
 import dev.retort.schema.BasicType;
 import dev.retort.schema.EnumType;
+import dev.retort.schema.NamedType;
 import dev.retort.schema.NumericType;
 import dev.retort.schema.ServerDefault;
 import dev.retort.schema.SqlType;
+import dev.retort.schema.StringEnumType;
 import dev.retort.schema.VarcharType;
 
 /** PostgreSQL's natural types and default expressions for Retort's portable ones. */
@@ -34,14 +39,15 @@ final class PostgresTypes {
                     case REAL -> "real";
                     case DOUBLE -> "double precision";
                     case UUID -> "uuid";
-                    case JSON -> "jsonb";
+                    case JSON, JSONB -> "jsonb";
+                    case PLAIN_JSON -> "json";
                     case BLOB -> "bytea";
                 };
             }
 
             @Override
             public String varchar(VarcharType t) {
-                return "varchar(" + t.length() + ")";
+                return t.hasLength() ? "varchar(" + t.length() + ")" : "varchar";
             }
 
             @Override
@@ -53,7 +59,33 @@ final class PostgresTypes {
             public String enumType(EnumType t) {
                 return dialect.qualify(t.name());
             }
+
+            @Override
+            public String stringEnum(StringEnumType t) {
+                return "varchar(" + t.length() + ")";
+            }
+
+            @Override
+            public String named(NamedType t) {
+                return t.nameFor(dialect.name());
+            }
+
+            @Override
+            public String array(ArrayType t) {
+                return type(t.element()) + "[]";
+            }
         });
+    }
+
+    /**
+     * A serial column's type: PostgreSQL's {@code smallserial}, {@code serial} or
+     * {@code bigserial} for the column's integer type, which makes the sequence the column owns.
+     */
+    static String serial(SqlType type) {
+        if (type == SqlType.SMALLINT) {
+            return "smallserial";
+        }
+        return type == SqlType.BIGINT ? "bigserial" : "serial";
     }
 
     /** A default as SQL; literals cast for enum columns is not needed: PostgreSQL casts an unknown literal. */
@@ -64,9 +96,10 @@ final class PostgresTypes {
                 return Literals.literal(v, dialect, Literals.POSTGRESQL);
             }
 
+            /** As SQLAlchemy's {@code func.now()} renders it, so a ported history's default reads back the same. */
             @Override
             public String now() {
-                return "CURRENT_TIMESTAMP";
+                return "now()";
             }
 
             @Override
@@ -77,6 +110,13 @@ final class PostgresTypes {
             @Override
             public String expression(String sql) {
                 return sql;
+            }
+
+            @Override
+            public String serial() {
+                throw new RetortException(ErrorCode.UNSUPPORTED_OP, "serial() makes a new column's sequence; an existing"
+                        + " column cannot become serial by its default: create a sequence and set DEFAULT"
+                        + " nextval('…') with ServerDefault.sql(…), or add a new serial column");
             }
         });
     }

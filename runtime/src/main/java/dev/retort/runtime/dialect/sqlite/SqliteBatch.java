@@ -10,6 +10,7 @@ import dev.retort.op.CreateIndex;
 import dev.retort.op.DropColumn;
 import dev.retort.op.DropConstraint;
 import dev.retort.op.DropIndex;
+import dev.retort.op.Execute;
 import dev.retort.op.Op;
 import dev.retort.op.RenameColumn;
 import dev.retort.runtime.dialect.Action;
@@ -47,9 +48,9 @@ final class SqliteBatch implements Action.Live {
     private final Recreate recreate;
     private final List<Op> ops;
     private final boolean implicit;
-    private final List<RenameColumn> leadingRenames;
+    private final List<Op> leading;
     private final List<Op> changes;
-    private final List<RenameColumn> trailingRenames;
+    private final List<Op> trailing;
 
     SqliteBatch(SqliteRenderer renderer, TableName table, Recreate recreate, List<Op> ops, boolean implicit) {
         this.renderer = renderer;
@@ -58,27 +59,28 @@ final class SqliteBatch implements Action.Live {
         this.ops = List.copyOf(ops);
         this.implicit = implicit;
         int first = 0;
-        while (first < ops.size() && ops.get(first) instanceof RenameColumn) {
+        while (first < ops.size() && inPlaceAtEdge(ops.get(first))) {
             first++;
         }
         int last = ops.size();
-        while (last > first && ops.get(last - 1) instanceof RenameColumn) {
+        while (last > first && inPlaceAtEdge(ops.get(last - 1))) {
             last--;
         }
-        leadingRenames = renames(ops.subList(0, first));
+        leading = List.copyOf(ops.subList(0, first));
         changes = List.copyOf(ops.subList(first, last));
-        trailingRenames = renames(ops.subList(last, ops.size()));
+        trailing = List.copyOf(ops.subList(last, ops.size()));
         for (Op op : changes) {
-            if (op instanceof RenameColumn rename) {
-                throw new RetortException(ErrorCode.INVALID_OP, "batchAlterTable(" + table + "): put renameColumn("
-                        + rename.from() + " -> " + rename.to() + ") at the start or the end of the block, not between"
-                        + " other changes");
+            if (inPlaceAtEdge(op)) {
+                throw new RetortException(ErrorCode.INVALID_OP, "batchAlterTable(" + table + "): put " + op.describe()
+                        + " at the start or the end of the block, not between other changes: when SQLite rebuilds the"
+                        + " table it runs before or after the rebuild");
             }
         }
     }
 
-    private static List<RenameColumn> renames(List<Op> ops) {
-        return ops.stream().map(op -> (RenameColumn) op).toList();
+    /** Column renames and the migration's own statements run in place, before or after a rebuild. */
+    private static boolean inPlaceAtEdge(Op op) {
+        return op instanceof RenameColumn || op instanceof Execute;
     }
 
     @Override
@@ -114,10 +116,12 @@ final class SqliteBatch implements Action.Live {
             return;
         }
         refuseWhenNever(state);
-        for (RenameColumn rename : leadingRenames) {
-            executed.execute(renameSql(rename));
+        for (Op op : leading) {
+            for (String sql : nativeStatements(op)) {
+                executed.execute(sql);
+            }
         }
-        if (!leadingRenames.isEmpty()) {
+        if (!leading.isEmpty()) {
             state = SqliteTableState.read(connection, renderer.dialect(), table);
         }
         var rebuild = new SqliteRebuild(renderer, table, state, changes);
@@ -130,8 +134,10 @@ final class SqliteBatch implements Action.Live {
             }
             foreignKeyCheck(connection);
         }
-        for (RenameColumn rename : trailingRenames) {
-            executed.execute(renameSql(rename));
+        for (Op op : trailing) {
+            for (String sql : nativeStatements(op)) {
+                executed.execute(sql);
+            }
         }
     }
 
@@ -149,11 +155,6 @@ final class SqliteBatch implements Action.Live {
         var statements = new ArrayList<String>();
         ops.forEach(op -> statements.addAll(nativeStatements(op)));
         return statements;
-    }
-
-    private String renameSql(RenameColumn rename) {
-        return "ALTER TABLE " + renderer.dialect().qualify(rename.table()) + " RENAME COLUMN " + renderer.q(rename.from())
-                + " TO " + renderer.q(rename.to());
     }
 
     private void refuseWhenNever(SqliteTableState state) {
@@ -179,7 +180,7 @@ final class SqliteBatch implements Action.Live {
     /** Whether SQLite makes the change in place whatever the table looks like. */
     private static boolean nativeWithoutLooking(Op op) {
         return op instanceof AddColumn add && SqliteRenderer.natively(add) || op instanceof RenameColumn
-                || op instanceof CreateIndex || op instanceof DropIndex
+                || op instanceof Execute || op instanceof CreateIndex || op instanceof DropIndex
                 || op instanceof AlterColumn alter && alter.type() == null && alter.nullable() == null
                         && alter.serverDefault() == null;
     }

@@ -6,6 +6,7 @@ import dev.retort.runtime.dialect.Dialect;
 import dev.retort.runtime.dialect.MigrationLock;
 import dev.retort.runtime.dialect.RenderContext;
 import dev.retort.runtime.introspect.Catalog;
+import dev.retort.runtime.introspect.CatalogDiff;
 import dev.retort.schema.TableName;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -148,6 +149,55 @@ public final class SqliteDialect implements Dialect {
     public Instant getTimestamp(ResultSet rows, String column) throws SQLException {
         String text = rows.getString(column);
         return text == null ? null : Instant.parse(text);
+    }
+
+    /**
+     * A declared name and the storage-class name earlier builds of Retort wrote for it are the same
+     * column; a default in parentheses is the same default ({@code DEFAULT (CURRENT_TIMESTAMP)}
+     * is how SQLAlchemy writes {@code func.now()}).
+     */
+    @Override
+    public CatalogDiff.Equivalence equivalence() {
+        return new CatalogDiff.Equivalence() {
+            @Override
+            public boolean sameType(String expected, String actual) {
+                return expected != null && actual != null
+                        ? SqliteTypes.legacy(expected).equalsIgnoreCase(SqliteTypes.legacy(actual))
+                        : expected == actual;
+            }
+
+            @Override
+            public boolean sameDefault(String expected, String actual) {
+                return expected != null && actual != null
+                        ? unwrapped(expected).equals(unwrapped(actual))
+                        : expected == actual;
+            }
+        };
+    }
+
+    /** The expression without the parentheses that enclose all of it, if they do. */
+    static String unwrapped(String expression) {
+        String e = expression.strip();
+        while (e.startsWith("(") && e.endsWith(")") && enclosesAll(e)) {
+            e = e.substring(1, e.length() - 1).strip();
+        }
+        return e;
+    }
+
+    private static boolean enclosesAll(String e) {
+        int depth = 0;
+        boolean quoted = false;
+        for (int i = 0; i < e.length(); i++) {
+            char c = e.charAt(i);
+            if (c == '\'') {
+                quoted = !quoted;
+            } else if (!quoted && c == '(') {
+                depth++;
+            } else if (!quoted && c == ')' && --depth == 0 && i < e.length() - 1) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

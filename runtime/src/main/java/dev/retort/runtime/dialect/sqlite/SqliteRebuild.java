@@ -14,7 +14,6 @@ import dev.retort.runtime.dialect.sqlite.SqliteTable.Column;
 import dev.retort.runtime.dialect.sqlite.SqliteTable.TableConstraint;
 import dev.retort.schema.ColumnDef;
 import dev.retort.schema.Constraint;
-import dev.retort.schema.EnumType;
 import dev.retort.schema.TableName;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -149,7 +148,8 @@ final class SqliteRebuild {
                     + " as one");
         }
         var columns = new ArrayList<>(definition.columns());
-        columns.add(parseColumn(renderer.columnSql(column)));
+        boolean rowidKey = column.primaryKey() && column.type().isInteger() && !hasPrimaryKey();
+        columns.add(parseColumn(renderer.definitions().columnSql(column, rowidKey)));
         definition = definition.withColumns(columns);
         if (column.primaryKey() && !column.identity()) {
             addConstraint(new Constraint.PrimaryKey(null, List.of(column.name())));
@@ -160,8 +160,9 @@ final class SqliteRebuild {
         if (column.references() != null) {
             addConstraint(column.references().asConstraint(column.name()));
         }
-        if (column.type() instanceof EnumType e) {
-            addConstraint(new Constraint.Check(null, renderer.types().enumCheck(column.name(), e)));
+        Constraint.Check check = renderer.definitions().enumCheck(table, column.name(), column.type());
+        if (check != null) {
+            addConstraint(check);
         }
     }
 
@@ -189,15 +190,18 @@ final class SqliteRebuild {
     private void alterColumn(AlterColumn alter) {
         Column column = column(alter.column());
         if (alter.type() != null) {
-            String type = SqliteTypes.type(alter.type().to());
+            // The rowid's alias stays one only while it is declared exactly INTEGER.
+            String type = isRowidAlias(column) && alter.type().to().isInteger() ? "INTEGER"
+                    : SqliteTypes.type(alter.type().to());
             if (!SqliteTypes.affinity(column.type()).equals(SqliteTypes.affinity(type))) {
                 casts.put(column.name(), type);
             }
             column = column.withType(type);
             dropEnumCheck(column.name());
-            if (alter.type().to() instanceof EnumType e) {
+            Constraint.Check check = renderer.definitions().enumCheck(table, column.name(), alter.type().to());
+            if (check != null) {
                 replace(column);
-                addConstraint(new Constraint.Check(null, renderer.types().enumCheck(column.name(), e)));
+                addConstraint(check);
                 column = column(alter.column());
             }
         }
@@ -231,10 +235,10 @@ final class SqliteRebuild {
             column(column);
         }
         String name = renderer.context().naming().name(constraint, table);
-        if (constraints().stream().anyMatch(c -> name.equalsIgnoreCase(c.name()))) {
+        if (name != null && constraints().stream().anyMatch(c -> name.equalsIgnoreCase(c.name()))) {
             throw failure("table " + table + " already has a constraint " + name);
         }
-        String sql = renderer.constraintSql(table, constraint);
+        String sql = renderer.definitions().constraintSql(table, constraint);
         var all = new ArrayList<>(definition.constraints());
         all.add(SqliteTable.parse("CREATE TABLE x (\"_\", " + sql + ")").constraints().get(0));
         definition = definition.withConstraints(all);
@@ -247,6 +251,18 @@ final class SqliteRebuild {
      */
     private void dropConstraint(DropConstraint drop) {
         String name = drop.name() != null ? drop.name() : renderer.context().naming().name(drop.definition(), table);
+        if (name == null) {
+            // Left for the database to name, and SQLite keeps no name: found by what it is.
+            if (!dropUnnamed(drop.definition()) && !drop.ifExists()) {
+                Constraint c = drop.definition();
+                String kind = c instanceof Constraint.PrimaryKey ? "primary key" : c instanceof Constraint.Unique
+                        ? "unique constraint" : c instanceof Constraint.ForeignKey ? "foreign key" : "check constraint";
+                String what = c instanceof Constraint.Check ck ? "(" + ck.expression() + ")" : c.columns().toString();
+                throw failure("table " + table + " has no unnamed " + kind + " on " + what
+                        + "; give the constraint's name, or check the definition");
+            }
+            return;
+        }
         List<TableConstraint> before = definition.constraints();
         definition = definition.withConstraints(before.stream().filter(c -> !name.equalsIgnoreCase(c.name())).toList());
         if (definition.constraints().size() < before.size() || dropNamedClause(name)) {
@@ -306,6 +322,13 @@ final class SqliteRebuild {
     }
 
     // ---- helpers ----
+
+    /** The table's single primary-key column declared INTEGER: SQLite numbers the rows through it. */
+    private boolean isRowidAlias(Column column) {
+        return column.type().equalsIgnoreCase("INTEGER") && (column.has("PRIMARY")
+                || definition.constraints().stream().anyMatch(c -> c.kind().equals("PRIMARY")
+                        && c.columns().size() == 1 && c.columns().get(0).equals(column.name())));
+    }
 
     private boolean hasPrimaryKey() {
         return definition.constraints().stream().anyMatch(c -> c.kind().equals("PRIMARY"))

@@ -24,6 +24,7 @@ import dev.retort.op.DropTable;
 import dev.retort.op.DropView;
 import dev.retort.op.Execute;
 import dev.retort.op.IndexPart;
+import dev.retort.op.OnlyOn;
 import dev.retort.op.Op;
 import dev.retort.op.OpVisitor;
 import dev.retort.op.RenameColumn;
@@ -35,7 +36,7 @@ import dev.retort.runtime.dialect.Literals;
 import dev.retort.runtime.dialect.RenderContext;
 import dev.retort.schema.ColumnDef;
 import dev.retort.schema.Constraint;
-import dev.retort.schema.EnumType;
+import dev.retort.schema.ServerDefault;
 import dev.retort.schema.TableName;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,11 +57,13 @@ final class SqliteRenderer implements OpVisitor<List<Action>> {
     private final SqliteDialect dialect;
     private final SqliteTypes types;
     private final RenderContext context;
+    private final SqliteDefinitions definitions;
 
     SqliteRenderer(SqliteDialect dialect, RenderContext context) {
         this.dialect = dialect;
         this.types = new SqliteTypes(dialect);
         this.context = context;
+        this.definitions = new SqliteDefinitions(dialect, types, context);
     }
 
     // ---- tables ----
@@ -75,21 +78,24 @@ final class SqliteRenderer implements OpVisitor<List<Action>> {
         List<String> key = op.primaryKey();
         var parts = new ArrayList<String>();
         for (ColumnDef column : op.columns()) {
-            if (column.identity() && !(key.size() == 1 && key.get(0).equals(column.name()))) {
+            boolean rowidKey = SqliteDefinitions.isRowidKey(column, key);
+            if ((column.identity() || column.serverDefault() instanceof ServerDefault.Serial) && !rowidKey) {
                 throw unsupported(op.describe() + ": SQLite numbers rows only through the table's single-column"
-                        + " primary key; declare identity column " + column.name() + " as .primaryKey().identity()");
+                        + " integer primary key; declare " + column.name() + " as .primaryKey()."
+                        + (column.identity() ? "identity()" : "serial()"));
             }
-            parts.add(columnSql(column));
+            parts.add(definitions.columnSql(column, rowidKey));
         }
         for (Constraint c : op.allConstraints()) {
             boolean identityKey = c instanceof Constraint.PrimaryKey && key.size() == 1 && op.column(key.get(0)).identity();
             if (!identityKey) {
-                parts.add(constraintSql(op.table(), c));
+                parts.add(definitions.constraintSql(op.table(), c));
             }
         }
         for (ColumnDef column : op.columns()) {
-            if (column.type() instanceof EnumType e) {
-                parts.add(constraintSql(op.table(), new Constraint.Check(null, types.enumCheck(column.name(), e))));
+            Constraint.Check check = definitions.enumCheck(op.table(), column.name(), column.type());
+            if (check != null) {
+                parts.add(definitions.constraintSql(op.table(), check));
             }
         }
         return "CREATE TABLE " + (op.ifNotExists() ? "IF NOT EXISTS " : "") + qualifiedName + " ("
@@ -136,16 +142,15 @@ final class SqliteRenderer implements OpVisitor<List<Action>> {
     String addColumnSql(AddColumn op) {
         ColumnDef column = op.column();
         var sql = new StringBuilder("ALTER TABLE ").append(dialect.qualify(op.table())).append(" ADD COLUMN ")
-                .append(columnSql(column));
+                .append(definitions.columnSql(column, false));
         if (column.references() != null) {
             Constraint fk = column.references().asConstraint(column.name());
-            sql.append(" CONSTRAINT ").append(q(context.naming().name(fk, op.table()))).append(' ')
-                    .append(referencesSql((Constraint.ForeignKey) fk));
+            sql.append(' ').append(definitions.constraintName(op.table(), fk)).append(definitions.referencesSql((Constraint.ForeignKey) fk));
         }
-        if (column.type() instanceof EnumType e) {
-            Constraint check = new Constraint.Check(null, types.enumCheck(column.name(), e));
-            sql.append(" CONSTRAINT ").append(q(context.naming().name(check, op.table()))).append(" CHECK (")
-                    .append(types.enumCheck(column.name(), e)).append(')');
+        Constraint.Check check = definitions.enumCheck(op.table(), column.name(), column.type());
+        if (check != null) {
+            sql.append(' ').append(definitions.constraintName(op.table(), check)).append("CHECK (").append(check.expression())
+                    .append(')');
         }
         return sql.toString();
     }
@@ -192,7 +197,8 @@ final class SqliteRenderer implements OpVisitor<List<Action>> {
     @Override
     public List<Action> dropIndex(DropIndex op) {
         String name = op.name() != null ? op.name() : indexName(op.definition());
-        return sql("DROP INDEX " + (op.ifExists() ? "IF EXISTS " : "") + dialect.qualify(op.table().withName(name)));
+        return sql("DROP INDEX " + (op.ifExists() ? "IF EXISTS " : "")
+                + (op.table() == null ? q(name) : dialect.qualify(op.table().withName(name))));
     }
 
     private String indexPart(IndexPart part) {
@@ -285,6 +291,11 @@ final class SqliteRenderer implements OpVisitor<List<Action>> {
     }
 
     @Override
+    public List<Action> onlyOn(OnlyOn op) {
+        return dialect.renderOnlyOn(op, this);
+    }
+
+    @Override
     public List<Action> batchAlterTable(BatchAlterTable op) {
         return List.of(new SqliteBatch(this, op.table(), op.recreate(), op.ops(), false));
     }
@@ -300,55 +311,8 @@ final class SqliteRenderer implements OpVisitor<List<Action>> {
         return List.of(new SqliteBatch(this, table, BatchAlterTable.Recreate.AUTO, List.of(op), true));
     }
 
-    /** A column's definition: primary key written with the table, except an identity's, which SQLite wants inline. */
-    String columnSql(ColumnDef column) {
-        var sql = new StringBuilder(q(column.name())).append(' ').append(SqliteTypes.type(column.type()));
-        if (column.identity()) {
-            return sql.append(" PRIMARY KEY AUTOINCREMENT").toString();
-        }
-        if (!column.nullable()) {
-            sql.append(" NOT NULL");
-        }
-        if (column.serverDefault() != null) {
-            sql.append(" DEFAULT ").append(types.defaultValue(column.serverDefault()));
-        }
-        return sql.toString();
-    }
-
-    String constraintSql(TableName table, Constraint c) {
-        String name = "CONSTRAINT " + q(context.naming().name(c, table)) + " ";
-        if (c instanceof Constraint.PrimaryKey pk) {
-            return name + "PRIMARY KEY (" + columns(pk.columns()) + ")";
-        }
-        if (c instanceof Constraint.Unique uq) {
-            return name + "UNIQUE (" + columns(uq.columns()) + ")";
-        }
-        if (c instanceof Constraint.Check ck) {
-            return name + "CHECK (" + ck.expression() + ")";
-        }
-        var fk = (Constraint.ForeignKey) c;
-        return name + "FOREIGN KEY (" + columns(fk.columns()) + ") " + referencesSql(fk);
-    }
-
-    /** SQLite's references name the table bare: a foreign key cannot leave its database. */
-    private String referencesSql(Constraint.ForeignKey fk) {
-        var sql = new StringBuilder("REFERENCES ").append(q(fk.referredTable().name())).append(" (")
-                .append(columns(fk.referredColumns())).append(')');
-        if (fk.onDelete() != null) {
-            sql.append(" ON DELETE ").append(fk.onDelete().sql());
-        }
-        if (fk.onUpdate() != null) {
-            sql.append(" ON UPDATE ").append(fk.onUpdate().sql());
-        }
-        if (fk.deferrable() != null) {
-            sql.append(fk.deferrable() == Constraint.Deferrable.INITIALLY_DEFERRED
-                    ? " DEFERRABLE INITIALLY DEFERRED" : " DEFERRABLE INITIALLY IMMEDIATE");
-        }
-        return sql.toString();
-    }
-
-    private String columns(List<String> names) {
-        return names.stream().map(this::q).collect(Collectors.joining(", "));
+    SqliteDefinitions definitions() {
+        return definitions;
     }
 
     SqliteDialect dialect() {

@@ -3,6 +3,7 @@ package dev.retort.samples.chat;
 import dev.retort.RetortException;
 import dev.retort.runtime.Retort;
 import dev.retort.runtime.RunResult;
+import dev.retort.schema.NamingConvention;
 import java.io.PrintStream;
 
 /**
@@ -16,6 +17,9 @@ public final class ChatApp {
 
     static final String DEFAULT_URL = "sqlite:///chat.db";
 
+    /** The application had no naming convention: its database named the constraints, and still does. */
+    static final NamingConvention NAMING = NamingConvention.database();
+
     private ChatApp() {
     }
 
@@ -26,7 +30,7 @@ public final class ChatApp {
 
     static int run(String url, String mode, PrintStream out, PrintStream err) {
         try {
-            Retort retort = Retort.configure().url(url).build();
+            Retort retort = Retort.configure().url(url).namingConvention(NAMING).build();
             switch (mode) {
                 case "development" -> {
                     RunResult result = retort.upgrade("head");

@@ -103,7 +103,7 @@ class WorkflowTest {
 
             Fixtures.compileTree(dir.resolve("src"), dir.resolve("classes"));
             Cli up = Cli.in(dir, Map.of(), "", "--classpath", CLASSES + ":" + dir.resolve("classes"), "--url", db.url(),
-                    "upgrade", "heads");
+                    "--naming-convention", "database", "upgrade", "heads");
             assertEquals(0, up.exitCode(), up.toString());
             assertEquals(List.of(m.group(1)), db.versionRows(), "one head again: the merge");
         }
@@ -135,7 +135,7 @@ class WorkflowTest {
     }
 
     private static Cli retort(TestDatabase db, Path dir, String... args) throws Exception {
-        var all = new ArrayList<>(List.of("--classpath", CLASSES, "--url", db.url()));
+        var all = new ArrayList<>(List.of("--classpath", CLASSES, "--url", db.url(), "--naming-convention", "database"));
         all.addAll(List.of(args));
         Cli cli = Cli.in(dir, Map.of(), "", all.toArray(String[]::new));
         assertEquals(0, cli.exitCode(), () -> String.join(" ", args) + "\n" + cli);

@@ -40,7 +40,7 @@ class WorkflowTest {
             // package of their own, so their index is not the one the test's class path holds).
             Files.writeString(dir.resolve("retort.properties"), "url=" + db.url() + "\nsource-dir=src\n"
                     + "package=dev.retort.samples.chatroom.added\nclasspath=" + CLASSES + ":classes\n"
-                    + "sqlite-auto-rebuild=false\n");
+                    + "sqlite-auto-rebuild=false\nnaming-convention=database\n");
             Files.createDirectories(dir.resolve("classes"));
             if (kind == Kind.SQLITE) {
                 // Only migrate creates the database file; info says it is not there yet, and makes none.

@@ -1,0 +1,132 @@
+package dev.retort.runtime.dialect.postgres;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The names PostgreSQL gives constraints a statement leaves unnamed, by its own rules
+ * ({@code makeObjectName} and {@code ChooseIndexNameAddition} in its source): {@code t_pkey},
+ * {@code t_a_b_key}, {@code t_a_fkey}, {@code t_a_check} (or {@code t_check} when the expression
+ * names no single column), each part cut so the whole fits in 63 bytes. A name already taken in
+ * the schema gets a number ({@code t_pkey1}), which only the catalog can tell: online, Retort
+ * finds a constraint in the catalog; these rules name it where there is none (offline SQL).
+ */
+final class PostgresNames {
+
+    /** PostgreSQL's NAMEDATALEN: names hold 63 bytes. */
+    private static final int NAMEDATALEN = 64;
+    private static final Pattern TOKEN = Pattern.compile("'(?:[^']|'')*'|\"((?:[^\"]|\"\")+)\"|([A-Za-z_][A-Za-z0-9_$]*)(\\s*\\()?");
+    private static final Set<String> KEYWORDS = Set.of("and", "or", "not", "in", "is", "null", "true", "false", "between",
+            "like", "ilike", "similar", "to", "case", "when", "then", "else", "end", "cast", "as", "any", "all", "some",
+            "array", "distinct", "from", "collate", "escape", "current_date", "current_timestamp", "current_time",
+            "localtimestamp", "localtime", "interval", "date", "time", "timestamp", "text", "integer", "numeric",
+            "varchar", "boolean", "bigint", "smallint", "real", "double", "precision", "character", "varying", "with",
+            "zone", "without", "at");
+
+    private PostgresNames() {
+    }
+
+    static String primaryKey(String table) {
+        return objectName(table, null, "pkey");
+    }
+
+    static String unique(String table, List<String> columns) {
+        return objectName(table, columnsAddition(columns), "key");
+    }
+
+    static String foreignKey(String table, List<String> columns) {
+        return objectName(table, columnsAddition(columns), "fkey");
+    }
+
+    /** {@code t_col_check} when the expression names one column, else {@code t_check}. */
+    static String check(String table, String expression) {
+        return objectName(table, singleColumn(expression), "check");
+    }
+
+    /** The column names joined by {@code _}, stopping once the text reaches NAMEDATALEN bytes. */
+    static String columnsAddition(List<String> columns) {
+        var joined = new StringBuilder();
+        for (String column : columns) {
+            if (!joined.isEmpty()) {
+                joined.append('_');
+            }
+            joined.append(column);
+            if (bytes(joined.toString()) >= NAMEDATALEN) {
+                break;
+            }
+        }
+        return joined.toString();
+    }
+
+    /**
+     * {@code name1_name2_label} in 63 bytes: the longer of the two names loses a byte until it
+     * fits, then each is cut back to a whole character.
+     */
+    static String objectName(String name1, String name2, String label) {
+        int overhead = (name2 != null ? 1 : 0) + (label != null ? bytes(label) + 1 : 0);
+        int available = NAMEDATALEN - 1 - overhead;
+        int n1 = bytes(name1);
+        int n2 = name2 == null ? 0 : bytes(name2);
+        while (n1 + n2 > available) {
+            if (n1 > n2) {
+                n1--;
+            } else {
+                n2--;
+            }
+        }
+        var name = new StringBuilder(clip(name1, n1));
+        if (name2 != null) {
+            name.append('_').append(clip(name2, n2));
+        }
+        if (label != null) {
+            name.append('_').append(label);
+        }
+        return name.toString();
+    }
+
+    /**
+     * The one column an expression names, as PostgreSQL decides a check's name; {@code null} when
+     * it names none or several. Read from the text: identifiers that are not keywords, function
+     * names or inside string literals.
+     */
+    static String singleColumn(String expression) {
+        var columns = new LinkedHashSet<String>();
+        Matcher m = TOKEN.matcher(expression);
+        while (m.find()) {
+            if (m.group(1) != null) {
+                columns.add(m.group(1).replace("\"\"", "\""));
+            } else if (m.group(2) != null && m.group(3) == null
+                    && !KEYWORDS.contains(m.group(2).toLowerCase(Locale.ROOT))
+                    && !(m.start() > 1 && expression.startsWith("::", m.start() - 2))) {
+                columns.add(m.group(2).toLowerCase(Locale.ROOT));
+            }
+        }
+        return columns.size() == 1 ? columns.iterator().next() : null;
+    }
+
+    private static int bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    /** The longest prefix of whole characters within {@code limit} bytes. */
+    private static String clip(String text, int limit) {
+        var clipped = new StringBuilder();
+        int used = 0;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            int size = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
+            if (used + size > limit) {
+                break;
+            }
+            clipped.appendCodePoint(cp);
+            used += size;
+            i += Character.charCount(cp);
+        }
+        return clipped.toString();
+    }
+}
