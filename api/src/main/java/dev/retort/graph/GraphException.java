@@ -206,6 +206,30 @@ public abstract sealed class GraphException extends RetortException {
         }
     }
 
+    /**
+     * A relative step that goes the other way than the command: {@code upgrade -2},
+     * {@code downgrade +2} (Alembic: "relative revision … didn't produce … migrations").
+     */
+    public static final class WrongDirection extends GraphException {
+        public WrongDirection(String target, Direction direction) {
+            super(ErrorCode.RELATIVE_OUT_OF_RANGE, "'" + target + "' is out of range for " + direction.label() + ": "
+                    + (direction == Direction.UPGRADE ? "an upgrade steps up (+N); to go down, downgrade " + target
+                    : "a downgrade steps down (-N); to go up, upgrade " + target), List.of(target));
+        }
+    }
+
+    /**
+     * A downgrade target that is applied only as what another branch needs, with nothing of its
+     * own above it to revert (Alembic: "Nothing to drop").
+     */
+    public static final class NothingToRevert extends GraphException {
+        public NothingToRevert(String target, List<String> current) {
+            super(ErrorCode.INVALID_DOWNGRADE_TARGET, "cannot downgrade to " + target + ": nothing applied stands on it"
+                    + " along the current revisions (" + join(current) + "); it is there only because another branch"
+                    + " depends on it; downgrade that branch instead", List.of(target));
+        }
+    }
+
     /** A relative walk that would have to choose between branches. */
     public static final class AmbiguousWalk extends GraphException {
         public AmbiguousWalk(String target, String at, List<String> choices) {

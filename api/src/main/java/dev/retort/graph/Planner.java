@@ -7,34 +7,23 @@ import java.util.List;
 
 /**
  * Turns targets into {@link Plan}s from the database's current version rows, with Alembic's
- * semantics; one planner serves one request and the graph stays immutable.
- *
- * <p>The version table keeps one row per current head: the maximal applied revisions. Because
- * of that invariant, applying revision {@code r} replaces exactly the rows among its parents and
- * dependencies (none: an insert; one: an update; several: a merge, deleting all but one), and
- * reverting {@code r} brings back those of its parents and dependencies that nothing still
- * applied implies. Computing rows from the invariant, rather than replaying Alembic's case
- * analysis, keeps them right when a dependency is also reachable through a parent.
+ * semantics; one planner serves one request and the graph stays immutable. What to run is
+ * Alembic's set, in Alembic's order ({@link Edges#topDown}); the version rows change as
+ * {@link VersionRows} says, step by step.
  */
 final class Planner {
 
     private final RevisionGraph graph;
     private final Resolver resolver;
-    private final List<Integer> rows = new ArrayList<>();
+    private final VersionRows versionRows;
+    /** The current rows by position; {@link #versionRows} changes them as steps are planned. */
+    private final List<Integer> rows;
 
     Planner(RevisionGraph graph, Collection<String> currentRows) {
         this.graph = graph;
         this.resolver = new Resolver(graph);
-        for (String id : currentRows) {
-            if (!graph.contains(id)) {
-                throw new GraphException.UnknownCurrentRevision(id);
-            }
-            int p = graph.position(id);
-            if (!rows.contains(p)) {
-                rows.add(p);
-            }
-        }
-        rows.sort(null);
+        this.versionRows = new VersionRows(graph, currentRows);
+        this.rows = versionRows.positions();
     }
 
     List<String> resolve(String text) {
@@ -57,9 +46,9 @@ final class Planner {
             upgradeTargets(Target.parse(text)).forEach(targets::set);
         }
         checkOverlap(targets);
-        BitSet needed = graph.closure(targets);
-        needed.andNot(graph.closure(rowSet()));
-        return simulate(Direction.UPGRADE, graph.order(needed));
+        BitSet needed = graph.edges().closure(targets);
+        needed.andNot(graph.edges().closure(versionRows.set()));
+        return versionRows.run(Direction.UPGRADE, graph.upgradeOrder(needed, targets.stream().boxed().toList()));
     }
 
     private List<Integer> upgradeTargets(Target t) {
@@ -70,7 +59,7 @@ final class Planner {
         int landed;
         if (t.steps() < 0) {
             if (t.symbol() == null) {
-                throw new GraphException.InvalidUpgradeTarget(t.text(), "a negative step goes down; use downgrade " + t.text());
+                throw new GraphException.WrongDirection(t.text(), Direction.UPGRADE);
             }
             landed = resolver.walk(resolver.single(t.branch(), t.symbol(), t.text()), t.steps(), null, t.text(), false);
         } else if (t.symbol() == null) {
@@ -90,9 +79,9 @@ final class Planner {
         if (within != null) {
             start.removeIf(r -> !within.get(r));
             if (start.isEmpty()) {
-                BitSet active = graph.closure(rowSet());
+                BitSet active = graph.edges().closure(versionRows.set());
                 active.and(within);
-                start = tips(active);
+                start = graph.edges().unneeded(active);
             }
         }
         if (start.size() > 1) {
@@ -101,25 +90,12 @@ final class Planner {
         return start.isEmpty() ? Resolver.BASE : start.get(0);
     }
 
-    /** The members that no other member stands on. */
-    private List<Integer> tips(BitSet members) {
-        BitSet below = new BitSet(graph.size());
-        members.stream().forEach(m -> {
-            for (int d : downRevisions(m)) {
-                below.set(d);
-            }
-        });
-        var tips = new ArrayList<Integer>();
-        members.stream().filter(m -> !below.get(m)).forEach(tips::add);
-        return tips;
-    }
-
-    private void checkOverlap(BitSet targets) {
+    void checkOverlap(BitSet targets) {
         if (targets.cardinality() < 2) {
             return;
         }
         for (int t = targets.nextSetBit(0); t >= 0; t = targets.nextSetBit(t + 1)) {
-            BitSet below = graph.closure(graph.bit(t));
+            BitSet below = graph.edges().closure(graph.bit(t));
             below.clear(t);
             below.and(targets);
             if (!below.isEmpty()) {
@@ -131,6 +107,15 @@ final class Planner {
     // ---- downgrade ----
 
     Plan downgrade(String text) {
+        return versionRows.run(Direction.DOWNGRADE, downgradeOrder(text, false, false));
+    }
+
+    /**
+     * What a downgrade to {@code text} reverts, top-down (Alembic's {@code iterate_revisions} with
+     * {@code select_for_downgrade}): with {@code inclusive} the target too; with
+     * {@code implicitBase} every other applied branch down to base as well.
+     */
+    int[] downgradeOrder(String text, boolean inclusive, boolean implicitBase) {
         Target t = Target.parse(text);
         String branch = t.branch();
         int target;
@@ -141,7 +126,7 @@ final class Planner {
             target = resolver.single(branch, t.symbol(), text);
         } else if (t.steps() > 0) {
             if (t.symbol() == null) {
-                throw new GraphException.InvalidTarget(text, "a positive step goes up; use upgrade " + text);
+                throw new GraphException.WrongDirection(text, Direction.DOWNGRADE);
             }
             target = resolver.walk(resolver.single(branch, t.symbol(), text), t.steps(), resolver.lineageOf(branch), text,
                     false);
@@ -152,7 +137,7 @@ final class Planner {
         } else {
             target = resolver.walk(resolver.single(branch, t.symbol(), text), t.steps(), null, text, false);
         }
-        return downgradeTo(target, branch, text);
+        return graph.edges().topDown(revertSet(target, branch, text, inclusive, implicitBase), rows);
     }
 
     /** Where {@code -N} starts: the current revision, or on a branch the current revision of that branch. */
@@ -169,7 +154,7 @@ final class Planner {
                         .filter(within::get).forEach(start::add);
             }
             if (start.isEmpty()) {
-                throw new GraphException.InvalidDowngradeTarget(t.text(), currentIds());
+                throw new GraphException.InvalidDowngradeTarget(t.text(), versionRows.ids());
             }
         }
         if (start.size() > 1) {
@@ -180,37 +165,45 @@ final class Planner {
     }
 
     /**
-     * Reverts what is applied above {@code target}: the descendants (and dependents) of its
-     * children, or of every base for base. A branch narrows the children to those on its line, so
-     * other branches stay.
+     * What is applied above {@code target}: the descendants (and dependents) of its children, or
+     * of every base for base. A branch narrows the children to those on its line, so other
+     * branches stay.
      */
-    private Plan downgradeTo(int target, String branch, String text) {
+    private BitSet revertSet(int target, String branch, String text, boolean inclusive, boolean implicitBase) {
         var roots = new ArrayList<Integer>();
         if (target == Resolver.BASE) {
             graph.bases().forEach(b -> roots.add(graph.position(b)));
+        } else if (inclusive) {
+            roots.add(target);
         } else {
-            for (int c : graph.childrenOf(target)) {
+            for (int c : graph.edges().children(target)) {
                 roots.add(c);
             }
         }
         if (branch != null && roots.size() > 1) {
-            BitSet line = graph.ancestorsByParents(graph.bit(resolver.branch(branch)));
+            BitSet line = graph.edges().ancestorsByParents(graph.bit(resolver.branch(branch)));
             roots.removeIf(r -> !line.get(r));
             if (roots.isEmpty()) {
-                throw new GraphException.InvalidDowngradeTarget(text, currentIds());
+                throw new GraphException.InvalidDowngradeTarget(text, versionRows.ids());
             }
         }
         var rootSet = new BitSet(graph.size());
         roots.forEach(rootSet::set);
-        BitSet applied = graph.closure(rowSet());
-        if (target != Resolver.BASE && !applied.get(target)) {
-            throw new GraphException.InvalidDowngradeTarget(graph.id(target), currentIds());
+        BitSet applied = graph.edges().closure(versionRows.set());
+        if (target != Resolver.BASE && !applied.get(target) && !implicitBase) {
+            throw new GraphException.InvalidDowngradeTarget(graph.id(target), versionRows.ids());
         }
-        BitSet revert = graph.descendants(rootSet, true);
+        BitSet revert = graph.edges().descendants(rootSet, true);
         revert.and(applied);
-        int[] order = graph.order(revert);
-        reverse(order);
-        return simulate(Direction.DOWNGRADE, order);
+        if (implicitBase) {
+            BitSet others = (BitSet) applied.clone();
+            others.andNot(graph.edges().closure(rootSet));
+            revert.or(others);
+        }
+        if (revert.isEmpty() && target != Resolver.BASE && !rows.contains(target)) {
+            throw new GraphException.NothingToRevert(graph.id(target), versionRows.ids());
+        }
+        return revert;
     }
 
     // ---- stamp ----
@@ -218,7 +211,7 @@ final class Planner {
     /** Each destination replaces the rows on its lineage (or is added beside them); base removes rows. */
     Plan stamp(List<String> texts, List<String> purged) {
         List<String> before = new ArrayList<>(purged);
-        before.addAll(currentIds());
+        before.addAll(versionRows.ids());
         var steps = new ArrayList<Step>();
         for (String text : texts) {
             Target t = Target.parse(text);
@@ -231,12 +224,11 @@ final class Planner {
                 var changes = new ArrayList<RowChange>();
                 for (int r : new ArrayList<>(rows)) {
                     if (within == null || within.get(r)) {
-                        rows.remove(Integer.valueOf(r));
-                        changes.add(new RowChange.Delete(graph.id(r)));
+                        changes.add(versionRows.delete(r));
                     }
                 }
                 if (!changes.isEmpty()) {
-                    steps.add(new Step(Target.BASE, Direction.STAMP, changes, currentIds()));
+                    steps.add(new Step(Target.BASE, Direction.STAMP, changes, versionRows.ids()));
                 }
                 continue;
             }
@@ -244,188 +236,18 @@ final class Planner {
                 stampOne(destination).ifPresent(steps::add);
             }
         }
-        return new Plan(Direction.STAMP, before, steps, currentIds());
+        return new Plan(Direction.STAMP, before, steps, versionRows.ids());
     }
 
     private java.util.Optional<Step> stampOne(int destination) {
         if (rows.contains(destination)) {
             return java.util.Optional.empty();
         }
-        BitSet related = graph.closure(graph.bit(destination));
-        related.or(graph.descendants(graph.bit(destination), true));
+        BitSet related = graph.edges().closure(graph.bit(destination));
+        related.or(graph.edges().descendants(graph.bit(destination), true));
         var replaced = new ArrayList<Integer>();
         rows.stream().filter(related::get).forEach(replaced::add);
-        return java.util.Optional.of(new Step(graph.id(destination), Direction.STAMP, replace(replaced, destination),
-                currentIds()));
-    }
-
-    // ---- history ----
-
-    List<String> history(String range) {
-        String text = range == null ? ":" : range.strip();
-        int colon = text.indexOf(':');
-        if (colon < 0 || text.indexOf(':', colon + 1) >= 0) {
-            throw new GraphException.InvalidTarget(text, "a range is [from]:[to], from:, :to or from:to");
-        }
-        String lowerText = text.substring(0, colon).strip();
-        String upperText = text.substring(colon + 1).strip();
-        BitSet upper = rangeEnd(upperText.isEmpty() ? Target.HEADS : upperText);
-        BitSet lower = rangeEnd(lowerText.isEmpty() ? Target.BASE : lowerText);
-        BitSet required = graph.closure(upper);
-        for (int l = lower.nextSetBit(0); l >= 0; l = lower.nextSetBit(l + 1)) {
-            if (!required.get(l)) {
-                String upperShown = upper.isEmpty() ? Target.BASE : String.join(",", graph.ids(upper.stream().toArray()));
-                throw new GraphException.NotAnAncestor(graph.id(l), upperShown);
-            }
-        }
-        BitSet listed = required;
-        if (!lower.isEmpty()) {
-            BitSet below = graph.closure(lower);
-            below.andNot(lower);
-            listed.andNot(below);
-            listed.and(graph.descendants(lower, false));
-        }
-        int[] order = graph.order(listed);
-        reverse(order);
-        return graph.ids(order);
-    }
-
-    /** One end of a range: {@code current}, a relative step that stops at the edges, or a target. */
-    private BitSet rangeEnd(String text) {
-        var result = new BitSet(graph.size());
-        if (text.equals("current")) {
-            rows.forEach(result::set);
-            return result;
-        }
-        Target t = Target.parse(text);
-        if (!t.isRelative()) {
-            resolver.revisions(t.branch(), t.symbol()).forEach(result::set);
-            return result;
-        }
-        List<Integer> starts = t.symbol() == null
-                ? resolver.revisions(t.branch(), Target.HEADS)
-                : List.of(resolver.single(t.branch(), t.symbol(), text));
-        for (int start : starts) {
-            int landed = resolver.walk(start, t.steps(), resolver.lineageOf(t.branch()), text, true);
-            if (landed != Resolver.BASE) {
-                result.set(landed);
-            }
-        }
-        return result;
-    }
-
-    // ---- the version rows ----
-
-    private Plan simulate(Direction direction, int[] order) {
-        List<String> before = currentIds();
-        var steps = new ArrayList<Step>(order.length);
-        for (int revision : order) {
-            List<RowChange> changes = direction == Direction.UPGRADE ? apply(revision) : revert(revision);
-            steps.add(new Step(graph.id(revision), direction, changes, currentIds()));
-        }
-        return new Plan(direction, before, steps, currentIds());
-    }
-
-    private List<RowChange> apply(int revision) {
-        var replaced = new ArrayList<Integer>();
-        for (int down : downRevisions(revision)) {
-            if (rows.contains(down) && !replaced.contains(down)) {
-                replaced.add(down);
-            }
-        }
-        return replace(replaced, revision);
-    }
-
-    /** {@code revision} takes the place of the {@code replaced} rows: an insert, an update, or a merge. */
-    private List<RowChange> replace(List<Integer> replaced, int revision) {
-        var changes = new ArrayList<RowChange>();
-        if (replaced.isEmpty()) {
-            rows.add(revision);
-            changes.add(new RowChange.Insert(graph.id(revision)));
-            return changes;
-        }
-        for (int i = 0; i < replaced.size() - 1; i++) {
-            rows.remove(replaced.get(i));
-            changes.add(new RowChange.Delete(graph.id(replaced.get(i))));
-        }
-        int last = replaced.get(replaced.size() - 1);
-        rows.set(rows.indexOf(last), revision);
-        changes.add(new RowChange.Update(graph.id(last), graph.id(revision)));
-        return changes;
-    }
-
-    private List<RowChange> revert(int revision) {
-        int at = rows.indexOf(revision);
-        var others = new BitSet(graph.size());
-        rows.stream().filter(r -> r != revision).forEach(others::set);
-        BitSet implied = others.isEmpty() ? others : graph.closure(others);
-        int[] down = downRevisions(revision);
-        var restored = new ArrayList<Integer>();
-        for (int d : down) {
-            if (!implied.get(d) && !restored.contains(d) && !impliedBySibling(d, down)) {
-                restored.add(d);
-            }
-        }
-        var changes = new ArrayList<RowChange>();
-        if (restored.isEmpty()) {
-            rows.remove(at);
-            changes.add(new RowChange.Delete(graph.id(revision)));
-            return changes;
-        }
-        int last = restored.get(restored.size() - 1);
-        rows.set(at, last);
-        changes.add(new RowChange.Update(graph.id(revision), graph.id(last)));
-        for (int i = 0; i < restored.size() - 1; i++) {
-            rows.add(restored.get(i));
-            changes.add(new RowChange.Insert(graph.id(restored.get(i))));
-        }
-        return changes;
-    }
-
-    /** A parent or dependency that another one already stands on gets no row of its own. */
-    private boolean impliedBySibling(int d, int[] down) {
-        if (down.length < 2) {
-            return false;
-        }
-        var siblings = new BitSet(graph.size());
-        for (int s : down) {
-            if (s != d) {
-                siblings.set(s);
-            }
-        }
-        return graph.closure(siblings).get(d);
-    }
-
-    /** Parents in declared order, then dependencies: what a revision's row stands on. */
-    private int[] downRevisions(int revision) {
-        int[] parents = graph.parentsOf(revision);
-        int[] deps = graph.dependenciesOf(revision);
-        int[] all = java.util.Arrays.copyOf(parents, parents.length + deps.length);
-        System.arraycopy(deps, 0, all, parents.length, deps.length);
-        return all;
-    }
-
-    private BitSet rowSet() {
-        var set = new BitSet(graph.size());
-        rows.forEach(set::set);
-        return set;
-    }
-
-    /** The rows in graph order, whatever order the changes left them in. */
-    private List<String> currentIds() {
-        int[] sorted = new int[rows.size()];
-        for (int i = 0; i < sorted.length; i++) {
-            sorted[i] = rows.get(i);
-        }
-        java.util.Arrays.sort(sorted);
-        return graph.ids(sorted);
-    }
-
-    private static void reverse(int[] a) {
-        for (int i = 0, j = a.length - 1; i < j; i++, j--) {
-            int t = a[i];
-            a[i] = a[j];
-            a[j] = t;
-        }
+        return java.util.Optional.of(new Step(graph.id(destination), Direction.STAMP, versionRows.replace(replaced, destination),
+                versionRows.ids()));
     }
 }

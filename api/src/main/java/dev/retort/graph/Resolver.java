@@ -2,6 +2,7 @@ package dev.retort.graph;
 
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -36,9 +37,31 @@ final class Resolver {
     /** The revisions that share lineage with one: its ancestors and descendants through parents, and itself. */
     BitSet lineage(int revision) {
         BitSet bit = graph.bit(revision);
-        BitSet lineage = graph.ancestorsByParents(bit);
-        lineage.or(graph.descendants(bit, false));
+        BitSet lineage = graph.edges().ancestorsByParents(bit);
+        lineage.or(graph.edges().descendants(bit, false));
         return lineage;
+    }
+
+    /** Alembic's {@code filter_for_lineage}; see {@link RevisionGraph#filterForLineage}. */
+    List<String> filterForLineage(Collection<String> targets, String checkAgainst, boolean includeDependencies) {
+        var shares = new BitSet(graph.size());
+        Target t = Target.parse(checkAgainst);
+        if (t.branch() != null) {
+            shares.set(branch(t.branch()));
+        }
+        if (!t.isRelative() && t.symbol() != null) {
+            revisions(t.branch(), t.symbol()).forEach(shares::set);
+        }
+        var kept = new ArrayList<String>();
+        for (String target : targets) {
+            BitSet self = graph.bit(graph.resolvePosition(target, null));
+            BitSet line = includeDependencies ? graph.edges().closure(self) : graph.edges().ancestorsByParents(self);
+            line.or(graph.edges().descendants(self, includeDependencies));
+            if (shares.isEmpty() || line.intersects(shares)) {
+                kept.add(target);
+            }
+        }
+        return kept;
     }
 
     /** The lineage of a branch, or {@code null} (everything) when there is none. */
@@ -59,7 +82,7 @@ final class Resolver {
             case Target.HEADS:
                 for (String head : graph.heads()) {
                     int h = graph.position(head);
-                    if (within != null ? within.get(h) : graph.dependentsOf(h).length == 0) {
+                    if (within != null ? within.get(h) : graph.edges().dependents(h).length == 0) {
                         result.add(h);
                     }
                 }
@@ -105,11 +128,11 @@ final class Resolver {
         for (int taken = 0; taken < wanted; taken++) {
             int[] next;
             if (steps > 0) {
-                next = filter(at == BASE ? positions(graph.bases()) : graph.childrenOf(at), within);
+                next = filter(at == BASE ? positions(graph.bases()) : graph.edges().children(at), within);
             } else if (at == BASE) {
                 next = new int[0];
             } else {
-                next = graph.parentsOf(at).length == 0 ? new int[] {BASE} : graph.parentsOf(at);
+                next = graph.edges().parents(at).length == 0 ? new int[] {BASE} : graph.edges().parents(at);
             }
             if (next.length == 0) {
                 if (clamp) {

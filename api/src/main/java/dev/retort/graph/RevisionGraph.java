@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,10 +18,10 @@ import java.util.TreeSet;
  * adds soft edges that order revisions without making them parents (a revision others depend
  * on stays a head). Branch labels name a revision and, as Alembic propagates them, its branch.
  *
- * <p>The list the graph is built from fixes the tie-break order: where two revisions could run in
- * either order, the one listed first runs first. The runtime builds it from the generated indexes
- * (sorted by class name, each listing its revisions sorted by id), so the order never depends on
- * file names or hash sets.
+ * <p>Where revisions could run in either order they run in Alembic's order (see
+ * {@link Edges#topDown}), and the list the graph is built from stands for Alembic's load order in
+ * its tie-breaks. The runtime builds it from the generated indexes (sorted by class name, each
+ * listing its revisions sorted by id), so the order never depends on file names or hash sets.
  *
  * <p>Build one with {@link #of}; it needs no database and loads no migration class. Plans are
  * made by {@link #upgrade}, {@link #downgrade} and {@link #stamp} from the database's version
@@ -33,11 +32,8 @@ public final class RevisionGraph {
     private final List<RevisionInfo> revisions;
     private final Map<String, Integer> positions;
     private final Map<String, Integer> labels;
-    private final int[][] parents;
-    private final int[][] children;
-    private final int[][] dependencies;
-    private final int[][] dependents;
-    private final String[] sortedKeys;
+    private final Edges edges;
+    private final IdLookup lookup;
     private final List<String> heads;
     private final List<String> bases;
     private final List<Set<String>> effectiveLabels;
@@ -45,52 +41,23 @@ public final class RevisionGraph {
     /** From a validator that found no problem: its id map and edges are this graph's. */
     private RevisionGraph(List<RevisionInfo> revisions, GraphValidator valid) {
         this.revisions = List.copyOf(revisions);
-        int n = revisions.size();
         positions = valid.positions();
         labels = valid.labels();
-        parents = valid.parents();
-        dependencies = valid.dependencies();
-        children = invert(parents, n);
-        dependents = invert(dependencies, n);
-        sortedKeys = new String[n + labels.size()];
-        for (int i = 0; i < n; i++) {
-            sortedKeys[i] = revisions.get(i).id();
-        }
-        System.arraycopy(labels.keySet().toArray(String[]::new), 0, sortedKeys, n, labels.size());
-        Arrays.sort(sortedKeys);
+        edges = new Edges(valid.parents(), valid.dependencies());
         var h = new ArrayList<String>();
         var b = new ArrayList<String>();
-        for (int i = 0; i < n; i++) {
-            if (children[i].length == 0) {
+        for (int i = 0; i < revisions.size(); i++) {
+            if (edges.children(i).length == 0) {
                 h.add(revisions.get(i).id());
             }
-            if (parents[i].length == 0) {
+            if (edges.parents(i).length == 0) {
                 b.add(revisions.get(i).id());
             }
         }
         heads = List.copyOf(h);
         bases = List.copyOf(b);
-        effectiveLabels = propagateLabels();
-    }
-
-    private static int[][] invert(int[][] edges, int n) {
-        int[] count = new int[n];
-        for (int[] e : edges) {
-            for (int p : e) {
-                count[p]++;
-            }
-        }
-        int[][] inverted = new int[n][];
-        for (int i = 0; i < n; i++) {
-            inverted[i] = new int[count[i]];
-            count[i] = 0;
-        }
-        for (int i = 0; i < n; i++) {
-            for (int p : edges[i]) {
-                inverted[p][count[p]++] = i;
-            }
-        }
-        return inverted;
+        effectiveLabels = BranchLabels.propagate(this, labels);
+        lookup = new IdLookup(this, positions, labels);
     }
 
     /**
@@ -168,40 +135,40 @@ public final class RevisionGraph {
     }
 
     public List<String> parents(String id) {
-        return ids(parents[position(id)]);
+        return ids(edges.parents(position(id)));
     }
 
     public List<String> children(String id) {
-        return ids(children[position(id)]);
+        return ids(edges.children(position(id)));
     }
 
     /** Revisions whose {@code dependsOn} names this one. */
     public List<String> dependents(String id) {
-        return ids(dependents[position(id)]);
+        return ids(edges.dependents(position(id)));
     }
 
     /** The revisions this one depends on, labels resolved to ids. */
     public List<String> dependencies(String id) {
-        return ids(dependencies[position(id)]);
+        return ids(edges.dependencies(position(id)));
     }
 
     public boolean isHead(String id) {
-        return children[position(id)].length == 0;
+        return edges.children(position(id)).length == 0;
     }
 
     /** Several revisions revise this one. */
     public boolean isBranchPoint(String id) {
-        return children[position(id)].length > 1;
+        return edges.children(position(id)).length > 1;
     }
 
     /** Several revisions revise or depend on this one: where a branch label stops propagating. */
     public boolean isRealBranchPoint(String id) {
         int p = position(id);
-        return children[p].length + dependents[p].length > 1;
+        return edges.children(p).length + edges.dependents(p).length > 1;
     }
 
     public boolean isMergePoint(String id) {
-        return parents[position(id)].length > 1;
+        return edges.parents(position(id)).length > 1;
     }
 
     /** The revision that declares this branch label, if any. */
@@ -225,38 +192,6 @@ public final class RevisionGraph {
         return effectiveLabels.get(position(id));
     }
 
-    private List<Set<String>> propagateLabels() {
-        var result = new ArrayList<Set<String>>(size());
-        for (int i = 0; i < size(); i++) {
-            result.add(new TreeSet<>());
-        }
-        for (Map.Entry<String, Integer> label : labels.entrySet()) {
-            int declared = label.getValue();
-            BitSet line = descendants(bit(declared), false);
-            line.stream().forEach(i -> result.get(i).add(label.getKey()));
-            int tip = tipOfLine(line);
-            for (int at = tip; at >= 0 && children[at].length + dependents[at].length <= 1 && parents[at].length <= 1;
-                    at = parents[at].length == 0 ? -1 : parents[at][0]) {
-                result.get(at).add(label.getKey());
-            }
-        }
-        return result.stream().map(s -> (Set<String>) java.util.Collections.unmodifiableSet(s)).toList();
-    }
-
-    /** The one revision of a line without a child in it; -1 when the set branches. */
-    private int tipOfLine(BitSet line) {
-        int tip = -1;
-        for (int i = line.nextSetBit(0); i >= 0; i = line.nextSetBit(i + 1)) {
-            if (children[i].length > 1) {
-                return -1;
-            }
-            if (children[i].length == 0) {
-                tip = i;
-            }
-        }
-        return tip;
-    }
-
     /**
      * The id a full or partial identifier names: an exact id or branch label first, else an
      * unambiguous prefix of an id or label longer than three characters (the labelled revision for
@@ -271,56 +206,25 @@ public final class RevisionGraph {
 
     /** {@link #resolveId}, among the revisions of a set only when {@code within} is not null. */
     int resolvePosition(String identifier, BitSet within) {
-        Integer exact = positions.get(identifier);
-        if (exact == null) {
-            exact = labels.get(identifier);
-        }
-        if (exact != null) {
-            return exact;
-        }
-        int from = Arrays.binarySearch(sortedKeys, identifier);
-        from = from >= 0 ? from : -from - 1;
-        var candidates = new LinkedHashSet<Integer>();
-        for (int i = from; i < sortedKeys.length && sortedKeys[i].startsWith(identifier); i++) {
-            if (sortedKeys[i].length() >= RevisionIds.MIN_PREFIX_MATCH_LENGTH) {
-                Integer p = positions.containsKey(sortedKeys[i]) ? positions.get(sortedKeys[i]) : labels.get(sortedKeys[i]);
-                if (within == null || within.get(p)) {
-                    candidates.add(p);
-                }
-            }
-        }
-        if (candidates.size() == 1) {
-            return candidates.iterator().next();
-        }
-        if (candidates.size() > 1) {
-            throw new GraphException.AmbiguousRevision(identifier, candidates.stream().map(this::id).sorted().toList());
-        }
-        throw new GraphException.UnknownRevision(identifier,
-                identifier.length() < RevisionIds.MIN_PREFIX_MATCH_LENGTH && !identifier.isEmpty()
-                        ? "a partial id needs at least " + RevisionIds.MIN_PREFIX_MATCH_LENGTH + " characters"
-                        : Suggestions.closest(identifier, names()).map(n -> "did you mean '" + n + "'?").orElse(""));
-    }
-
-    /** Every id and branch label, for suggestions. */
-    private List<String> names() {
-        var names = new ArrayList<String>(positions.keySet());
-        names.addAll(labels.keySet());
-        return names;
+        return lookup.resolve(identifier, within);
     }
 
     /** The given revisions and everything they need first (parents and dependencies), as a set of ids. */
     public Set<String> ancestors(Collection<String> ids) {
-        BitSet closure = closure(positionsOf(ids));
+        BitSet closure = edges.closure(positionsOf(ids));
         var result = new LinkedHashSet<String>();
         closure.stream().forEach(i -> result.add(id(i)));
         return result;
     }
 
-    /** Every revision, each after its parents and dependencies (bases first). */
+    /**
+     * Every revision in the order {@code upgrade heads} runs them from an empty database: each
+     * after its parents and dependencies, in Alembic's order (see {@link Edges#topDown}).
+     */
     public List<String> topologicalOrder() {
         var all = new BitSet(size());
         all.set(0, size());
-        return ids(order(all));
+        return ids(upgradeOrder(all, edges.tips(all)));
     }
 
     /**
@@ -329,18 +233,8 @@ public final class RevisionGraph {
      * row of their own).
      */
     public List<String> currentHeads(Collection<String> rows) {
-        BitSet applied = closure(positionsOf(rows));
-        var result = new ArrayList<String>();
-        for (int i = applied.nextSetBit(0); i >= 0; i = applied.nextSetBit(i + 1)) {
-            boolean hasAppliedChild = false;
-            for (int c : children[i]) {
-                hasAppliedChild |= applied.get(c);
-            }
-            if (!hasAppliedChild) {
-                result.add(id(i));
-            }
-        }
-        return result;
+        BitSet applied = edges.closure(positionsOf(rows));
+        return ids(applied.stream().filter(i -> Arrays.stream(edges.children(i)).noneMatch(applied::get)).toArray());
     }
 
     /**
@@ -390,7 +284,59 @@ public final class RevisionGraph {
      * @throws GraphException.NotAnAncestor when {@code from} is not below {@code to}
      */
     public List<String> history(String range, Collection<String> currentRows) {
-        return new Planner(this, currentRows).history(range);
+        return new RangeWalk(this, currentRows).history(range);
+    }
+
+    // ---- Alembic's graph API ----
+
+    /**
+     * The revisions between two ends, top-down, as Alembic's {@code iterate_revisions(upper,
+     * lower, ...)} walks them: by default what the {@code upper} targets need that the
+     * {@code lower} ones do not; {@link RangeOptions#forDowngrade} lists what a downgrade from the
+     * {@code upper} revisions (the current ones) to the single {@code lower} target reverts.
+     * {@link #history} is this walk with {@link RangeOptions#HISTORY}; an upgrade plan runs the
+     * {@link RangeOptions#UPGRADE} walk backwards.
+     *
+     * @param upper targets (ids, prefixes, labels, {@code heads}, {@code branch@head}, relative steps)
+     * @param lower targets; empty for base
+     * @throws GraphException when an end names nothing, the ends are not in line, or a relative
+     *     step runs off the graph with {@link RangeOptions#exactLength}
+     */
+    public List<String> iterate(List<String> upper, List<String> lower, RangeOptions options) {
+        return new RangeWalk(this, List.of()).iterate(upper, lower, options);
+    }
+
+    /**
+     * The targets that share lineage with {@code checkAgainst} (a revision, label or
+     * {@code branch@…} target), as Alembic's {@code filter_for_lineage}: a target is kept when the
+     * revisions it names, or their branch's labelled revision, are among its ancestors or
+     * descendants (through dependencies too with {@code includeDependencies}).
+     */
+    public List<String> filterForLineage(Collection<String> targets, String checkAgainst, boolean includeDependencies) {
+        return new Resolver(this).filterForLineage(targets, checkAgainst, includeDependencies);
+    }
+
+    /**
+     * A revision's parents in declared order, then its dependencies less those an ancestor
+     * already depends on: Alembic's {@code _normalized_down_revisions}, what its version row
+     * stands on and what the order walks down by.
+     */
+    public List<String> normalizedParents(String id) {
+        return ids(edges.normalizedDown(position(id)));
+    }
+
+    /**
+     * One step applied to version rows as Alembic's {@code HeadMaintainer} applies it: the row
+     * changes (inserts, updates, deletes) and the rows after.
+     *
+     * @param rows the version table's rows before the step
+     * @param direction {@link Direction#UPGRADE} or {@link Direction#DOWNGRADE}
+     */
+    public Step applyStep(Collection<String> rows, String revision, Direction direction) {
+        if (direction == Direction.STAMP) {
+            throw new IllegalArgumentException("a stamp moves rows by targets: use stamp(rows, targets, purge)");
+        }
+        return new VersionRows(this, rows).step(position(revision), direction);
     }
 
     // ---- package-private structure for the planner ----
@@ -409,22 +355,6 @@ public final class RevisionGraph {
 
     String id(int position) {
         return revisions.get(position).id();
-    }
-
-    int[] parentsOf(int position) {
-        return parents[position];
-    }
-
-    int[] childrenOf(int position) {
-        return children[position];
-    }
-
-    int[] dependenciesOf(int position) {
-        return dependencies[position];
-    }
-
-    int[] dependentsOf(int position) {
-        return dependents[position];
     }
 
     List<String> ids(int[] positionList) {
@@ -447,120 +377,14 @@ public final class RevisionGraph {
         return set;
     }
 
-    /** {@code start} and everything it needs: parents and dependencies, transitively. */
-    BitSet closure(BitSet start) {
-        return walk(start, true, parents, dependencies);
+    Edges edges() {
+        return edges;
     }
 
-    /** {@code start} and its ancestors through parents only. */
-    BitSet ancestorsByParents(BitSet start) {
-        return walk(start, false, parents, dependencies);
+    /** The members in the order an upgrade runs them: Alembic's top-down order from the targets, backwards. */
+    int[] upgradeOrder(BitSet members, Iterable<Integer> targets) {
+        int[] order = edges.topDown(members, targets);
+        Edges.reverse(order);
+        return order;
     }
-
-    /** {@code start} and its descendants: children, and with {@code dependents} also revisions depending on them. */
-    BitSet descendants(BitSet start, boolean withDependents) {
-        return walk(start, withDependents, children, dependents);
-    }
-
-    private BitSet walk(BitSet start, boolean both, int[][] first, int[][] second) {
-        var result = (BitSet) start.clone();
-        int[] stack = new int[Math.max(16, start.cardinality())];
-        int top = 0;
-        for (int i = start.nextSetBit(0); i >= 0; i = start.nextSetBit(i + 1)) {
-            stack = push(stack, top++, i);
-        }
-        while (top > 0) {
-            int i = stack[--top];
-            for (int p : first[i]) {
-                if (!result.get(p)) {
-                    result.set(p);
-                    stack = push(stack, top++, p);
-                }
-            }
-            if (both) {
-                for (int p : second[i]) {
-                    if (!result.get(p)) {
-                        result.set(p);
-                        stack = push(stack, top++, p);
-                    }
-                }
-            }
-        }
-        return result;
-    }
-
-    /**
-     * The members in upgrade order: each after its parents and dependencies. The walk starts from
-     * the members nothing else in the set stands on, in graph order, and each pulls in its parents
-     * (in declared order) and then its dependencies first, so a branch runs whole before the next
-     * one starts. Downgrades run the same order backwards.
-     */
-    int[] order(BitSet members) {
-        var result = new int[members.cardinality()];
-        int count = 0;
-        var done = new BitSet(size());
-        var entered = new BitSet(size());
-        int[] stack = new int[Math.max(16, members.cardinality())];
-        for (int start : startsFirst(members)) {
-            if (done.get(start)) {
-                continue;
-            }
-            int top = 0;
-            stack = push(stack, top++, start);
-            while (top > 0) {
-                int i = stack[top - 1];
-                if (entered.get(i)) {
-                    top--;
-                    if (!done.get(i)) {
-                        done.set(i);
-                        result[count++] = i;
-                    }
-                    continue;
-                }
-                entered.set(i);
-                int[] deps = dependencies[i];
-                for (int k = deps.length - 1; k >= 0; k--) {
-                    if (members.get(deps[k]) && !done.get(deps[k])) {
-                        stack = push(stack, top++, deps[k]);
-                    }
-                }
-                int[] ps = parents[i];
-                for (int k = ps.length - 1; k >= 0; k--) {
-                    if (members.get(ps[k]) && !done.get(ps[k])) {
-                        stack = push(stack, top++, ps[k]);
-                    }
-                }
-            }
-        }
-        return result;
-    }
-
-    /** The tips of the set (no child or dependent in it) in graph order, then the rest. */
-    private int[] startsFirst(BitSet members) {
-        int[] starts = new int[members.cardinality()];
-        int tips = 0;
-        int rest = starts.length;
-        for (int i = members.nextSetBit(0); i >= 0; i = members.nextSetBit(i + 1)) {
-            boolean tip = true;
-            for (int c : children[i]) {
-                tip &= !members.get(c);
-            }
-            for (int d : dependents[i]) {
-                tip &= !members.get(d);
-            }
-            if (tip) {
-                starts[tips++] = i;
-            } else {
-                starts[--rest] = i;
-            }
-        }
-        return starts;
-    }
-
-    private static int[] push(int[] stack, int at, int value) {
-        int[] s = at < stack.length ? stack : Arrays.copyOf(stack, stack.length * 2);
-        s[at] = value;
-        return s;
-    }
-
 }

@@ -141,7 +141,9 @@ class RevisionGraphTest {
         assertEquals(List.of(new RowChange.Delete("aaaa1"), new RowChange.Update("bbbb1", "aaaa2")),
                 plan.steps().get(0).rowChanges());
         Plan fromBase = graph.upgrade(List.of(), "aaaa2");
-        assertEquals(List.of("aaaa1", "bbbb1", "aaaa2"), fromBase.steps().stream().map(Step::revision).toList());
+        // Alembic's order: the walk down from aaaa2 takes its parent's line, then the dependency's,
+        // and the upgrade runs that backwards, so the dependency comes first.
+        assertEquals(List.of("bbbb1", "aaaa1", "aaaa2"), fromBase.steps().stream().map(Step::revision).toList());
         assertEquals(List.of("aaaa2"), fromBase.headsAfter());
     }
 

@@ -72,8 +72,8 @@ class BranchyChainTest {
             retort.upgrade("beta@+1");
             assertEquals(List.of("alpha2", "beta01"), db.versionRows());
             RunResult heads = retort.upgrade("heads");
-            assertEquals(List.of("extra1", "beta02", "merge1"), heads.steps().stream().map(StepResult::revision).toList(),
-                    "branch by branch, tips taken in index (id) order");
+            assertEquals(List.of("beta02", "merge1", "extra1"), heads.steps().stream().map(StepResult::revision).toList(),
+                    "Alembic's order: top-down from the heads in index (id) order, extra1 then merge1, run backwards");
             assertEquals(List.of("extra1", "merge1"), db.versionRows(), "the merge collapsed two rows into one");
 
             retort.downgrade("alpha2");
