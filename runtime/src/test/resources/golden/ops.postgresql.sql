@@ -237,6 +237,9 @@ CREATE TABLE "tagged" ("id" integer NOT NULL, "tags" text[] NULL, "scores" integ
 ALTER TABLE "child" ALTER COLUMN "code" TYPE varchar(2);
 ALTER TABLE "child" ADD CONSTRAINT "ck_child_code_kind" CHECK ("code" IN ('x1', 'x2', 'x3'));
 
+-- database naming: an unnamed check dropped by definition is that one, not a look-alike
+ALTER TABLE "priced" DROP CONSTRAINT "priced_price_check";
+
 -- only: ops for one dialect
 ALTER TABLE "child" ALTER COLUMN "code" TYPE text;
 

@@ -365,6 +365,30 @@ DELETE FROM sqlite_sequence WHERE name = '_retort_tmp_child';
 UPDATE sqlite_sequence SET seq = MAX(seq, 3) WHERE name = 'child';
 INSERT INTO sqlite_sequence (name, seq) SELECT 'child', 3 WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'child');
 
+-- types: alterColumn to DATETIME, JSON and DATE keeps the text (numeric affinity, no CAST)
+CREATE TABLE "_retort_tmp_stamped" ("id" INTEGER NOT NULL, "at" DATETIME, "doc" JSON, "day" DATE, CONSTRAINT "pk_stamped" PRIMARY KEY ("id"));
+INSERT INTO "_retort_tmp_stamped" ("id", "at", "doc", "day") SELECT "id", "at", "doc", "day" FROM "stamped";
+DROP TABLE "stamped";
+PRAGMA legacy_alter_table = ON;
+ALTER TABLE "_retort_tmp_stamped" RENAME TO "stamped";
+PRAGMA legacy_alter_table = OFF;
+
+-- database naming: an unnamed check dropped by definition is that one, not a look-alike
+CREATE TABLE "_retort_tmp_priced" ("id" INTEGER NOT NULL, "price" INTEGER, "sale_price" INTEGER, PRIMARY KEY ("id"), CHECK (sale_price > 0));
+INSERT INTO "_retort_tmp_priced" ("id", "price", "sale_price") SELECT "id", "price", "sale_price" FROM "priced";
+DROP TABLE "priced";
+PRAGMA legacy_alter_table = ON;
+ALTER TABLE "_retort_tmp_priced" RENAME TO "priced";
+PRAGMA legacy_alter_table = OFF;
+
+-- types: a non-native enum SQLAlchemy made gains a value
+CREATE TABLE "_retort_tmp_moody" ("id" INTEGER NOT NULL, "mood" VARCHAR(5), PRIMARY KEY (id), CONSTRAINT "mood" CHECK ("mood" IN ('happy', 'sad', 'meh')));
+INSERT INTO "_retort_tmp_moody" ("id", "mood") SELECT "id", "mood" FROM "moody";
+DROP TABLE "moody";
+PRAGMA legacy_alter_table = ON;
+ALTER TABLE "_retort_tmp_moody" RENAME TO "moody";
+PRAGMA legacy_alter_table = OFF;
+
 -- only: ops for one dialect
 ALTER TABLE "child" ADD COLUMN "local_note" TEXT;
 

@@ -58,6 +58,9 @@ final class Edges {
         if (normalizedDown[i] != null) {
             return normalizedDown[i];
         }
+        if (dependencies[i].length == 0) {
+            return parents[i]; // nothing to normalize: no ancestor walk (graphs of thousands of revisions)
+        }
         BitSet implied = new BitSet(size());
         BitSet above = ancestorsByParents(bit(i));
         above.clear(i);
@@ -155,22 +158,27 @@ final class Edges {
                 current.add(h);
             }
         });
+        // Alembic fails (an assertion) on members the heads do not reach, such as a range's
+        // revisions that only a dependency links to its upper end; they start lines of their own.
+        BitSet unreached = (BitSet) members.clone();
+        var walk = new ArrayList<>(current);
+        walk.forEach(unreached::clear);
+        while (!walk.isEmpty()) {
+            for (int d : normalizedDown[walk.remove(walk.size() - 1)]) {
+                if (unreached.get(d)) {
+                    unreached.clear(d);
+                    walk.add(d);
+                }
+            }
+        }
+        tips(unreached).forEach(current::add);
         current.sort(null);
         var ancestors = new ArrayList<BitSet>();
         current.forEach(h -> ancestors.add(closure(bit(h))));
         int[] output = new int[members.cardinality()];
         int count = 0;
         int at = 0;
-        while (!current.isEmpty() || !todo.isEmpty()) {
-            if (current.isEmpty()) {
-                // Alembic fails here (an assertion): members the heads do not reach, such as a
-                // range's revisions that only a dependency links to its upper end. They follow,
-                // from their own tips.
-                for (int tip : tips(todo)) {
-                    current.add(tip);
-                    ancestors.add(closure(bit(tip)));
-                }
-            }
+        while (!current.isEmpty()) {
             int candidate = current.get(at);
             int needer = neededBy(candidate, at, ancestors);
             if (needer >= 0) {
@@ -191,6 +199,10 @@ final class Edges {
                 current.remove(at);
                 ancestors.remove(at);
                 at = Math.max(at - 1, 0);
+            } else if (parents[candidate].length == 1 && normalizedDown[candidate].length == 1) {
+                // Down a plain line: the line's ancestry loses the candidate, as in Alembic.
+                current.set(at, next.get(0));
+                ancestors.get(at).clear(candidate);
             } else {
                 current.set(at, next.get(0));
                 ancestors.set(at, closure(bit(next.get(0))));

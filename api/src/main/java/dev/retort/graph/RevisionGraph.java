@@ -322,7 +322,7 @@ public final class RevisionGraph {
      * stands on and what the order walks down by.
      */
     public List<String> normalizedParents(String id) {
-        return ids(edges.normalizedDown(position(id)));
+        return ids(edges.normalizedDown(resolvePosition(id, null)));
     }
 
     /**
@@ -336,7 +336,7 @@ public final class RevisionGraph {
         if (direction == Direction.STAMP) {
             throw new IllegalArgumentException("a stamp moves rows by targets: use stamp(rows, targets, purge)");
         }
-        return new VersionRows(this, rows).step(position(revision), direction);
+        return new VersionRows(this, rows).checkedStep(resolvePosition(revision, null), direction);
     }
 
     // ---- package-private structure for the planner ----

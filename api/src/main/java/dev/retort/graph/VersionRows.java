@@ -55,6 +55,22 @@ final class VersionRows {
         return new Step(graph.id(revision), direction, changes, ids());
     }
 
+    /**
+     * {@link #step}, for a caller that chose the step itself: refused when the revision is
+     * already applied (up) or is not one of the rows (down).
+     */
+    Step checkedStep(int revision, Direction direction) {
+        String id = graph.id(revision);
+        if (direction == Direction.DOWNGRADE && !rows.contains(revision)) {
+            throw new GraphException.InvalidTarget(id, "a downgrade step takes back one of the rows (" + String.join(", ",
+                    ids()) + "), and " + id + " is none of them");
+        }
+        if (direction == Direction.UPGRADE && graph.edges().closure(set()).get(revision)) {
+            throw new GraphException.InvalidTarget(id, id + " is already applied at " + String.join(", ", ids()));
+        }
+        return step(revision, direction);
+    }
+
     /** A plan running {@code order} from these rows. */
     Plan run(Direction direction, int[] order) {
         List<String> before = ids();
@@ -113,7 +129,7 @@ final class VersionRows {
         if (rows.size() > 1) {
             rows.stream().filter(r -> r != revision).forEach(implied::set);
             implied = graph.edges().closure(implied);
-        } else {
+        } else if (down.length > 1) { // one parent alone is implied by nothing else
             for (int d : down) {
                 BitSet below = graph.edges().closure(graph.bit(d));
                 below.clear(d);

@@ -16,7 +16,7 @@ import java.util.TreeSet;
 public record OnlyOn(List<String> dialects, List<Op> ops) implements Op {
 
     /** The dialect names Retort renders for; a misspelt one would silently skip its block. */
-    public static final Set<String> DIALECTS = Set.of("postgresql", "sqlite");
+    public static final Set<String> DIALECTS = dev.retort.schema.NamedType.DIALECTS;
 
     public OnlyOn {
         Objects.requireNonNull(dialects, "dialects");

@@ -33,8 +33,15 @@ public record NamedType(String name, Map<String, String> variants) implements Sq
         }
     }
 
+    /** The dialects a type can be named for; a misspelt one would silently never apply. */
+    public static final java.util.Set<String> DIALECTS = java.util.Set.of("postgresql", "sqlite");
+
     /** The same type, named {@code type} on {@code dialect}. */
     public NamedType on(String dialect, String type) {
+        if (!DIALECTS.contains(dialect)) {
+            throw new IllegalArgumentException("named(\"" + name + "\").on(\"" + dialect + "\", ...): no dialect is called "
+                    + dialect + "; use " + String.join(" or ", new java.util.TreeSet<>(DIALECTS)));
+        }
         var all = new TreeMap<>(variants);
         all.put(dialect, type);
         return new NamedType(name, all);

@@ -30,6 +30,10 @@ public sealed interface SqlType permits BasicType, VarcharType, NumericType, Enu
 
     /** A variable-length string of at most {@code length} characters. */
     static VarcharType varchar(int length) {
+        if (length == 0) {
+            throw new IllegalArgumentException("varchar length must be between 1 and 10485760, not 0; for no length,"
+                    + " write varchar()");
+        }
         return new VarcharType(length);
     }
 

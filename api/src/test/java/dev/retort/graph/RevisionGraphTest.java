@@ -148,6 +148,27 @@ class RevisionGraphTest {
     }
 
     @Test
+    void applyStepRefusesAStepThatCannotBeTaken() {
+        assertEquals(List.of("bbbb2"), LINEAR.applyStep(List.of("aaaa1"), "bbbb", Direction.UPGRADE).headsAfter(),
+                "a prefix names the revision");
+        var notARow = assertThrows(GraphException.InvalidTarget.class,
+                () -> LINEAR.applyStep(List.of("cccc3"), "aaaa1", Direction.DOWNGRADE));
+        assertEquals("'aaaa1' is not a valid target: a downgrade step takes back one of the rows (cccc3), and aaaa1 is none"
+                + " of them", notARow.getMessage());
+        assertThrows(GraphException.InvalidTarget.class, () -> LINEAR.applyStep(List.of("cccc3"), "bbbb2", Direction.UPGRADE));
+        assertEquals(List.of("aaaa1"), LINEAR.normalizedParents("bbbb"));
+    }
+
+    @Test
+    void aRelativeStepTheOtherWayIsOutOfRangeForTheDirection() {
+        var up = assertThrows(GraphException.WrongDirection.class, () -> LINEAR.upgrade(List.of("bbbb2"), "-1"));
+        assertEquals("'-1' is out of range for upgrade: an upgrade steps up (+N); to go down, downgrade -1", up.getMessage());
+        assertEquals(ErrorCode.RELATIVE_OUT_OF_RANGE, up.code());
+        var down = assertThrows(GraphException.WrongDirection.class, () -> LINEAR.downgrade(List.of("bbbb2"), "+2"));
+        assertEquals("'+2' is out of range for downgrade: a downgrade steps down (-N); to go up, upgrade +2", down.getMessage());
+    }
+
+    @Test
     void unknownDatabaseRevisionIsReported() {
         var e = assertThrows(GraphException.UnknownCurrentRevision.class, () -> LINEAR.upgrade(List.of("zzzz9"), "head"));
         assertEquals(ErrorCode.UNKNOWN_DATABASE_REVISION, e.code());

@@ -31,6 +31,11 @@ public final class CatalogDiff {
         default boolean sameDefault(String expected, String actual) {
             return Objects.equals(expected, actual);
         }
+
+        /** A check's expression as compared: the same text for what the database takes for the same. */
+        default String check(String expression) {
+            return expression;
+        }
     }
 
     /** One line per difference, table by table; the tables named in {@code ignoredTables} are left out. */
@@ -113,7 +118,8 @@ public final class CatalogDiff {
         }
         differ(table, "primary key", want.primaryKey(), have.primaryKey(), lines);
         named(table + ": unique constraint", want.uniques(), have.uniques(), k -> k.name() + " " + k.columns(), lines);
-        named(table + ": check constraint", want.checks(), have.checks(), c -> c.name() + " (" + c.expression() + ")", lines);
+        named(table + ": check constraint", want.checks(), have.checks(),
+                c -> c.name() + " (" + equivalence.check(c.expression()) + ")", lines);
         named(table + ": foreign key", want.foreignKeys(), have.foreignKeys(), f -> f.name() + " " + f.columns() + " -> "
                 + f.referredTable() + f.referredColumns() + " on delete " + f.onDelete() + " on update " + f.onUpdate()
                 + (f.deferrable() ? " deferrable" : ""), lines);

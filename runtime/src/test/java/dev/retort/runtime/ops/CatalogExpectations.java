@@ -440,7 +440,7 @@ final class CatalogExpectations {
         }
         String expression = squash(((Constraint.Check) c).expression());
         return table.checks().stream().anyMatch(k -> name != null ? name.equals(k.name()) : squash(k.expression())
-                .contains(expression));
+                .equals(expression));
     }
 
     static List<String> constraintNames(TableInfo table) {

@@ -270,9 +270,13 @@ class BadInputFuzzTest {
         if (db.kind() == Kind.SQLITE) {
             return hash(db.file());
         }
+        // pg_catalog, not information_schema: the same columns, read in a tenth of the time, and
+        // this runs after each of some 2,000 command lines.
         try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery("SELECT (SELECT"
-                + " string_agg(table_name || '.' || column_name, ',' ORDER BY table_name, column_name)"
-                + " FROM information_schema.columns WHERE table_schema = current_schema())"
+                + " string_agg(c.relname || '.' || a.attname, ',' ORDER BY c.relname, a.attname)"
+                + " FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid"
+                + " WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'v', 'm', 'p', 'f')"
+                + " AND a.attnum > 0 AND NOT a.attisdropped)"
                 + " || ';' || (SELECT string_agg(version_num, ',') FROM retort_version)"
                 + " || ';' || (SELECT count(*) FROM retort_history)")) {
             r.next();

@@ -16,8 +16,9 @@ import java.util.List;
 
 /**
  * Drops a constraint that was left for PostgreSQL to name, found by what it is: online in the
- * catalog (the primary key; the unique key or foreign key on these columns; the check PostgreSQL
- * would have named so, collision numbers included), offline by PostgreSQL's naming rules.
+ * catalog (the primary key; the unique key or foreign key on these columns; the check whose
+ * expression PostgreSQL prints back as this one, whatever number its name got), offline by
+ * PostgreSQL's naming rules.
  */
 final class PostgresDropConstraint implements Action.Live {
 
@@ -26,7 +27,8 @@ final class PostgresDropConstraint implements Action.Live {
             + " JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.n ORDER BY k.i),"
             + " (SELECT r.relname FROM pg_class r WHERE r.oid = c.confrelid),"
             + " ARRAY(SELECT a.attname::text FROM unnest(c.confkey) WITH ORDINALITY k(n, i)"
-            + " JOIN pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.n ORDER BY k.i)"
+            + " JOIN pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.n ORDER BY k.i),"
+            + " pg_get_constraintdef(c.oid)"
             + " FROM pg_constraint c WHERE c.conrelid = ?::regclass ORDER BY c.conname";
 
     private final PostgresDialect dialect;
@@ -51,12 +53,11 @@ final class PostgresDropConstraint implements Action.Live {
     public void run(Connection connection, StatementSink executed) throws SQLException {
         var matches = new ArrayList<String>();
         Constraint wanted = op.definition();
-        String rule = ruleName();
         try (PreparedStatement s = connection.prepareStatement(CONSTRAINTS)) {
             s.setString(1, dialect.qualify(op.table()));
             try (ResultSet rows = s.executeQuery()) {
                 while (rows.next()) {
-                    if (matches(wanted, rows, rule)) {
+                    if (matches(wanted, rows)) {
                         matches.add(rows.getString(1));
                     }
                 }
@@ -75,7 +76,7 @@ final class PostgresDropConstraint implements Action.Live {
         }
     }
 
-    private static boolean matches(Constraint wanted, ResultSet row, String rule) throws SQLException {
+    private static boolean matches(Constraint wanted, ResultSet row) throws SQLException {
         String type = row.getString(2);
         List<String> columns = strings(row.getArray(3));
         if (wanted instanceof Constraint.PrimaryKey) {
@@ -89,9 +90,18 @@ final class PostgresDropConstraint implements Action.Live {
                     && fk.referredTable().name().equals(row.getString(4))
                     && strings(row.getArray(5)).equals(fk.referredColumns());
         }
-        // A check is known by the name PostgreSQL gave it: the rule's, or the rule's with a number.
-        String name = row.getString(1);
-        return type.equals("c") && (name.equals(rule) || name.startsWith(rule) && name.substring(rule.length()).matches("[0-9]+"));
+        // A check is known by its expression, as PostgreSQL prints it back.
+        return type.equals("c") && comparable(row.getString(6)).equals(comparable("CHECK (" + ((Constraint.Check) wanted)
+                .expression() + ")"));
+    }
+
+    /**
+     * An expression without what PostgreSQL adds or drops when it prints one back: spaces,
+     * parentheses, identifier quotes, casts of literals, case.
+     */
+    static String comparable(String sql) {
+        return sql.replaceAll("::\"?[A-Za-z_][A-Za-z0-9_]*\"?( varying| precision| with(out)? time zone)?(\\[\\])?", "")
+                .replaceAll("[\\s\"()]", "").toLowerCase(java.util.Locale.ROOT);
     }
 
     private String ruleName() {

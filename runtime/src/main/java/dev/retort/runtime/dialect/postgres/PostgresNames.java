@@ -1,6 +1,7 @@
 package dev.retort.runtime.dialect.postgres;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -20,13 +21,14 @@ final class PostgresNames {
 
     /** PostgreSQL's NAMEDATALEN: names hold 63 bytes. */
     private static final int NAMEDATALEN = 64;
-    private static final Pattern TOKEN = Pattern.compile("'(?:[^']|'')*'|\"((?:[^\"]|\"\")+)\"|([A-Za-z_][A-Za-z0-9_$]*)(\\s*\\()?");
+    private static final Pattern TOKEN = Pattern.compile(
+            "'(?:[^']|'')*'|\"(?:[^\"]|\"\")+\"|[A-Za-z_][A-Za-z0-9_$]*|::|\\S");
+    /** Words that are never a column here; type names are told apart by where they stand (after AS or ::). */
     private static final Set<String> KEYWORDS = Set.of("and", "or", "not", "in", "is", "null", "true", "false", "between",
             "like", "ilike", "similar", "to", "case", "when", "then", "else", "end", "cast", "as", "any", "all", "some",
             "array", "distinct", "from", "collate", "escape", "current_date", "current_timestamp", "current_time",
-            "localtimestamp", "localtime", "interval", "date", "time", "timestamp", "text", "integer", "numeric",
-            "varchar", "boolean", "bigint", "smallint", "real", "double", "precision", "character", "varying", "with",
-            "zone", "without", "at");
+            "localtimestamp", "localtime", "interval", "double", "precision", "character", "varying", "with", "zone",
+            "without", "at", "isnull", "notnull", "unknown");
 
     private PostgresNames() {
     }
@@ -95,18 +97,35 @@ final class PostgresNames {
      * names or inside string literals.
      */
     static String singleColumn(String expression) {
-        var columns = new LinkedHashSet<String>();
+        var tokens = new ArrayList<String>();
         Matcher m = TOKEN.matcher(expression);
         while (m.find()) {
-            if (m.group(1) != null) {
-                columns.add(m.group(1).replace("\"\"", "\""));
-            } else if (m.group(2) != null && m.group(3) == null
-                    && !KEYWORDS.contains(m.group(2).toLowerCase(Locale.ROOT))
-                    && !(m.start() > 1 && expression.startsWith("::", m.start() - 2))) {
-                columns.add(m.group(2).toLowerCase(Locale.ROOT));
+            tokens.add(m.group());
+        }
+        var columns = new LinkedHashSet<String>();
+        for (int i = 0; i < tokens.size(); i++) {
+            String token = tokens.get(i);
+            String previous = i > 0 ? tokens.get(i - 1).toLowerCase(Locale.ROOT) : "";
+            String next = i + 1 < tokens.size() ? tokens.get(i + 1) : "";
+            boolean quoted = token.startsWith("\"");
+            boolean word = quoted || Character.isLetter(token.charAt(0)) || token.charAt(0) == '_';
+            if (!word || next.equals("(") || previous.equals("::") || previous.equals("as") || next.startsWith("'")
+                    || extractField(tokens, i)) {
+                continue; // a function, a type (after :: or AS, or before a typed literal), or EXTRACT's field
+            }
+            if (quoted) {
+                columns.add(token.substring(1, token.length() - 1).replace("\"\"", "\""));
+            } else if (!KEYWORDS.contains(token.toLowerCase(Locale.ROOT))) {
+                columns.add(token.toLowerCase(Locale.ROOT));
             }
         }
         return columns.size() == 1 ? columns.iterator().next() : null;
+    }
+
+    /** {@code EXTRACT(field FROM …)}: the field is no column. */
+    private static boolean extractField(List<String> tokens, int i) {
+        return i >= 2 && tokens.get(i - 1).equals("(") && tokens.get(i - 2).equalsIgnoreCase("extract")
+                && i + 1 < tokens.size() && tokens.get(i + 1).equalsIgnoreCase("from");
     }
 
     private static int bytes(String text) {

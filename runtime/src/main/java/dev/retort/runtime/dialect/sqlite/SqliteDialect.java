@@ -152,18 +152,27 @@ public final class SqliteDialect implements Dialect {
     }
 
     /**
-     * A declared name and the storage-class name earlier builds of Retort wrote for it are the same
-     * column; a default in parentheses is the same default ({@code DEFAULT (CURRENT_TIMESTAMP)}
-     * is how SQLAlchemy writes {@code func.now()}).
+     * A declared name in the migrations and the storage-class name earlier builds of Retort wrote
+     * for it are the same column (one way: {@code TEXT} in the migrations is not a database's
+     * {@code DATETIME}); a default in parentheses is the same default ({@code DEFAULT
+     * (CURRENT_TIMESTAMP)} is how SQLAlchemy writes {@code func.now()}); a check reads the same
+     * with or without quotes around plain identifiers.
      */
     @Override
     public CatalogDiff.Equivalence equivalence() {
         return new CatalogDiff.Equivalence() {
+            /** One way: the migrations' declared name, or the storage class an earlier build wrote for it. */
             @Override
             public boolean sameType(String expected, String actual) {
                 return expected != null && actual != null
-                        ? SqliteTypes.legacy(expected).equalsIgnoreCase(SqliteTypes.legacy(actual))
+                        ? expected.equalsIgnoreCase(actual) || SqliteTypes.legacy(expected).equalsIgnoreCase(actual)
                         : expected == actual;
+            }
+
+            /** SQLite keeps a check as written: {@code "mood" IN (…)} and SQLAlchemy's {@code mood IN (…)} are one. */
+            @Override
+            public String check(String expression) {
+                return expression == null ? null : expression.replaceAll("\"([A-Za-z_][A-Za-z0-9_]*)\"", "$1");
             }
 
             @Override

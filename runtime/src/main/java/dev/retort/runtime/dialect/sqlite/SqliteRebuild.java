@@ -193,7 +193,10 @@ final class SqliteRebuild {
             // The rowid's alias stays one only while it is declared exactly INTEGER.
             String type = isRowidAlias(column) && alter.type().to().isInteger() ? "INTEGER"
                     : SqliteTypes.type(alter.type().to());
-            if (!SqliteTypes.affinity(column.type()).equals(SqliteTypes.affinity(type))) {
+            // A CAST to NUMERIC affinity (DATETIME, DATE, BOOLEAN, JSON) keeps only a leading number
+            // ('2024-01-01 10:00' becomes 2024); the new column's own affinity converts what it can.
+            String affinity = SqliteTypes.affinity(type);
+            if (!SqliteTypes.affinity(column.type()).equals(affinity) && !affinity.equals("NUMERIC")) {
                 casts.put(column.name(), type);
             }
             column = column.withType(type);
@@ -222,9 +225,9 @@ final class SqliteRebuild {
 
     /** The CHECK an enum column carries: replaced when its type changes. */
     private void dropEnumCheck(String column) {
-        String start = "CHECK (" + renderer.q(column) + " IN (";
+        String start = unquoted("CHECK (" + renderer.q(column) + " IN (");
         definition = definition.withConstraints(definition.constraints().stream()
-                .filter(c -> !c.body().startsWith(start)).toList());
+                .filter(c -> !unquoted(c.body()).startsWith(start)).toList());
     }
 
     private void addConstraint(Constraint constraint) {
@@ -295,7 +298,7 @@ final class SqliteRebuild {
                 : wanted instanceof Constraint.Check ? "CHECK" : "FOREIGN";
         for (TableConstraint c : definition.constraints()) {
             boolean same = c.name() == null && c.kind().equals(kind) && (kind.equals("CHECK")
-                    ? squash(c.body()).contains(squash(((Constraint.Check) wanted).expression()))
+                    ? unquoted(c.body()).equals(unquoted("CHECK (" + ((Constraint.Check) wanted).expression() + ")"))
                     : c.columns().equals(wanted.columns()));
             if (same) {
                 definition = definition.withConstraints(definition.constraints().stream().filter(k -> k != c).toList());
@@ -350,6 +353,11 @@ final class SqliteRebuild {
 
     private static Column parseColumn(String sql) {
         return SqliteTable.parse("CREATE TABLE x (" + sql + ")").columns().get(0);
+    }
+
+    /** Compared without spaces, case or identifier quotes: SQLAlchemy writes {@code mood IN (…)}, Retort {@code "mood" IN (…)}. */
+    private static String unquoted(String sql) {
+        return squash(sql).replace("\"", "");
     }
 
     private static String squash(String sql) {

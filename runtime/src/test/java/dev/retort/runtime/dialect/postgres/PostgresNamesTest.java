@@ -41,6 +41,28 @@ class PostgresNamesTest {
         }
     }
 
+    /** Columns named like types, words that are no columns (EXTRACT's field, CAST's type), quoted function names. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "date > '2000-01-01'",
+        "EXTRACT(year FROM d) > 2000",
+        "CAST(n AS int) > 0",
+        "n::integer > 0",
+        "text <> ''",
+        "\"position\"(w, 'x') > 0",
+        "d > date '2000-01-01'",
+        "substring(w FROM 2) <> ''",
+        "n > 0 AND d IS NOT NULL",
+        "lower(w) = w",
+    })
+    void aCheckGetsTheNamePostgresGives(String expression) throws Exception {
+        try (var db = TestDatabase.postgres()) {
+            db.execute("CREATE TABLE k (date date, d date, n numeric, text text, w text, CHECK (" + expression + "))");
+            assertEquals(db.strings("SELECT conname FROM pg_constraint WHERE conrelid = 'k'::regclass AND contype = 'c'"),
+                    List.of(PostgresNames.check("k", expression)), expression);
+        }
+    }
+
     @Test
     void aCheckIsNamedByTheOneColumnItReads() {
         assertEquals("t_amount_check", PostgresNames.check("t", "amount >= 0"));
