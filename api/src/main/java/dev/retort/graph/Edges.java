@@ -178,7 +178,15 @@ final class Edges {
         int[] output = new int[members.cardinality()];
         int count = 0;
         int at = 0;
-        while (!current.isEmpty()) {
+        while (!current.isEmpty() || !todo.isEmpty()) {
+            if (current.isEmpty()) {
+                // Members only a non-member links to the heads: each pass emits at least its tips.
+                for (int tip : tips(todo)) {
+                    current.add(tip);
+                    ancestors.add(closure(bit(tip)));
+                }
+                at = 0;
+            }
             int candidate = current.get(at);
             int needer = neededBy(candidate, at, ancestors);
             if (needer >= 0) {
