@@ -45,6 +45,13 @@ class BadInputFuzzTest {
 
     private static final long SEED = Long.getLong("retort.fuzz.seed", 20261122L);
 
+    /**
+     * PostgreSQL gets every third command line of the corpus in the default build (each kind of
+     * input is still there several times; the parsing is the same on both databases, which SQLite
+     * gets whole), and all of them in the soak profile ({@code -Dretort.fuzz.full=true}).
+     */
+    private static final boolean FULL = Boolean.getBoolean("retort.fuzz.full");
+
     @BeforeAll
     static void printSeed() {
         System.out.println("BadInputFuzzTest seed " + SEED + " (replay: -Dretort.fuzz.seed=" + SEED + ")");
@@ -67,7 +74,10 @@ class BadInputFuzzTest {
             var random = new Random(SEED);
             var failures = new ArrayList<String>();
             int cases = 0;
-            for (Case c : corpus(cp, db.url(), random, kind == Kind.SQLITE ? 120 : 60)) {
+            boolean every = FULL || kind == Kind.SQLITE;
+            List<Case> corpus = corpus(cp, db.url(), random, kind == Kind.SQLITE ? 120 : 60);
+            for (int i = 0; i < corpus.size(); i += every ? 1 : 3) {
+                Case c = corpus.get(i);
                 Cli cli = Cli.in(work, c.environment(), "", c.args().toArray(String[]::new));
                 cases++;
                 String problem = problem(cli);
@@ -85,7 +95,7 @@ class BadInputFuzzTest {
                 }
             }
             assertEquals(List.of(), failures, "seed " + SEED);
-            assertTrue(cases >= 2000, "corpus of " + cases);
+            assertTrue(cases >= (every ? 2000 : 650), "corpus of " + cases);
             assertEquals(snapshot, db.snapshot(), "the catalog");
             assertEquals(List.of("qa000001"), db.versionRows());
         }
