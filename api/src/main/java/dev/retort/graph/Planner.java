@@ -45,7 +45,7 @@ final class Planner {
         for (String text : texts) {
             upgradeTargets(Target.parse(text)).forEach(targets::set);
         }
-        checkOverlap(targets);
+        resolver.checkOverlap(targets);
         BitSet needed = graph.edges().closure(targets);
         needed.andNot(graph.edges().closure(versionRows.set()));
         return versionRows.run(Direction.UPGRADE, graph.upgradeOrder(needed, targets.stream().boxed().toList()));
@@ -63,45 +63,11 @@ final class Planner {
             }
             landed = resolver.walk(resolver.single(t.branch(), t.symbol(), t.text()), t.steps(), null, t.text(), false);
         } else if (t.symbol() == null) {
-            landed = resolver.walk(upgradeStart(t, within), t.steps(), within, t.text(), false);
+            landed = resolver.walk(resolver.relativeStart(rows, within, t.text()), t.steps(), within, t.text(), false);
         } else {
             landed = resolver.walk(resolver.single(t.branch(), t.symbol(), t.text()), t.steps(), within, t.text(), false);
         }
         return landed == Resolver.BASE ? List.of() : List.of(landed);
-    }
-
-    /**
-     * Where {@code +N} starts: the current revision, or on a branch the current revision of that
-     * branch, or, when the branch has not been reached yet, the tip of what is applied of it.
-     */
-    private int upgradeStart(Target t, BitSet within) {
-        List<Integer> start = new ArrayList<>(rows);
-        if (within != null) {
-            start.removeIf(r -> !within.get(r));
-            if (start.isEmpty()) {
-                BitSet active = graph.edges().closure(versionRows.set());
-                active.and(within);
-                start = graph.edges().unneeded(active);
-            }
-        }
-        if (start.size() > 1) {
-            throw new GraphException.AmbiguousUpgrade(t.text(), graph.ids(Resolver.toArray(start)));
-        }
-        return start.isEmpty() ? Resolver.BASE : start.get(0);
-    }
-
-    void checkOverlap(BitSet targets) {
-        if (targets.cardinality() < 2) {
-            return;
-        }
-        for (int t = targets.nextSetBit(0); t >= 0; t = targets.nextSetBit(t + 1)) {
-            BitSet below = graph.edges().closure(graph.bit(t));
-            below.clear(t);
-            below.and(targets);
-            if (!below.isEmpty()) {
-                throw new GraphException.OverlappingTargets(graph.id(t), graph.ids(below.stream().toArray()));
-            }
-        }
     }
 
     // ---- downgrade ----

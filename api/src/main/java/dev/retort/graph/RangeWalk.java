@@ -81,7 +81,7 @@ final class RangeWalk {
         if (branch != null) {
             upper.stream().filter(u -> !graph.labels(graph.id(u)).contains(branch)).forEach(upper::clear);
         }
-        new Planner(graph, List.of()).checkOverlap(upper);
+        resolver.checkOverlap(upper);
         BitSet needs = graph.edges().closure(upper);
         if (!options.implicitBase() && !relativeLower) {
             for (int l = lower.nextSetBit(0); l >= 0; l = lower.nextSetBit(l + 1)) {
@@ -136,7 +136,7 @@ final class RangeWalk {
             throw new GraphException.InvalidTarget(text, "the upper end of a range cannot step down from the lower end;"
                     + " name a revision, as in heads-1 or " + (t.branch() == null ? "" : t.branch() + "@") + "head-1");
         } else {
-            starts = List.of(relativeStart(from, within, text));
+            starts = List.of(resolver.relativeStart(from.stream().boxed().toList(), within, text));
         }
         for (int start : starts) {
             int landed = resolver.walk(start, t.steps(), within, text, !options.exactLength());
@@ -169,20 +169,5 @@ final class RangeWalk {
             result.set(landed);
         }
         return result;
-    }
-
-    /** Where an upper end's {@code +N} starts: the lower end, on the branch; else the tip of what it needs there; else base. */
-    private int relativeStart(BitSet from, BitSet within, String text) {
-        List<Integer> start = new ArrayList<>();
-        from.stream().filter(f -> within == null || within.get(f)).forEach(start::add);
-        if (start.isEmpty() && within != null && !from.isEmpty()) {
-            BitSet active = graph.edges().closure(from);
-            active.and(within);
-            start = graph.edges().unneeded(active);
-        }
-        if (start.size() > 1) {
-            throw new GraphException.AmbiguousUpgrade(text, graph.ids(Resolver.toArray(start)));
-        }
-        return start.isEmpty() ? Resolver.BASE : start.get(0);
     }
 }

@@ -42,6 +42,46 @@ final class Resolver {
         return lineage;
     }
 
+    /**
+     * Where a relative {@code +N} walks up from: the one revision of {@code from} on the branch
+     * ({@code within}); on a branch {@code from} has not reached, the tip of what {@code from}
+     * needs there; else base.
+     *
+     * @throws GraphException.AmbiguousUpgrade when several revisions could be the start
+     */
+    int relativeStart(List<Integer> from, BitSet within, String text) {
+        List<Integer> start = new ArrayList<>(from);
+        if (within != null) {
+            start.removeIf(r -> !within.get(r));
+            if (start.isEmpty()) {
+                var fromSet = new BitSet(graph.size());
+                from.forEach(fromSet::set);
+                BitSet active = graph.edges().closure(fromSet);
+                active.and(within);
+                start = graph.edges().unneeded(active);
+            }
+        }
+        if (start.size() > 1) {
+            throw new GraphException.AmbiguousUpgrade(text, graph.ids(toArray(start)));
+        }
+        return start.isEmpty() ? BASE : start.get(0);
+    }
+
+    /** Several targets, none below another (Alembic: "Requested revision … overlaps with other requested revisions"). */
+    void checkOverlap(BitSet targets) {
+        if (targets.cardinality() < 2) {
+            return;
+        }
+        for (int t = targets.nextSetBit(0); t >= 0; t = targets.nextSetBit(t + 1)) {
+            BitSet below = graph.edges().closure(graph.bit(t));
+            below.clear(t);
+            below.and(targets);
+            if (!below.isEmpty()) {
+                throw new GraphException.OverlappingTargets(graph.id(t), graph.ids(below.stream().toArray()));
+            }
+        }
+    }
+
     /** Alembic's {@code filter_for_lineage}; see {@link RevisionGraph#filterForLineage}. */
     List<String> filterForLineage(Collection<String> targets, String checkAgainst, boolean includeDependencies) {
         var shares = new BitSet(graph.size());

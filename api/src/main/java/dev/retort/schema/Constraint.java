@@ -19,6 +19,12 @@ public sealed interface Constraint permits Constraint.PrimaryKey, Constraint.Uni
 
     Constraint withName(String name);
 
+    /** What kind of constraint it is, for messages: {@code primary key}, {@code unique constraint}, … */
+    default String kindName() {
+        return this instanceof PrimaryKey ? "primary key" : this instanceof Unique ? "unique constraint"
+                : this instanceof ForeignKey ? "foreign key" : "check constraint";
+    }
+
     record PrimaryKey(String name, List<String> columns) implements Constraint {
         public PrimaryKey {
             columns = checkedColumns(columns, "primary key");

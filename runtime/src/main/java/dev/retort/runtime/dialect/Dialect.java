@@ -50,6 +50,11 @@ public interface Dialect {
         return '\'' + value.replace("'", "''") + '\'';
     }
 
+    /** {@code "col" IN ('a', 'b')}: the check an enum column carries, native or not. */
+    default String oneOf(String column, List<String> values) {
+        return quote(column) + " IN (" + String.join(", ", values.stream().map(this::literal).toList()) + ")";
+    }
+
     /**
      * The actions that perform {@code op}: mostly statements; for SQLite table rebuilds, work done
      * on the connection when the step runs.

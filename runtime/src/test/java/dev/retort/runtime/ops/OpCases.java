@@ -336,11 +336,8 @@ final class OpCases {
 
     /** The database refuses the statement (a constraint holds; on SQLite with foreign keys enforced). */
     static void assertRefused(dev.retort.runtime.testing.TestDatabase db, String sql) {
-        try (java.sql.Connection c = db.connect(); java.sql.Statement s = c.createStatement()) {
-            if (db.kind() == Kind.SQLITE) {
-                s.execute("PRAGMA foreign_keys = ON");
-            }
-            s.execute(sql);
+        try {
+            db.executeWithForeignKeys(sql);
         } catch (java.sql.SQLException expected) {
             return;
         }

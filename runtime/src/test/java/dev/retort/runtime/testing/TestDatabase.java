@@ -148,6 +148,16 @@ public final class TestDatabase implements AutoCloseable {
         }
     }
 
+    /** The statement with foreign keys enforced, which SQLite does only when a connection asks. */
+    public void executeWithForeignKeys(String sql) throws SQLException {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            if (kind == Kind.SQLITE) {
+                s.execute("PRAGMA foreign_keys = ON");
+            }
+            s.execute(sql);
+        }
+    }
+
     @Override
     public void close() throws SQLException {
         if (schema != null) {

@@ -97,8 +97,7 @@ final class PostgresConstraints {
     }
 
     Constraint.Check enumCheck(TableName table, String column, StringEnumType type) {
-        return new Constraint.Check(context.naming().enumCheckName(table, type.name()), dialect.quote(column) + " IN ("
-                + type.values().stream().map(dialect::literal).collect(Collectors.joining(", ")) + ")");
+        return new Constraint.Check(context.naming().enumCheckName(table, type.name()), dialect.oneOf(column, type.values()));
     }
 
     /** The constraints a column declares on itself (unique, references); its primary key is the table's. */

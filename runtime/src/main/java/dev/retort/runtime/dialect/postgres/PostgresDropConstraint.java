@@ -67,7 +67,7 @@ final class PostgresDropConstraint implements Action.Live {
             executed.execute(drop(matches.get(0)));
         } else if (matches.isEmpty() && !op.ifExists()) {
             throw new RetortException(ErrorCode.MIGRATION_FAILED, op.describe() + ": table " + op.table() + " has no "
-                    + kind(wanted) + " like " + shown(wanted) + "; give the constraint's name, dropConstraint(\""
+                    + wanted.kindName() + " like " + shown(wanted) + "; give the constraint's name, dropConstraint(\""
                     + op.table().name() + "\", \"name\")");
         } else if (matches.size() > 1) {
             throw new RetortException(ErrorCode.MIGRATION_FAILED, op.describe() + ": table " + op.table() + " has "
@@ -122,11 +122,6 @@ final class PostgresDropConstraint implements Action.Live {
     private String drop(String name) {
         return "ALTER TABLE " + dialect.qualify(op.table()) + " DROP CONSTRAINT " + (op.ifExists() ? "IF EXISTS " : "")
                 + dialect.quote(name);
-    }
-
-    private static String kind(Constraint c) {
-        return c instanceof Constraint.PrimaryKey ? "primary key" : c instanceof Constraint.Unique ? "unique constraint"
-                : c instanceof Constraint.ForeignKey ? "foreign key" : "check constraint";
     }
 
     private static String shown(Constraint c) {

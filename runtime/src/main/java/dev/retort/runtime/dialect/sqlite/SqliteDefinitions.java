@@ -36,7 +36,7 @@ final class SqliteDefinitions {
             return null;
         }
         String name = type instanceof StringEnumType e ? context.naming().enumCheckName(table, e.name()) : null;
-        return new Constraint.Check(name, types.enumCheck(column, values));
+        return new Constraint.Check(name, dialect.oneOf(column, values));
     }
 
     /** A column that is the table's single integer primary key: declared INTEGER, it is SQLite's rowid. */

@@ -187,26 +187,12 @@ public final class SqliteDialect implements Dialect {
     /** The expression without the parentheses that enclose all of it, if they do. */
     static String unwrapped(String expression) {
         String e = expression.strip();
-        while (e.startsWith("(") && e.endsWith(")") && enclosesAll(e)) {
-            e = e.substring(1, e.length() - 1).strip();
+        List<SqlTokens.Token> tokens = SqlTokens.of(e);
+        while (tokens.size() > 1 && tokens.get(0).is("(") && SqlTokens.matching(tokens, 0) == tokens.size() - 1) {
+            e = e.substring(tokens.get(0).end(), tokens.get(tokens.size() - 1).start()).strip();
+            tokens = SqlTokens.of(e);
         }
         return e;
-    }
-
-    private static boolean enclosesAll(String e) {
-        int depth = 0;
-        boolean quoted = false;
-        for (int i = 0; i < e.length(); i++) {
-            char c = e.charAt(i);
-            if (c == '\'') {
-                quoted = !quoted;
-            } else if (!quoted && c == '(') {
-                depth++;
-            } else if (!quoted && c == ')' && --depth == 0 && i < e.length() - 1) {
-                return false;
-            }
-        }
-        return true;
     }
 
     @Override

@@ -258,10 +258,8 @@ final class SqliteRebuild {
             // Left for the database to name, and SQLite keeps no name: found by what it is.
             if (!dropUnnamed(drop.definition()) && !drop.ifExists()) {
                 Constraint c = drop.definition();
-                String kind = c instanceof Constraint.PrimaryKey ? "primary key" : c instanceof Constraint.Unique
-                        ? "unique constraint" : c instanceof Constraint.ForeignKey ? "foreign key" : "check constraint";
                 String what = c instanceof Constraint.Check ck ? "(" + ck.expression() + ")" : c.columns().toString();
-                throw failure("table " + table + " has no unnamed " + kind + " on " + what
+                throw failure("table " + table + " has no unnamed " + c.kindName() + " on " + what
                         + "; give the constraint's name, or check the definition");
             }
             return;

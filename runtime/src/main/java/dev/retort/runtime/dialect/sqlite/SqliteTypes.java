@@ -15,7 +15,6 @@ import dev.retort.schema.StringEnumType;
 import dev.retort.schema.VarcharType;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /** SQLite's natural types (its storage classes, with the declared name kept where it carries meaning) and defaults. */
 final class SqliteTypes {
@@ -102,12 +101,6 @@ final class SqliteTypes {
             case "DOUBLE" -> "REAL";
             default -> declared;
         };
-    }
-
-    /** The CHECK an enum column carries on SQLite: the column is one of the values. */
-    String enumCheck(String column, List<String> values) {
-        return dialect.quote(column) + " IN (" + values.stream().map(dialect::literal).collect(Collectors.joining(", "))
-                + ")";
     }
 
     /** The values of an enum column's type (native or not), or {@code null} for any other type. */

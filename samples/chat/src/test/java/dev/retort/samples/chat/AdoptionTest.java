@@ -17,7 +17,6 @@ import dev.retort.runtime.testing.TestDatabase.Kind;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.ServiceLoader;
 import java.util.function.Consumer;
@@ -67,7 +66,7 @@ class AdoptionTest {
 
             retort.upgrade("heads");
             assertEquals(List.of(), retort.check(), "no drift at head");
-            assertThrows(SQLException.class, () -> withForeignKeys(db, "DELETE FROM chats WHERE id = 1"),
+            assertThrows(SQLException.class, () -> db.executeWithForeignKeys("DELETE FROM chats WHERE id = 1"),
                     "the new key restricts");
             if (kind == Kind.POSTGRESQL) {
                 assertEquals(List.of("chats_id_pkey"), constraints(db, "chats"));
@@ -81,7 +80,7 @@ class AdoptionTest {
             if (kind == Kind.POSTGRESQL) {
                 assertEquals(List.of("chats_pkey"), constraints(db, "chats"));
             }
-            withForeignKeys(db, "DELETE FROM chats WHERE id = 1");
+            db.executeWithForeignKeys("DELETE FROM chats WHERE id = 1");
             assertEquals(List.of("0"), db.strings("SELECT count(*) FROM messages"), "the key cascades again");
         }
     }
@@ -92,14 +91,5 @@ class AdoptionTest {
 
     private static List<String> constraints(TestDatabase db, String table) throws SQLException {
         return db.strings("SELECT conname FROM pg_constraint WHERE conrelid = '" + table + "'::regclass ORDER BY 1");
-    }
-
-    private static void withForeignKeys(TestDatabase db, String sql) throws SQLException {
-        try (Connection c = db.connect(); Statement s = c.createStatement()) {
-            if (db.kind() == Kind.SQLITE) {
-                s.execute("PRAGMA foreign_keys = ON");
-            }
-            s.execute(sql);
-        }
     }
 }

@@ -13,9 +13,7 @@ import dev.retort.runtime.testing.TestDatabase;
 import dev.retort.runtime.testing.TestDatabase.Kind;
 import dev.retort.schema.NamingConvention;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.ServiceLoader;
 import java.util.function.Consumer;
@@ -106,7 +104,7 @@ class AdoptionTest {
                 assertEquals(List.of("users_pkey"), db.strings("SELECT conname FROM pg_constraint"
                         + " WHERE conrelid = 'users'::regclass ORDER BY 1"));
             }
-            withForeignKeys(db, "DELETE FROM users WHERE id = 1");
+            db.executeWithForeignKeys("DELETE FROM users WHERE id = 1");
             assertEquals(List.of("0"), db.strings("SELECT count(*) FROM messages"), "the messages went with the user");
 
             retort.downgrade(INITIAL);
@@ -115,15 +113,6 @@ class AdoptionTest {
                 assertEquals(List.of("users_pkey", "users_username_key"), db.strings("SELECT conname FROM pg_constraint"
                         + " WHERE conrelid = 'users'::regclass ORDER BY 1"));
             }
-        }
-    }
-
-    private static void withForeignKeys(TestDatabase db, String sql) throws SQLException {
-        try (Connection c = db.connect(); Statement s = c.createStatement()) {
-            if (db.kind() == Kind.SQLITE) {
-                s.execute("PRAGMA foreign_keys = ON");
-            }
-            s.execute(sql);
         }
     }
 }
