@@ -10,9 +10,11 @@ import dev.retort.runtime.dialect.Dialect;
 import dev.retort.runtime.dialect.Dialects;
 import dev.retort.runtime.dialect.MigrationLock;
 import dev.retort.runtime.index.MigrationSet;
+import dev.retort.runtime.jdbc.DatabaseUrl;
 import dev.retort.runtime.jdbc.HistoryEntry;
 import dev.retort.runtime.jdbc.HistoryStore;
 import dev.retort.runtime.jdbc.VersionStore;
+import dev.retort.runtime.model.Model;
 import dev.retort.runtime.offline.OfflineSql;
 import dev.retort.runtime.ops.StepPreparer;
 import java.io.IOException;
@@ -21,6 +23,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -193,6 +196,28 @@ public final class Retort {
         MigrationSet set = migrations();
         return connections.with(Connections.Access.READ, (connection, dialect) ->
                 SchemaCheck.differences(config, set, connection, dialect, versions(dialect).read(connection)));
+    }
+
+    /**
+     * What autogenerate finds: the ops that turn the schema the migrations make at
+     * {@code revisions} (none: base) into the one {@code model} describes, in an order that runs.
+     * The migrations are replayed and the model made in scratch databases (SQLite in memory; a
+     * scratch PostgreSQL database, which needs {@code CREATEDB}); the configured database is not
+     * written, and on SQLite not even opened.
+     *
+     * @param settings settings for the model source ({@code hibernate.*} for {@code jpa:})
+     */
+    public ModelDiff.Result compareWithModel(Model model, Map<String, String> settings, List<String> revisions) {
+        MigrationSet set = revisions.isEmpty() ? null : migrations();
+        if (config.url() != null && config.url().kind() == DatabaseUrl.Kind.SQLITE) {
+            try {
+                return ModelDiff.compare(config, set, Dialects.named("sqlite"), null, model, settings, revisions);
+            } catch (SQLException e) {
+                throw new RetortException(ErrorCode.DATABASE_ERROR, "autogenerate: " + Runner.oneLine(e.getMessage()), e);
+            }
+        }
+        return connections.with(Connections.Access.READ, (connection, dialect) ->
+                ModelDiff.compare(config, set, dialect, connection, model, settings, revisions));
     }
 
     /** Copies the database to {@code destination} (a file that must not exist): SQLite's VACUUM INTO, or pg_dump. */

@@ -3,6 +3,8 @@ package dev.retort.runtime.cli;
 import dev.retort.ErrorCode;
 import dev.retort.RetortException;
 import dev.retort.runtime.Retort;
+import dev.retort.runtime.autogen.Difference;
+import dev.retort.runtime.model.Model;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -11,8 +13,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "check", description = "Compare the database's schema with what its migrations describe at its current"
-        + " revision; exit 1 listing each difference (a change made by hand).")
+@Command(name = "check", description = "Without a model: compare the database's schema with what its migrations"
+        + " describe at its current revision, and exit 1 listing each difference (a change made by hand). With a model"
+        + " (--model, or model in retort.properties), as Alembic's check: list what revision --autogenerate would write"
+        + " on the head, and exit 1 when it would write anything.")
 final class CheckCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -25,8 +29,17 @@ final class CheckCommand implements Callable<Integer> {
             description = "Print JSON for scripts (the exit code still tells).")
     boolean json;
 
+    @Option(names = "--model", paramLabel = "MODEL",
+            description = "Compare the migrations at the head with this model instead of the database with its migrations:"
+                    + " jpa:<package>, class:<fully.qualified.Name> or url:<database>. Default: model in retort.properties.")
+    String model;
+
     @Override
     public Integer call() {
+        Model chosen = top.settings().model(model);
+        if (chosen != null) {
+            return againstModel(chosen);
+        }
         Retort retort = top.retort(null, database);
         List<String> differences = retort.check();
         if (json) {
@@ -44,6 +57,36 @@ final class CheckCommand implements Callable<Integer> {
         if (!differences.isEmpty()) {
             throw new RetortException(ErrorCode.SCHEMA_DRIFT, differences.size() + " difference(s) between the database and"
                     + " its migrations; change the database back, or write a revision that makes the change");
+        }
+        return 0;
+    }
+
+    /** Alembic's {@code check}: would autogenerate write anything? */
+    private int againstModel(Model chosen) {
+        Retort retort = top.retort(null, database);
+        List<String> heads = retort.graph().heads();
+        if (heads.size() > 1) {
+            throw new RetortException(ErrorCode.MULTIPLE_HEADS, "check compares the model with the migrations at the head,"
+                    + " and there are " + heads.size() + " (" + String.join(", ", heads) + "); merge them first");
+        }
+        List<Difference> differences = Autogenerate.compare(top, retort, chosen, List.of(), heads).differences();
+        List<String> lines = differences.stream().map(d -> d.op().describe()).toList();
+        if (json) {
+            var out = new LinkedHashMap<String, Object>();
+            out.put("model", chosen.describe());
+            out.put("heads", heads);
+            out.put("differences", lines);
+            out.put("clean", lines.isEmpty());
+            top.out().println(Json.of(out));
+        } else if (lines.isEmpty()) {
+            top.out().println("No changes: the migrations at " + String.join(", ", heads) + " make the schema "
+                    + chosen.describe() + " describes.");
+        } else {
+            lines.forEach(line -> top.out().println("  " + line));
+        }
+        if (!lines.isEmpty()) {
+            throw new RetortException(ErrorCode.SCHEMA_DRIFT, lines.size() + " op(s) between the migrations and "
+                    + chosen.describe() + "; write them with retort revision --autogenerate -m \"…\"");
         }
         return 0;
     }

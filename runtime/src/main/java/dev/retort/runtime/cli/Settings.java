@@ -3,6 +3,7 @@ package dev.retort.runtime.cli;
 import dev.retort.ErrorCode;
 import dev.retort.RetortException;
 import dev.retort.runtime.jdbc.DatabaseUrl;
+import dev.retort.runtime.model.Model;
 import dev.retort.schema.NamingConvention;
 import java.io.IOException;
 import java.io.Reader;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -26,7 +28,9 @@ final class Settings {
     static final String FILE = "retort.properties";
     static final List<String> KEYS = List.of("url", "user", "password", "classpath", "version-table", "source-dir",
             "package", "lock-timeout", "transaction-mode", "sqlite-auto-rebuild", "naming-convention", "naming.pk",
-            "naming.uq", "naming.ck", "naming.fk", "naming.ix");
+            "naming.uq", "naming.ck", "naming.fk", "naming.ix", "model");
+    /** Keys under it go to the model source ({@code model.hibernate.physical_naming_strategy}). */
+    static final String MODEL_SETTINGS = "model.";
 
     private final Map<String, String> environment;
     private final Properties file;
@@ -49,13 +53,13 @@ final class Settings {
             }
             var unknown = new TreeSet<String>();
             for (String key : properties.stringPropertyNames()) {
-                if (!KEYS.contains(key)) {
+                if (!KEYS.contains(key) && !(key.startsWith(MODEL_SETTINGS) && key.length() > MODEL_SETTINGS.length())) {
                     unknown.add(key);
                 }
             }
             if (!unknown.isEmpty()) {
                 throw new RetortException(ErrorCode.BAD_CONFIGURATION, FILE + " has unknown key(s) " + unknown
-                        + "; the keys are " + KEYS);
+                        + "; the keys are " + KEYS + " and model.<setting> for the model source");
             }
             for (String key : new TreeSet<>(properties.stringPropertyNames())) {
                 // An empty password is a password; any other empty value would quietly mean the default.
@@ -171,6 +175,26 @@ final class Settings {
                     + (index ? "" : ", or none to leave it to the database"));
         }
         return value;
+    }
+
+    /** The model: {@code --model}, else the file's {@code model}; {@code null} when neither is given. */
+    Model model(String option) {
+        if (option != null) {
+            return Model.parse(option, "--model");
+        }
+        String inFile = file.getProperty("model");
+        return inFile == null ? null : Model.parse(inFile, FILE + " model");
+    }
+
+    /** The file's {@code model.*} keys, prefix removed: settings for the model source. */
+    Map<String, String> modelSettings() {
+        var settings = new TreeMap<String, String>();
+        for (String key : file.stringPropertyNames()) {
+            if (key.startsWith(MODEL_SETTINGS)) {
+                settings.put(key.substring(MODEL_SETTINGS.length()), file.getProperty(key));
+            }
+        }
+        return settings;
     }
 
     /** A file as the user will want to read it: relative to the working directory when it is under it. */

@@ -5,6 +5,18 @@ import dev.retort.RetortException;
 import dev.retort.graph.GraphException;
 import dev.retort.graph.RevisionGraph;
 import dev.retort.index.RevisionInfo;
+import dev.retort.Migration;
+import dev.retort.Revision;
+import dev.retort.dsl.Ops;
+import dev.retort.schema.ReferentialAction;
+import dev.retort.schema.ServerDefault;
+import dev.retort.schema.SqlType;
+import com.squareup.javapoet.AnnotationSpec;
+import com.squareup.javapoet.CodeBlock;
+import com.squareup.javapoet.JavaFile;
+import com.squareup.javapoet.MethodSpec;
+import com.squareup.javapoet.TypeSpec;
+import javax.lang.model.element.Modifier;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -110,6 +122,14 @@ public final class Scaffolder {
 
     /** Writes the source under {@code sourceRoot}; never over an existing file. Returns its path. */
     public static Path write(NewRevision revision, Path sourceRoot) {
+        return write(revision, List.of(), sourceRoot);
+    }
+
+    /**
+     * Writes the source with {@code upgrade} as the body of its {@code upgrade} method (statements
+     * from {@link OpWriter}); never over an existing file. Returns its path.
+     */
+    public static Path write(NewRevision revision, List<CodeBlock> upgrade, Path sourceRoot) {
         Path dir = revision.packageName().isEmpty() ? sourceRoot
                 : sourceRoot.resolve(revision.packageName().replace('.', '/'));
         Path file = dir.resolve(revision.className() + ".java");
@@ -118,46 +138,35 @@ public final class Scaffolder {
         }
         try {
             Files.createDirectories(dir);
-            Files.writeString(file, source(revision), StandardCharsets.UTF_8);
+            Files.writeString(file, source(revision, upgrade), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return file;
     }
 
-    /** The migration's source: the annotation with literals only, and bodies ready to fill. */
-    static String source(NewRevision r) {
-        var annotation = new StringBuilder("@Revision(id = ").append(quote(r.id()));
-        if (!r.revises().isEmpty()) {
-            annotation.append(", revises = ").append(list(r.revises()));
+    /** The migration's source: the annotation with literals only, and the bodies. */
+    static String source(NewRevision r, List<CodeBlock> upgrade) {
+        var annotation = AnnotationSpec.builder(Revision.class).addMember("id", "$S", r.id());
+        r.revises().forEach(p -> annotation.addMember("revises", "$S", p));
+        annotation.addMember("message", "$S", r.message());
+        r.branchLabels().forEach(l -> annotation.addMember("branchLabels", "$S", l));
+        r.dependsOn().forEach(d -> annotation.addMember("dependsOn", "$S", d));
+        var upgradeMethod = MethodSpec.methodBuilder("upgrade").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+                .addParameter(Ops.class, "op");
+        if (r.revises().size() > 1 && upgrade.isEmpty()) {
+            upgradeMethod.addComment("A merge usually changes nothing: it joins the branches' histories.");
         }
-        annotation.append(",\n        message = ").append(quote(r.message()));
-        if (!r.branchLabels().isEmpty()) {
-            annotation.append(",\n        branchLabels = ").append(list(r.branchLabels()));
-        }
-        if (!r.dependsOn().isEmpty()) {
-            annotation.append(",\n        dependsOn = ").append(list(r.dependsOn()));
-        }
-        annotation.append(")");
-        boolean merge = r.revises().size() > 1;
-        return (r.packageName().isEmpty() ? "" : "package " + r.packageName() + ";\n\n")
-                + "import static dev.retort.schema.ReferentialAction.*;\n"
-                + "import static dev.retort.schema.ServerDefault.*;\n"
-                + "import static dev.retort.schema.SqlType.*;\n\n"
-                + "import dev.retort.Migration;\n"
-                + "import dev.retort.Revision;\n"
-                + "import dev.retort.dsl.Ops;\n\n"
-                + annotation + "\n"
-                + "public final class " + r.className() + " implements Migration {\n\n"
-                + "    @Override\n"
-                + "    public void upgrade(Ops op) {\n"
-                + (merge ? "        // A merge usually changes nothing: it joins the branches' histories.\n" : "")
-                + "    }\n\n"
-                + "    @Override\n"
-                + "    public void downgrade(Ops op) {\n"
-                + "        op.reverseOf(this::upgrade); // upgrade's ops, reversed; write your own for ops that cannot be\n"
-                + "    }\n"
-                + "}\n";
+        upgrade.forEach(upgradeMethod::addCode);
+        var downgrade = MethodSpec.methodBuilder("downgrade").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+                .addParameter(Ops.class, "op")
+                .addCode("op.reverseOf(this::upgrade); // upgrade's ops, reversed; write your own for ops that cannot be\n");
+        TypeSpec type = TypeSpec.classBuilder(r.className()).addAnnotation(annotation.build())
+                .addModifiers(Modifier.PUBLIC, Modifier.FINAL).addSuperinterface(Migration.class)
+                .addMethod(upgradeMethod.build()).addMethod(downgrade.build()).build();
+        return JavaFile.builder(r.packageName(), type).indent("    ").skipJavaLangImports(true)
+                .addStaticImport(ReferentialAction.class, "*").addStaticImport(ServerDefault.class, "*")
+                .addStaticImport(SqlType.class, "*").build().toString();
     }
 
     private NewRevision checked(NewRevision draft) {
@@ -210,30 +219,5 @@ public final class Scaffolder {
         }
         String words = name.toString().replaceFirst("^[0-9]+", "");
         return (words.isEmpty() ? "Revision" : words) + "_" + id;
-    }
-
-    private static String quote(String text) {
-        var quoted = new StringBuilder("\"");
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '"' -> quoted.append("\\\"");
-                case '\\' -> quoted.append("\\\\");
-                case '\n' -> quoted.append("\\n");
-                case '\t' -> quoted.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        quoted.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        quoted.append(c);
-                    }
-                }
-            }
-        }
-        return quoted.append('"').toString();
-    }
-
-    private static String list(List<String> values) {
-        return values.size() == 1 ? quote(values.get(0))
-                : "{" + String.join(", ", values.stream().map(Scaffolder::quote).toList()) + "}";
     }
 }

@@ -23,6 +23,9 @@ import java.util.List;
  */
 public final class SqliteDialect implements Dialect {
 
+    /** The default {@code ServerDefault.randomUuid()} writes, as SQLite keeps it. */
+    public static final String RANDOM_UUID_DEFAULT = SqliteTypes.RANDOM_UUID;
+
     /** Created on first use, so an application already at head never loads it. */
     private SqliteRenderer renderer;
     private RenderContext rendererContext;
@@ -185,7 +188,7 @@ public final class SqliteDialect implements Dialect {
     }
 
     /** The expression without the parentheses that enclose all of it, if they do. */
-    static String unwrapped(String expression) {
+    public static String unwrapped(String expression) {
         String e = expression.strip();
         List<SqlTokens.Token> tokens = SqlTokens.of(e);
         while (tokens.size() > 1 && tokens.get(0).is("(") && SqlTokens.matching(tokens, 0) == tokens.size() - 1) {
