@@ -19,6 +19,7 @@ final class PostgresCatalogReader implements CatalogReader {
     private static final Pattern VARCHAR = Pattern.compile("character varying\\((\\d+)\\)");
     private static final Pattern NUMERIC = Pattern.compile("numeric\\((\\d+),(\\d+)\\)");
     private static final Pattern CAST_LITERAL = Pattern.compile("('(?:[^']|'')*')::[a-z \"A-Z_0-9().,]+");
+    private static final Pattern NUMBER_CAST = Pattern.compile("'-[0-9.]+'::(integer|bigint|smallint|numeric)");
     private static final Pattern NEXTVAL = Pattern.compile("nextval\\('(.+)'::regclass\\)");
 
     @Override
@@ -93,7 +94,10 @@ final class PostgresCatalogReader implements CatalogReader {
         }
         Matcher cast = CAST_LITERAL.matcher(printed);
         if (cast.matches()) {
-            return ServerDefault.value(CatalogReader.stringLiteral(cast.group(1)));
+            String text = CatalogReader.stringLiteral(cast.group(1));
+            // PostgreSQL prints a negative number as a cast string ('-9'::integer): it was written as a number.
+            ServerDefault negative = NUMBER_CAST.matcher(printed).matches() ? CatalogReader.number(text) : null;
+            return negative != null ? negative : ServerDefault.value(text);
         }
         return ServerDefault.sql(printed);
     }

@@ -60,7 +60,7 @@ final class TableChanges {
             ColumnDef definition = to.column(wanted, column);
             var notes = new ArrayList<String>();
             for (ColumnInfo gone : dropped) {
-                if (equivalence.sameType(gone.type(), column.type()) || equivalence.sameType(column.type(), gone.type())) {
+                if (gone.type().equals(column.type())) {
                     notes.add("column " + gone.name() + " goes and " + column.name() + " comes with the same type: if it is"
                             + " a rename, write op.renameColumn(\"" + had.name() + "\", \"" + gone.name() + "\", \""
                             + column.name() + "\") instead, which keeps the data");
@@ -101,8 +101,8 @@ final class TableChanges {
             List<Difference> changes) {
         ColumnDef before = from.column(table, old);
         ColumnDef after = to.column(wantedTable, wanted);
-        boolean typeChanged = !(equivalence.sameType(old.type(), wanted.type())
-                || equivalence.sameType(wanted.type(), old.type()));
+        // Exact: both sides are read from what this Retort renders, so a type an older build wrote for the same is no excuse.
+        boolean typeChanged = !old.type().equals(wanted.type());
         boolean nullChanged = old.nullable() != wanted.nullable();
         boolean defaultChanged = !(equivalence.sameDefault(old.defaultValue(), wanted.defaultValue())
                 || equivalence.sameDefault(wanted.defaultValue(), old.defaultValue()));

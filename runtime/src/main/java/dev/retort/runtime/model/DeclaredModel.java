@@ -34,7 +34,27 @@ final class DeclaredModel {
 
     static void create(String className, ClassLoader classes, Connection connection, Dialect dialect, RenderContext context)
             throws SQLException {
-        List<Op> declared = declared(className, classes);
+        make(declared(className, classes), "class:" + className, connection, dialect, context);
+    }
+
+    static void make(List<Op> declared, String origin, Connection connection, Dialect dialect, RenderContext context)
+            throws SQLException {
+        // One transaction: a scratch schema needs no commit per statement, and PostgreSQL's DDL is transactional.
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try {
+            makeAll(declared, origin, connection, dialect, context);
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    private static void makeAll(List<Op> declared, String origin, Connection connection, Dialect dialect,
+            RenderContext context) throws SQLException {
         for (Op op : ordered(declared, !dialect.name().equals("sqlite"))) {
             String current = null;
             try {
@@ -47,7 +67,7 @@ final class DeclaredModel {
                     }
                 }
             } catch (SQLException e) {
-                throw new RetortException(ErrorCode.BAD_CONFIGURATION, "model class:" + className + ": "
+                throw new RetortException(ErrorCode.BAD_CONFIGURATION, "model " + origin + ": "
                         + op.describe() + " fails on " + dialect.name() + " (" + e.getMessage().strip().replace('\n', ' ')
                         + (current == null ? "" : "; statement: " + current) + "); fix the declaration", e);
             }

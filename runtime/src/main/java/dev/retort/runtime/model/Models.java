@@ -2,6 +2,7 @@ package dev.retort.runtime.model;
 
 import dev.retort.ErrorCode;
 import dev.retort.RetortException;
+import dev.retort.model.SchemaBuilder;
 import dev.retort.runtime.dialect.Dialect;
 import dev.retort.runtime.dialect.RenderContext;
 import java.sql.SQLException;
@@ -23,6 +24,12 @@ public final class Models {
             return;
         }
         source(model, context.classes()).create(model.spec(), context);
+    }
+
+    /** Makes what {@code schema} declares in {@code connection}, as {@code class:} makes a {@link dev.retort.model.DeclaredSchema}. */
+    public static void declare(SchemaBuilder schema, String origin, java.sql.Connection connection, Dialect dialect,
+            RenderContext render) throws SQLException {
+        DeclaredModel.make(schema.declared(), origin, connection, dialect, render);
     }
 
     private static ModelSource source(Model model, ClassLoader classes) {

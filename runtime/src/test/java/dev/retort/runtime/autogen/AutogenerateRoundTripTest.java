@@ -1,0 +1,198 @@
+package dev.retort.runtime.autogen;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.retort.index.MigrationIndex;
+import dev.retort.model.SchemaBuilder;
+import dev.retort.runtime.Retort;
+import dev.retort.runtime.dialect.Dialect;
+import dev.retort.runtime.dialect.Dialects;
+import dev.retort.runtime.dialect.RenderContext;
+import dev.retort.runtime.introspect.Catalog;
+import dev.retort.runtime.introspect.CatalogDiff;
+import dev.retort.runtime.model.Models;
+import dev.retort.runtime.scaffold.OpWriter;
+import dev.retort.runtime.scaffold.Scaffolder;
+import dev.retort.runtime.testing.Fixtures;
+import dev.retort.runtime.testing.TestDatabase;
+import dev.retort.schema.NamingConvention;
+import com.squareup.javapoet.CodeBlock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The autogenerate round trip, on random pairs of schemas (A, B) on both databases: the ops
+ * autogenerate finds from an empty history to A, and from A to B, written as migrations and
+ * compiled with the processor, must upgrade a database to A's catalog and then to B's exactly;
+ * autogenerate must then find nothing more; and the default downgrade must give A's catalog back.
+ * Ten pairs share a database and a migration (each pair's ops in turn, under a comment naming it),
+ * which makes 200 pairs cheap enough for every build; each pair is still diffed and checked alone.
+ * 200 pairs per database by default ({@code -Dretort.autogen.pairs=N}); the seed is printed,
+ * {@code -Dretort.autogen.seed=N} replays one run.
+ */
+class AutogenerateRoundTripTest {
+
+    private static final Set<String> IGNORED = Set.of("retort_version", "retort_history");
+    private static final Catalog EMPTY = new Catalog(List.of(), List.of(), List.of(), List.of());
+
+    /** Pairs per database: every pair is still diffed and checked on its own, in a database it shares with others. */
+    private static final int GROUP = 10;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void sqlite() throws Exception {
+        roundTrips(TestDatabase.Kind.SQLITE);
+    }
+
+    @Test
+    void postgres() throws Exception {
+        roundTrips(TestDatabase.Kind.POSTGRESQL);
+    }
+
+    /** One pair: the catalogs its two models make, and every name in them. */
+    private record Pair(int number, Catalog a, Catalog b, Set<String> names) {
+    }
+
+    /** Pairs that share a database: each migration of a group holds each pair's ops in turn. */
+    private record Group(int number, List<Pair> pairs, String source) {
+        String first() {
+            return String.format("a%07d", number);
+        }
+
+        String second() {
+            return String.format("b%07d", number);
+        }
+    }
+
+    private void roundTrips(TestDatabase.Kind kind) throws Exception {
+        long seed = Long.getLong("retort.autogen.seed", System.nanoTime());
+        int count = Integer.getInteger("retort.autogen.pairs", 200);
+        System.out.println("AutogenerateRoundTripTest " + kind + ": " + count + " pairs, seed " + seed
+                + " (replay with -Dretort.autogen.seed=" + seed + ")");
+        boolean postgres = kind == TestDatabase.Kind.POSTGRESQL;
+        Dialect dialect = Dialects.named(postgres ? "postgresql" : "sqlite");
+        var schemas = new RandomSchemas(new Random(seed), postgres);
+        Path sources = dir.resolve("src");
+        var groups = new ArrayList<Group>();
+        long started = System.nanoTime();
+        for (int g = 0; g * GROUP < count; g++) {
+            // The generator never reuses a name, so the pairs of a group are independent schemas in one database.
+            var as = new ArrayList<RandomSchemas.Schema>();
+            var bs = new ArrayList<RandomSchemas.Schema>();
+            for (int i = g * GROUP; i < Math.min(count, (g + 1) * GROUP); i++) {
+                as.add(schemas.schema());
+                bs.add(schemas.changed(as.get(as.size() - 1)));
+            }
+            Catalog unionA = modelCatalog(as, dialect);
+            Catalog unionB = modelCatalog(bs, dialect);
+            var pairs = new ArrayList<Pair>();
+            var first = new ArrayList<CodeBlock>();
+            var second = new ArrayList<CodeBlock>();
+            for (int k = 0; k < as.size(); k++) {
+                Set<String> names = new HashSet<>(as.get(k).names());
+                names.addAll(bs.get(k).names());
+                var pair = new Pair(g * GROUP + k, only(unionA, names), only(unionB, names), names);
+                pairs.add(pair);
+                first.add(CodeBlock.of("// pair $L\n", pair.number()));
+                diff(EMPTY, pair.a(), dialect).forEach(d -> first.add(OpWriter.statement(d.op(), d.notes())));
+                second.add(CodeBlock.of("// pair $L\n", pair.number()));
+                diff(pair.a(), pair.b(), dialect).forEach(d -> second.add(OpWriter.statement(d.op(), d.notes())));
+            }
+            var group = new Group(g, pairs, null);
+            Path a = write(group.first(), List.of(), "A" + g, first, sources);
+            Path b = write(group.second(), List.of(group.first()), "B" + g, second, sources);
+            groups.add(new Group(g, pairs, Files.readString(a) + Files.readString(b)));
+        }
+        long generated = System.nanoTime();
+        Fixtures.Compiled compiled = Fixtures.compileTree(sources, dir.resolve("classes"));
+        long compiledAt = System.nanoTime();
+        try (var loader = compiled.loader()) {
+            // Only this compilation's index: the test class path holds other tests' revisions.
+            String indexClass = Files.readString(compiled.classes().resolve("META-INF/services/"
+                    + MigrationIndex.class.getName())).strip();
+            var index = (MigrationIndex) loader.loadClass(indexClass).getConstructor().newInstance();
+            for (Group group : groups) {
+                check(group, kind, dialect, index, loader, seed);
+            }
+            System.out.printf("AutogenerateRoundTripTest %s: models and diffs %d ms, compiling %d ms, round trips %d ms%n",
+                    kind, (generated - started) / 1_000_000, (compiledAt - generated) / 1_000_000,
+                    (System.nanoTime() - compiledAt) / 1_000_000);
+        }
+    }
+
+    private static List<Difference> diff(Catalog from, Catalog to, Dialect dialect) {
+        return SchemaDiff.between(from, to, dialect.name(), NamingConvention.alembic(), dialect.equivalence(), IGNORED);
+    }
+
+    private void check(Group group, TestDatabase.Kind kind, Dialect dialect, MigrationIndex index, ClassLoader loader,
+            long seed) throws Exception {
+        String context = "seed " + seed + ", group " + group.number() + "; the migrations:\n" + group.source();
+        try (var db = TestDatabase.create(kind, Files.createDirectories(dir.resolve("db" + group.number())))) {
+            Retort retort = Retort.configure().url(db.url()).indexes(List.of(index)).classLoader(loader).build();
+            retort.upgrade(group.first());
+            Catalog upgradedToA = catalog(db, dialect);
+            retort.upgrade(group.second());
+            Catalog upgradedToB = catalog(db, dialect);
+            retort.downgrade(group.first());
+            Catalog downgraded = catalog(db, dialect);
+            for (Pair pair : group.pairs()) {
+                String where = "pair " + pair.number() + ", " + context;
+                assertSame(pair.a(), only(upgradedToA, pair.names()), dialect, "after upgrading to A, " + where);
+                assertSame(pair.b(), only(upgradedToB, pair.names()), dialect, "after upgrading to B, " + where);
+                assertEquals(List.of(), diff(only(upgradedToB, pair.names()), pair.b(), dialect),
+                        "autogenerate again finds nothing, " + where);
+                assertSame(pair.a(), only(downgraded, pair.names()), dialect, "after downgrading to A, " + where);
+            }
+        }
+    }
+
+    /** The part of a catalog with these names: one pair's tables, views, enum types and sequences. */
+    private static Catalog only(Catalog catalog, Set<String> names) {
+        return new Catalog(catalog.tables().stream().filter(t -> names.contains(t.name())).toList(),
+                catalog.views().stream().filter(v -> names.contains(v.name())).toList(),
+                catalog.enums().stream().filter(e -> names.contains(e.name())).toList(),
+                catalog.sequences().stream().filter(names::contains).toList());
+    }
+
+    private static void assertSame(Catalog expected, Catalog actual, Dialect dialect, String context) {
+        assertEquals(List.of(), CatalogDiff.differences(expected, actual, IGNORED, dialect.equivalence()), context);
+    }
+
+    private static Catalog catalog(TestDatabase db, Dialect dialect) throws Exception {
+        try (Connection c = db.connect()) {
+            return dialect.introspect(c, db.schema());
+        }
+    }
+
+    /** The catalog the schemas make when declared as one model: what autogenerate compares with. */
+    private static Catalog modelCatalog(List<RandomSchemas.Schema> schemas, Dialect dialect) throws Exception {
+        var builder = new SchemaBuilder();
+        schemas.forEach(s -> s.declare(builder));
+        if (dialect.name().equals("sqlite")) {
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite::memory:")) {
+                Models.declare(builder, "random schemas", c, dialect, RenderContext.defaults());
+                return dialect.introspect(c, null);
+            }
+        }
+        try (var db = TestDatabase.postgres(); Connection c = db.connect()) {
+            Models.declare(builder, "random schemas", c, dialect, RenderContext.defaults());
+            return dialect.introspect(c, db.schema());
+        }
+    }
+
+    private static Path write(String id, List<String> revises, String className, List<CodeBlock> body, Path root) {
+        return Scaffolder.write(new Scaffolder.NewRevision(id, revises, className, List.of(), List.of(), "ag",
+                className + "_" + id), body, root);
+    }
+}
