@@ -103,18 +103,13 @@ public final class ModelDiff {
     private static Catalog modelCatalog(RetortConfig config, Dialect dialect, Model model, Map<String, String> settings,
             Scratch scratch, String schema) throws SQLException {
         if (model.scheme().equals("url")) {
-            DatabaseUrl url;
-            try {
-                url = DatabaseUrl.parse(model.spec());
-            } catch (RetortException e) {
-                throw new RetortException(e.code(), model.origin() + ": " + e.getMessage(), e);
-            }
+            DatabaseUrl url = model.database();
             if (!url.kind().name().equalsIgnoreCase(dialect.name())) {
                 throw new RetortException(ErrorCode.BAD_CONFIGURATION, model.origin() + ": the model database is "
                         + url.kind().name().toLowerCase(java.util.Locale.ROOT) + " and the migrations run on " + dialect.name()
                         + "; compare databases of one kind, since types and defaults differ between them");
             }
-            try (Connection connection = url.connect()) {
+            try (Connection connection = url.connect(false)) {
                 return dialect.introspect(connection, null);
             } catch (SQLException e) {
                 throw new RetortException(ErrorCode.CONNECTION_FAILED, model.origin() + ": cannot read the model database ("

@@ -19,9 +19,15 @@ final class Autogenerate {
     private Autogenerate() {
     }
 
+    /** The configured model ({@code --model}, else the file's), or {@code null}. */
+    static Model model(RetortCommand top, String option) {
+        Model model = top.settings().model(option);
+        return model == null || model.database() == null ? model : model.withDatabase(top.inWorkingDir(model.database()));
+    }
+
     /** The configured model, or an error saying how to give one. */
     static Model requiredModel(RetortCommand top, String option, String command) {
-        Model model = top.settings().model(option);
+        Model model = model(top, option);
         if (model == null) {
             throw new RetortException(ErrorCode.BAD_OPTION, command + " needs a model to compare the migrations with:"
                     + " --model jpa:<package>, class:<fully.qualified.Name> or url:<database>, or model=… in retort.properties");

@@ -36,7 +36,7 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Model chosen = top.settings().model(model);
+        Model chosen = Autogenerate.model(top, model);
         if (chosen != null) {
             return againstModel(chosen);
         }

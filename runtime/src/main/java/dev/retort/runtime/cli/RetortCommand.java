@@ -173,6 +173,11 @@ public final class RetortCommand implements Runnable {
                     + "); using " + source.value() + " in " + workingDir);
             err.flush();
         }
+        return inWorkingDir(parsed);
+    }
+
+    /** An SQLite file given by a relative path is relative to the working directory, as every path here is. */
+    DatabaseUrl inWorkingDir(DatabaseUrl parsed) {
         if (parsed.kind() != DatabaseUrl.Kind.SQLITE) {
             return parsed;
         }

@@ -2,7 +2,10 @@ package dev.retort.runtime.autogen;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.retort.Migration;
+import dev.retort.dsl.Ops;
 import dev.retort.index.MigrationIndex;
+import dev.retort.op.Op;
 import dev.retort.model.SchemaBuilder;
 import dev.retort.runtime.Retort;
 import dev.retort.runtime.dialect.Dialect;
@@ -65,7 +68,7 @@ class AutogenerateRoundTripTest {
     }
 
     /** Pairs that share a database: each migration of a group holds each pair's ops in turn. */
-    private record Group(int number, List<Pair> pairs, String source) {
+    private record Group(int number, List<Pair> pairs, String source, List<Op> firstOps, List<Op> secondOps) {
         String first() {
             return String.format("a%07d", number);
         }
@@ -99,20 +102,29 @@ class AutogenerateRoundTripTest {
             var pairs = new ArrayList<Pair>();
             var first = new ArrayList<CodeBlock>();
             var second = new ArrayList<CodeBlock>();
+            var firstOps = new ArrayList<Op>();
+            var secondOps = new ArrayList<Op>();
             for (int k = 0; k < as.size(); k++) {
                 Set<String> names = new HashSet<>(as.get(k).names());
                 names.addAll(bs.get(k).names());
                 var pair = new Pair(g * GROUP + k, only(unionA, names), only(unionB, names), names);
                 pairs.add(pair);
                 first.add(CodeBlock.of("// pair $L\n", pair.number()));
-                diff(EMPTY, pair.a(), dialect).forEach(d -> first.add(OpWriter.statement(d.op(), d.notes())));
+                diff(EMPTY, pair.a(), dialect).forEach(d -> {
+                    first.add(OpWriter.statement(d.op(), d.notes()));
+                    firstOps.add(d.op());
+                });
                 second.add(CodeBlock.of("// pair $L\n", pair.number()));
-                diff(pair.a(), pair.b(), dialect).forEach(d -> second.add(OpWriter.statement(d.op(), d.notes())));
+                diff(pair.a(), pair.b(), dialect).forEach(d -> {
+                    second.add(OpWriter.statement(d.op(), d.notes()));
+                    secondOps.add(d.op());
+                });
             }
-            var group = new Group(g, pairs, null);
-            Path a = write(group.first(), List.of(), "A" + g, first, sources);
-            Path b = write(group.second(), List.of(group.first()), "B" + g, second, sources);
-            groups.add(new Group(g, pairs, Files.readString(a) + Files.readString(b)));
+            String firstId = String.format("a%07d", g);
+            String secondId = String.format("b%07d", g);
+            Path a = write(firstId, List.of(), "A" + g, first, sources);
+            Path b = write(secondId, List.of(firstId), "B" + g, second, sources);
+            groups.add(new Group(g, pairs, Files.readString(a) + Files.readString(b), firstOps, secondOps));
         }
         long generated = System.nanoTime();
         Fixtures.Compiled compiled = Fixtures.compileTree(sources, dir.resolve("classes"));
@@ -138,6 +150,9 @@ class AutogenerateRoundTripTest {
     private void check(Group group, TestDatabase.Kind kind, Dialect dialect, MigrationIndex index, ClassLoader loader,
             long seed) throws Exception {
         String context = "seed " + seed + ", group " + group.number() + "; the migrations:\n" + group.source();
+        // The source says what the diff found: the compiled migrations record the very same ops.
+        assertEquals(text(group.firstOps()), text(recorded(loader, "ag.A" + group.number() + "_" + group.first())), context);
+        assertEquals(text(group.secondOps()), text(recorded(loader, "ag.B" + group.number() + "_" + group.second())), context);
         try (var db = TestDatabase.create(kind, Files.createDirectories(dir.resolve("db" + group.number())))) {
             Retort retort = Retort.configure().url(db.url()).indexes(List.of(index)).classLoader(loader).build();
             retort.upgrade(group.first());
@@ -155,6 +170,17 @@ class AutogenerateRoundTripTest {
                 assertSame(pair.a(), only(downgraded, pair.names()), dialect, "after downgrading to A, " + where);
             }
         }
+    }
+
+    private static List<Op> recorded(ClassLoader loader, String className) throws Exception {
+        var migration = (Migration) loader.loadClass(className).getConstructor().newInstance();
+        var ops = new Ops();
+        migration.upgrade(ops);
+        return ops.recorded();
+    }
+
+    private static List<String> text(List<Op> ops) {
+        return ops.stream().map(Op::toString).toList();
     }
 
     /** The part of a catalog with these names: one pair's tables, views, enum types and sequences. */

@@ -1,0 +1,5 @@
+package dev.retort.hibernate.model;
+
+public enum Priority {
+    LOW, NORMAL, HIGH
+}
