@@ -105,7 +105,9 @@ final class CatalogOps {
 
     /** The constraint with its catalog name, or none where the convention (or the database) names it so. */
     private Constraint named(Constraint unnamed, String catalogName, TableInfo table) {
-        if (catalogName == null || catalogName.equals(naming.name(unnamed, TableName.of(table.name())))) {
+        String conventional = naming.name(unnamed, TableName.of(table.name()));
+        if (catalogName == null || catalogName.equals(conventional)
+                || conventional == null && catalogName.equals(reader.databaseName(unnamed, table.name()))) {
             return unnamed;
         }
         return unnamed.withName(catalogName);

@@ -3,6 +3,7 @@ package dev.retort.runtime.autogen;
 import dev.retort.op.IndexPart;
 import dev.retort.runtime.introspect.Catalog;
 import dev.retort.runtime.introspect.TableInfo;
+import dev.retort.schema.Constraint;
 import dev.retort.schema.ServerDefault;
 import dev.retort.schema.SqlType;
 import java.math.BigDecimal;
@@ -23,6 +24,9 @@ sealed interface CatalogReader permits PostgresCatalogReader, SqliteCatalogReade
 
     /** {@code null} for no default; {@link ServerDefault.Serial} for a column its own sequence numbers. */
     ServerDefault serverDefault(String printed, String table, TableInfo.ColumnInfo column);
+
+    /** The name this database gives the constraint when it is made unnamed; {@code null} when it keeps none. */
+    String databaseName(Constraint constraint, String table);
 
     /** A printed index part ({@code email}, {@code lower(email) DESC}) as a column or an expression. */
     default IndexPart indexPart(String printed, TableInfo table) {

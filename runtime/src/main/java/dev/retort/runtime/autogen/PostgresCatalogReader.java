@@ -6,8 +6,10 @@ import static dev.retort.schema.SqlType.named;
 import static dev.retort.schema.SqlType.numeric;
 import static dev.retort.schema.SqlType.varchar;
 
+import dev.retort.runtime.dialect.postgres.PostgresNames;
 import dev.retort.runtime.introspect.Catalog;
 import dev.retort.runtime.introspect.TableInfo;
+import dev.retort.schema.Constraint;
 import dev.retort.schema.ServerDefault;
 import dev.retort.schema.SqlType;
 import java.util.regex.Matcher;
@@ -64,6 +66,11 @@ final class PostgresCatalogReader implements CatalogReader {
             }
         }
         return named(printed);
+    }
+
+    @Override
+    public String databaseName(Constraint constraint, String table) {
+        return PostgresNames.of(constraint, table);
     }
 
     @Override

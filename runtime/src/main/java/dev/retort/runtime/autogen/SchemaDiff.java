@@ -125,8 +125,7 @@ public final class SchemaDiff {
     }
 
     private static DropConstraint dropForeignKey(CatalogOps side, TableInfo table, ForeignKeyInfo fk) {
-        Constraint.ForeignKey key = side.foreignKey(table, fk);
-        return new DropConstraint(TableName.of(table.name()), key.name(), key, false);
+        return TableChanges.dropConstraint(TableName.of(table.name()), side.foreignKey(table, fk));
     }
 
     private void enums(List<Difference> changes) {

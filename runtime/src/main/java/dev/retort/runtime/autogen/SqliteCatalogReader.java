@@ -7,6 +7,7 @@ import static dev.retort.schema.SqlType.varchar;
 import dev.retort.runtime.dialect.sqlite.SqliteDialect;
 import dev.retort.runtime.introspect.Catalog;
 import dev.retort.runtime.introspect.TableInfo;
+import dev.retort.schema.Constraint;
 import dev.retort.schema.ServerDefault;
 import dev.retort.schema.SqlType;
 import java.util.regex.Matcher;
@@ -50,6 +51,12 @@ final class SqliteCatalogReader implements CatalogReader {
             return numeric(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
         }
         return named(printed);
+    }
+
+    /** SQLite keeps no name for a constraint made without one. */
+    @Override
+    public String databaseName(Constraint constraint, String table) {
+        return null;
     }
 
     @Override

@@ -42,13 +42,13 @@ final class TableChanges {
     void dropsFirst(TableInfo had, TableInfo wanted, List<Difference> changes) {
         TableName table = TableName.of(had.name());
         for (Constraint c : unmatched(foreignKeys(from, had), foreignKeys(to, wanted))) {
-            changes.add(Difference.of(new DropConstraint(table, c.name(), c, false)));
+            changes.add(Difference.of(dropConstraint(table, c)));
         }
         for (CreateIndex index : unmatchedIndexes(indexes(from, had), indexes(to, wanted))) {
             changes.add(Difference.of(new DropIndex(index.name(), table, index, false, false)));
         }
         for (Constraint c : unmatched(keys(from, had), keys(to, wanted))) {
-            changes.add(Difference.of(new DropConstraint(table, c.name(), c, false)));
+            changes.add(Difference.of(dropConstraint(table, c)));
         }
     }
 
@@ -124,6 +124,11 @@ final class TableChanges {
                 nullChanged ? Change.of(old.nullable(), wanted.nullable()) : null,
                 defaultChanged ? Change.of(oldDefault, after.serverDefault()) : null,
                 commentChanged ? Change.of(old.comment(), wanted.comment()) : null), notes));
+    }
+
+    /** As the DSL records {@code dropConstraint(table, name, definition)}: the name on the op, not in the definition. */
+    static DropConstraint dropConstraint(TableName table, Constraint c) {
+        return new DropConstraint(table, c.name(), c.name() == null ? c : c.withName(null), false);
     }
 
     private static List<Constraint> keys(CatalogOps side, TableInfo table) {

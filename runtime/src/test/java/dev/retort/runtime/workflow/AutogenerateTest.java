@@ -144,6 +144,65 @@ class AutogenerateTest {
         return kind == Kind.SQLITE ? "INTEGER, c -> c.notNull()" : "BIGINT, c -> c.notNull().identity()";
     }
 
+    /**
+     * README.md's Autogenerate section, as written: its declared schema is the model, and its
+     * commands run in order, each printing what its comment says.
+     */
+    @Test
+    void theReadmesWorkflowRunsAsWritten(@TempDir Path dir) throws Exception {
+        String readme = Files.readString(Path.of("..", "README.md"));
+        String section = readme.substring(readme.indexOf("\n## Autogenerate\n"), readme.indexOf("\n## Running safely\n"));
+        String model = block(section, "```java\n", 0);
+        String commands = block(section, "```bash\n", section.indexOf("<!-- autogenerate-commands -->"));
+        var project = new Project(dir, Map.of());
+        project.ok("init", "--package", "com.example.db", "--no-pom");
+        Files.writeString(dir.resolve("retort.properties"), "model=class:com.example.model.AppSchema\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        Path file = dir.resolve("src/main/java/com/example/model/AppSchema.java");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, model);
+        project.compile();
+        var outputs = new ArrayList<Cli>();
+        for (String line : commands.strip().split("\n")) {
+            String command = line.replaceFirst("\\s+#.*$", "");
+            if (command.equals("mvn -q compile")) {
+                project.compile();
+                continue;
+            }
+            assertTrue(command.startsWith("retort "), line);
+            outputs.add(project.run(arguments(command.substring("retort ".length()))));
+        }
+        Cli pending = outputs.get(0);
+        assertEquals(1, pending.exitCode(), pending.toString());
+        assertTrue(pending.out().startsWith("  createTable(users)\n  createTable(posts)\n  createIndex("), pending.out());
+        Cli written = outputs.get(1);
+        assertEquals(0, written.exitCode(), written.toString());
+        assertTrue(written.out().contains("  Detected createTable(users)\n")
+                && written.out().contains("Generating src/main/java/com/example/db/UsersAndPosts_"), written.out());
+        Cli clean = outputs.get(2);
+        assertEquals(0, clean.exitCode(), clean.toString());
+        assertTrue(clean.out().matches("No changes: the migrations at \\w+ make the schema class:com.example.model.AppSchema"
+                + " describes.\n"), clean.out());
+        Cli nothing = outputs.get(3);
+        assertEquals(0, nothing.exitCode(), nothing.toString());
+        assertTrue(nothing.out().startsWith("No changes: ") && nothing.out().endsWith("; nothing written.\n"), nothing.out());
+    }
+
+    private static String block(String text, String fence, int from) {
+        int start = text.indexOf(fence, from) + fence.length();
+        return text.substring(start, text.indexOf("```", start));
+    }
+
+    /** A command line as a shell splits it: words, and double-quoted words with spaces. */
+    private static String[] arguments(String line) {
+        var words = new ArrayList<String>();
+        var m = java.util.regex.Pattern.compile("\"([^\"]*)\"|(\\S+)").matcher(line);
+        while (m.find()) {
+            words.add(m.group(1) != null ? m.group(1) : m.group(2));
+        }
+        return words.toArray(String[]::new);
+    }
+
     /** A database changed by hand (or by {@code ddl-auto=update}) is a model too: {@code url:}. */
     @Test
     void aDevelopmentDatabaseChangedByHandIsTheModel(@TempDir Path dir) throws Exception {

@@ -105,18 +105,7 @@ final class PostgresDropConstraint implements Action.Live {
     }
 
     private String ruleName() {
-        Constraint c = op.definition();
-        String table = op.table().name();
-        if (c instanceof Constraint.PrimaryKey) {
-            return PostgresNames.primaryKey(table);
-        }
-        if (c instanceof Constraint.Unique u) {
-            return PostgresNames.unique(table, u.columns());
-        }
-        if (c instanceof Constraint.ForeignKey fk) {
-            return PostgresNames.foreignKey(table, fk.columns());
-        }
-        return PostgresNames.check(table, ((Constraint.Check) c).expression());
+        return PostgresNames.of(op.definition(), op.table().name());
     }
 
     private String drop(String name) {

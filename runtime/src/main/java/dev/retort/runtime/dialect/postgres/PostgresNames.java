@@ -1,5 +1,6 @@
 package dev.retort.runtime.dialect.postgres;
 
+import dev.retort.schema.Constraint;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -17,7 +18,7 @@ import java.util.regex.Pattern;
  * the schema gets a number ({@code t_pkey1}), which only the catalog can tell: online, Retort
  * finds a constraint in the catalog; these rules name it where there is none (offline SQL).
  */
-final class PostgresNames {
+public final class PostgresNames {
 
     /** PostgreSQL's NAMEDATALEN: names hold 63 bytes. */
     private static final int NAMEDATALEN = 64;
@@ -31,6 +32,20 @@ final class PostgresNames {
             "without", "at", "isnull", "notnull", "unknown");
 
     private PostgresNames() {
+    }
+
+    /** The name PostgreSQL gives {@code constraint} of {@code table} when it is made without one. */
+    public static String of(Constraint constraint, String table) {
+        if (constraint instanceof Constraint.PrimaryKey) {
+            return primaryKey(table);
+        }
+        if (constraint instanceof Constraint.Unique u) {
+            return unique(table, u.columns());
+        }
+        if (constraint instanceof Constraint.ForeignKey fk) {
+            return foreignKey(table, fk.columns());
+        }
+        return check(table, ((Constraint.Check) constraint).expression());
     }
 
     static String primaryKey(String table) {
