@@ -37,8 +37,9 @@ import org.junit.jupiter.api.io.TempDir;
  * autogenerate finds from an empty history to A, and from A to B, written as migrations and
  * compiled with the processor, must upgrade a database to A's catalog and then to B's exactly;
  * autogenerate must then find nothing more; and the default downgrade must give A's catalog back.
- * Ten pairs share a database and a migration (each pair's ops in turn, under a comment naming it),
- * which makes 200 pairs cheap enough for every build; each pair is still diffed and checked alone.
+ * 25 pairs share a database and a migration (each pair's ops in turn, under a comment naming it),
+ * and all models are made in two databases per naming convention, which makes 200 pairs cheap
+ * enough for every build; each pair is still diffed, written and checked on its own.
  * 200 pairs per database by default ({@code -Dretort.autogen.pairs=N}); the seed is printed,
  * {@code -Dretort.autogen.seed=N} replays one run.
  */
@@ -48,7 +49,7 @@ class AutogenerateRoundTripTest {
     private static final Catalog EMPTY = new Catalog(List.of(), List.of(), List.of(), List.of());
 
     /** Pairs per database: every pair is still diffed and checked on its own, in a database it shares with others. */
-    private static final int GROUP = 10;
+    private static final int GROUP = 25;
 
     @TempDir
     Path dir;
@@ -90,27 +91,36 @@ class AutogenerateRoundTripTest {
         Path sources = dir.resolve("src");
         var groups = new ArrayList<Group>();
         long started = System.nanoTime();
-        for (int g = 0; g * GROUP < count; g++) {
-            // The generator never reuses a name, so the pairs of a group are independent schemas in one database.
-            var as = new ArrayList<RandomSchemas.Schema>();
-            var bs = new ArrayList<RandomSchemas.Schema>();
-            for (int i = g * GROUP; i < Math.min(count, (g + 1) * GROUP); i++) {
-                as.add(schemas.schema());
-                bs.add(schemas.changed(as.get(as.size() - 1)));
-            }
-            // Every other group leaves constraint names to the database, as a database Alembic made without a convention.
-            NamingConvention naming = g % 2 == 0 ? NamingConvention.alembic() : NamingConvention.database();
-            Catalog unionA = modelCatalog(as, dialect, naming);
-            Catalog unionB = modelCatalog(bs, dialect, naming);
+        // All models of one naming convention are made at once, in one database each: the generator never reuses a
+        // name, so every pair's schemas are independent of the others' there, and one pair's part is read by its names.
+        int groupCount = (count + GROUP - 1) / GROUP;
+        var as = new ArrayList<RandomSchemas.Schema>();
+        var bs = new ArrayList<RandomSchemas.Schema>();
+        for (int i = 0; i < count; i++) {
+            as.add(schemas.schema());
+            bs.add(schemas.changed(as.get(i)));
+        }
+        // Every other group leaves constraint names to the database, as a database Alembic made without a convention.
+        var conventions = List.of(NamingConvention.alembic(), NamingConvention.database());
+        var unionsA = new ArrayList<Catalog>();
+        var unionsB = new ArrayList<Catalog>();
+        for (int c = 0; c < conventions.size(); c++) {
+            unionsA.add(modelCatalog(ofConvention(as, c), dialect, conventions.get(c)));
+            unionsB.add(modelCatalog(ofConvention(bs, c), dialect, conventions.get(c)));
+        }
+        for (int g = 0; g < groupCount; g++) {
+            NamingConvention naming = conventions.get(g % 2);
+            Catalog unionA = unionsA.get(g % 2);
+            Catalog unionB = unionsB.get(g % 2);
             var pairs = new ArrayList<Pair>();
             var first = new ArrayList<CodeBlock>();
             var second = new ArrayList<CodeBlock>();
             var firstOps = new ArrayList<Op>();
             var secondOps = new ArrayList<Op>();
-            for (int k = 0; k < as.size(); k++) {
+            for (int k = g * GROUP; k < Math.min(count, (g + 1) * GROUP); k++) {
                 Set<String> names = new HashSet<>(as.get(k).names());
                 names.addAll(bs.get(k).names());
-                var pair = new Pair(g * GROUP + k, only(unionA, names), only(unionB, names), names);
+                var pair = new Pair(k, only(unionA, names), only(unionB, names), names);
                 pairs.add(pair);
                 first.add(CodeBlock.of("// pair $L\n", pair.number()));
                 diff(EMPTY, pair.a(), dialect, naming).forEach(d -> {
@@ -144,6 +154,17 @@ class AutogenerateRoundTripTest {
                     kind, (generated - started) / 1_000_000, (compiledAt - generated) / 1_000_000,
                     (System.nanoTime() - compiledAt) / 1_000_000);
         }
+    }
+
+    /** The schemas of the groups that use convention {@code c}: groups alternate between the two. */
+    private static List<RandomSchemas.Schema> ofConvention(List<RandomSchemas.Schema> schemas, int c) {
+        var chosen = new ArrayList<RandomSchemas.Schema>();
+        for (int i = 0; i < schemas.size(); i++) {
+            if (i / GROUP % 2 == c) {
+                chosen.add(schemas.get(i));
+            }
+        }
+        return chosen;
     }
 
     private static List<Difference> diff(Catalog from, Catalog to, Dialect dialect, NamingConvention naming) {
