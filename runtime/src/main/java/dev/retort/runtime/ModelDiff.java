@@ -16,6 +16,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -106,7 +107,7 @@ public final class ModelDiff {
             DatabaseUrl url = model.database();
             if (!url.kind().name().equalsIgnoreCase(dialect.name())) {
                 throw new RetortException(ErrorCode.BAD_CONFIGURATION, model.origin() + ": the model database is "
-                        + url.kind().name().toLowerCase(java.util.Locale.ROOT) + " and the migrations run on " + dialect.name()
+                        + url.kind().name().toLowerCase(Locale.ROOT) + " and the migrations run on " + dialect.name()
                         + "; compare databases of one kind, since types and defaults differ between them");
             }
             try (Connection connection = url.connect(false)) {

@@ -1,7 +1,9 @@
 package dev.retort.runtime.cli;
 
+import com.squareup.javapoet.CodeBlock;
 import dev.retort.ErrorCode;
 import dev.retort.RetortException;
+import dev.retort.index.RevisionInfo;
 import dev.retort.runtime.ModelDiff;
 import dev.retort.runtime.Retort;
 import dev.retort.runtime.autogen.Difference;
@@ -61,11 +63,11 @@ final class RevisionCommand implements Callable<Integer> {
         var scaffolder = new Scaffolder(workspace.known());
         var revision = scaffolder.revision(options.message, head, splice, options.branchLabels, dependsOn, options.revId,
                 workspace.packageName());
-        var body = List.<com.squareup.javapoet.CodeBlock>of();
+        List<CodeBlock> body = List.of();
         if (autogenerate) {
             Model chosen = Autogenerate.requiredModel(top, model, "revision --autogenerate");
             Retort retort = top.retort(null, database);
-            List<dev.retort.index.RevisionInfo> declared = workspace.declared().stream()
+            List<RevisionInfo> declared = workspace.declared().stream()
                     .map(SourceRevisions.Declared::revision).toList();
             ModelDiff.Result result = Autogenerate.compare(top, retort, chosen, declared, revision.revises());
             if (result.differences().isEmpty()) {

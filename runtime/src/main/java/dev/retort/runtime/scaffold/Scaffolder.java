@@ -1,22 +1,21 @@
 package dev.retort.runtime.scaffold;
 
-import dev.retort.ErrorCode;
-import dev.retort.RetortException;
-import dev.retort.graph.GraphException;
-import dev.retort.graph.RevisionGraph;
-import dev.retort.index.RevisionInfo;
-import dev.retort.Migration;
-import dev.retort.Revision;
-import dev.retort.dsl.Ops;
-import dev.retort.schema.ReferentialAction;
-import dev.retort.schema.ServerDefault;
-import dev.retort.schema.SqlType;
 import com.squareup.javapoet.AnnotationSpec;
 import com.squareup.javapoet.CodeBlock;
 import com.squareup.javapoet.JavaFile;
 import com.squareup.javapoet.MethodSpec;
 import com.squareup.javapoet.TypeSpec;
-import javax.lang.model.element.Modifier;
+import dev.retort.ErrorCode;
+import dev.retort.Migration;
+import dev.retort.RetortException;
+import dev.retort.Revision;
+import dev.retort.dsl.Ops;
+import dev.retort.graph.GraphException;
+import dev.retort.graph.RevisionGraph;
+import dev.retort.index.RevisionInfo;
+import dev.retort.schema.ReferentialAction;
+import dev.retort.schema.ServerDefault;
+import dev.retort.schema.SqlType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +26,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import javax.lang.model.element.Modifier;
 
 /**
  * Writes new migration sources ({@code revision}, {@code merge}) that compile: it knows the

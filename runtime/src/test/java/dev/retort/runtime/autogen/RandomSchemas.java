@@ -6,15 +6,21 @@ import static dev.retort.schema.SqlType.numeric;
 import static dev.retort.schema.SqlType.varchar;
 
 import dev.retort.model.SchemaBuilder;
+import dev.retort.schema.EnumType;
+import dev.retort.schema.NumericType;
 import dev.retort.schema.ReferentialAction;
 import dev.retort.schema.ServerDefault;
 import dev.retort.schema.SqlType;
+import dev.retort.schema.VarcharType;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * Random schemas for the autogenerate round trip, and random changes of them: tables with every
@@ -82,8 +88,8 @@ final class RandomSchemas {
         final Map<String, String> views = new LinkedHashMap<>();
 
         /** Every name the schema declares: tables, enum types, sequences, views. */
-        java.util.Set<String> names() {
-            var all = new java.util.HashSet<String>(tables.keySet());
+        Set<String> names() {
+            var all = new HashSet<String>(tables.keySet());
             all.addAll(enums.keySet());
             all.addAll(sequences);
             all.addAll(views.keySet());
@@ -319,7 +325,7 @@ final class RandomSchemas {
         }
         Column c = plain.get(random.nextInt(plain.size()));
         String name = "ix_" + t.name + "_" + names++;
-        boolean text = c.type() == SqlType.TEXT || c.type() instanceof dev.retort.schema.VarcharType;
+        boolean text = c.type() == SqlType.TEXT || c.type() instanceof VarcharType;
         switch (random.nextInt(4)) {
             case 0 -> t.indexes.add(text || c.type().isInteger()
                     ? new Index(name, null, text ? "lower(\"" + c.name() + "\")" : "(\"" + c.name() + "\" + 1)", false, null)
@@ -369,11 +375,11 @@ final class RandomSchemas {
         SqlType to;
         if (t.isInteger()) {
             to = List.of(SqlType.SMALLINT, SqlType.INTEGER, SqlType.BIGINT).get(random.nextInt(3));
-        } else if (t == SqlType.TEXT || t instanceof dev.retort.schema.VarcharType) {
+        } else if (t == SqlType.TEXT || t instanceof VarcharType) {
             to = random.nextBoolean() ? SqlType.TEXT : varchar(1 + random.nextInt(400));
         } else if (t == SqlType.REAL || t == SqlType.DOUBLE) {
             to = t == SqlType.REAL ? SqlType.DOUBLE : SqlType.REAL;
-        } else if (t instanceof dev.retort.schema.NumericType) {
+        } else if (t instanceof NumericType) {
             to = numeric(10 + random.nextInt(8), random.nextInt(4));
         } else {
             return c;
@@ -385,7 +391,7 @@ final class RandomSchemas {
         if (type.isInteger()) {
             return ServerDefault.value((long) random.nextInt(100) - 10);
         }
-        if (type == SqlType.TEXT || type instanceof dev.retort.schema.VarcharType) {
+        if (type == SqlType.TEXT || type instanceof VarcharType) {
             return ServerDefault.value("it's");
         }
         if (type == SqlType.BOOLEAN) {
@@ -397,13 +403,13 @@ final class RandomSchemas {
         if (type == SqlType.DATE) {
             return ServerDefault.value("2020-01-02");
         }
-        if (type instanceof dev.retort.schema.NumericType) {
+        if (type instanceof NumericType) {
             return ServerDefault.value(new BigDecimal("1.5"));
         }
         if (type == SqlType.UUID && postgres) {
             return ServerDefault.randomUuid();
         }
-        if (type instanceof dev.retort.schema.EnumType e) {
+        if (type instanceof EnumType e) {
             return ServerDefault.value(e.values().get(0));
         }
         return null;
@@ -413,8 +419,8 @@ final class RandomSchemas {
         t.columns.set(t.columns.indexOf(old), now);
     }
 
-    private <T> java.util.Optional<T> pick(List<T> items) {
-        return items.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(items.get(random.nextInt(items.size())));
+    private <T> Optional<T> pick(List<T> items) {
+        return items.isEmpty() ? Optional.empty() : Optional.of(items.get(random.nextInt(items.size())));
     }
 
     private String name(String prefix) {
