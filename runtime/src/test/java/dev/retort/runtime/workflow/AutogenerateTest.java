@@ -203,6 +203,39 @@ class AutogenerateTest {
         return words.toArray(String[]::new);
     }
 
+    /** PostgreSQL's enum types: created with their values, and a value added later where the model puts it. */
+    @Test
+    void enumValuesAddedToTheModelBecomeAddEnumValue(@TempDir Path dir) throws Exception {
+        try (var db = TestDatabase.postgres()) {
+            var project = new Project(dir, Map.of("RETORT_URL", db.url()));
+            project.ok("init", "--package", "com.example.db", "--no-pom");
+            String moods = """
+                            schema.enumType("mood", "calm", "sad");
+                            schema.table("people", t -> t
+                                    .column("id", BIGINT, c -> c.primaryKey())
+                                    .column("mood", enumOf("mood", "calm", "sad"), c -> c.notNull().serverDefault(value("calm"))));
+                    """;
+            writeModel(project, moods);
+            project.compile();
+            String first = Files.readString(project.revision("revision", "--autogenerate", "-m", "people", "--model",
+                    "class:" + MODEL).file());
+            assertTrue(first.indexOf("op.createEnum(\"mood\", \"calm\", \"sad\");") < first.indexOf("op.createTable(\"people\""),
+                    first);
+            project.compile();
+            project.ok("upgrade");
+            writeModel(project, moods.replace("\"calm\", \"sad\"", "\"calm\", \"glad\", \"sad\""));
+            project.compile();
+            String second = Files.readString(project.revision("revision", "--autogenerate", "-m", "glad", "--model",
+                    "class:" + MODEL).file());
+            assertTrue(second.contains("op.addEnumValueAfter(\"mood\", \"glad\", \"calm\");"), second);
+            assertTrue(second.contains("// PostgreSQL cannot remove an enum value"), second);
+            project.compile();
+            project.ok("upgrade");
+            assertEquals(List.of("calm", "glad", "sad"), db.strings("SELECT unnest(enum_range(NULL::mood))::text"));
+            assertEquals(0, project.run("check", "--model", "class:" + MODEL).exitCode());
+        }
+    }
+
     /** A database changed by hand (or by {@code ddl-auto=update}) is a model too: {@code url:}. */
     @Test
     void aDevelopmentDatabaseChangedByHandIsTheModel(@TempDir Path dir) throws Exception {
