@@ -30,13 +30,11 @@ final class CatalogOps {
     private final Catalog catalog;
     private final CatalogReader reader;
     private final NamingConvention naming;
-    private final boolean rowidKeys;
 
     CatalogOps(Catalog catalog, String dialect, NamingConvention naming) {
         this.catalog = catalog;
         this.reader = CatalogReader.of(dialect);
         this.naming = naming;
-        this.rowidKeys = dialect.equals("sqlite");
     }
 
     Catalog catalog() {
@@ -71,8 +69,7 @@ final class CatalogOps {
     ColumnDef column(TableInfo table, ColumnInfo column) {
         SqlType type = reader.type(column.type(), catalog);
         ServerDefault serverDefault = reader.serverDefault(column.defaultValue(), table.name(), column);
-        // SQLite's rowid key is numbered by being the one INTEGER PRIMARY KEY, which the key's definition says already.
-        boolean identity = column.identity() && !rowidKeys && type.isInteger();
+        boolean identity = column.identity() && type.isInteger();
         return new ColumnDef(column.name(), type, column.nullable(), false, identity, false, identity ? null : serverDefault,
                 null, column.comment());
     }

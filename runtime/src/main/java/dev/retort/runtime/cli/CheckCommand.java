@@ -5,6 +5,7 @@ import dev.retort.RetortException;
 import dev.retort.runtime.Retort;
 import dev.retort.runtime.autogen.Difference;
 import dev.retort.runtime.model.Model;
+import dev.retort.runtime.scaffold.OpWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -34,9 +35,16 @@ final class CheckCommand implements Callable<Integer> {
                     + " jpa:<package>, class:<fully.qualified.Name> or url:<database>. Default: model in retort.properties.")
     String model;
 
+    @Option(names = "--no-model", arity = "0",
+            description = "Compare the database with its migrations even when retort.properties names a model.")
+    boolean noModel;
+
     @Override
     public Integer call() {
-        Model chosen = Autogenerate.model(top, model);
+        if (noModel && model != null) {
+            throw new RetortException(ErrorCode.BAD_OPTION, "--model and --no-model ask for the two meanings of check; give one");
+        }
+        Model chosen = noModel ? null : Autogenerate.model(top, model);
         if (chosen != null) {
             return againstModel(chosen);
         }
@@ -70,7 +78,7 @@ final class CheckCommand implements Callable<Integer> {
                     + " and there are " + heads.size() + " (" + String.join(", ", heads) + "); merge them first");
         }
         List<Difference> differences = Autogenerate.compare(top, retort, chosen, List.of(), heads).differences();
-        List<String> lines = differences.stream().map(d -> d.op().describe()).toList();
+        List<String> lines = differences.stream().map(d -> OpWriter.line(d.op())).toList();
         if (json) {
             var out = new LinkedHashMap<String, Object>();
             out.put("model", chosen.describe());

@@ -8,6 +8,7 @@ import dev.retort.runtime.ModelDiff;
 import dev.retort.runtime.Retort;
 import dev.retort.runtime.autogen.Difference;
 import dev.retort.runtime.model.Model;
+import dev.retort.runtime.scaffold.OpWriter;
 import dev.retort.runtime.scaffold.Scaffolder;
 import dev.retort.runtime.scaffold.SourceRevisions;
 import java.nio.file.Path;
@@ -77,7 +78,7 @@ final class RevisionCommand implements Callable<Integer> {
                 return 0;
             }
             for (Difference d : result.differences()) {
-                top.out().println("  Detected " + d.op().describe());
+                top.out().println("  Detected " + OpWriter.line(d.op()));
             }
             body = Autogenerate.upgradeBody(chosen, result.differences());
         }

@@ -43,7 +43,9 @@ public record TableInfo(String name, List<ColumnInfo> columns, KeyInfo primaryKe
      * @param type the type as the database reports it ({@code character varying(255)},
      *     {@code VARCHAR(255)})
      * @param defaultValue the default expression as the database prints it, or {@code null}
-     * @param identity whether the database numbers it (an identity column; SQLite's rowid alias)
+     * @param identity whether the database numbers it as an identity column does: PostgreSQL's
+     *     identity, SQLite's {@code INTEGER PRIMARY KEY AUTOINCREMENT} (a plain rowid key reuses the
+     *     numbers of deleted rows, so it is not one)
      */
     public record ColumnInfo(String name, String type, boolean nullable, String defaultValue, boolean identity,
             String comment) {

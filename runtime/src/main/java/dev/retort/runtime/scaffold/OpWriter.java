@@ -57,6 +57,17 @@ public final class OpWriter {
         return code.addStatement("$L", call(op)).build();
     }
 
+    /**
+     * The op for a listing, one line: what it does ({@code createTable(users)}); for a constraint,
+     * whose name may be the convention's, the call itself, since its definition is what tells two apart.
+     */
+    public static String line(Op op) {
+        if (op instanceof AddConstraint || op instanceof DropConstraint) {
+            return call(op).toString().replaceAll("\\s*\\n\\s*", " ");
+        }
+        return op.describe();
+    }
+
     static CodeBlock call(Op op) {
         if (op instanceof CreateTable t) {
             return CodeBlock.of("op.createTable($S, $L)", t.table().name(), tableSpec(t));

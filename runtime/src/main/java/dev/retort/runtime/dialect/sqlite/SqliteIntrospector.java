@@ -79,11 +79,13 @@ final class SqliteIntrospector {
         List<String> pkColumns = pk.stream().map(p -> p[1]).toList();
         KeyInfo primaryKey = pkColumns.isEmpty() ? null : new KeyInfo(constraintName(parsed, "PRIMARY", pkColumns), pkColumns);
         if (pkColumns.size() == 1) {
-            // INTEGER PRIMARY KEY is the rowid: numbered by SQLite, and never NULL whatever the pragma says.
+            // INTEGER PRIMARY KEY is the rowid, never NULL whatever the pragma says; with AUTOINCREMENT it is what
+            // identity() makes, numbers never given out twice, which a plain rowid (serial()) does not promise.
             for (int i = 0; i < columns.size(); i++) {
                 ColumnInfo c = columns.get(i);
                 if (c.name().equals(pkColumns.get(0)) && c.type().equalsIgnoreCase("INTEGER")) {
-                    columns.set(i, new ColumnInfo(c.name(), c.type(), false, c.defaultValue(), true, null));
+                    boolean autoIncrement = parsed.column(c.name()).map(SqliteIntrospector::autoIncrement).orElse(false);
+                    columns.set(i, new ColumnInfo(c.name(), c.type(), false, c.defaultValue(), autoIncrement, null));
                 }
             }
         }
@@ -101,6 +103,10 @@ final class SqliteIntrospector {
         }
         return new TableInfo(name, columns, primaryKey, uniques, checks(parsed), foreignKeys(name, parsed), indexes, triggers,
                 null);
+    }
+
+    private static boolean autoIncrement(SqliteTable.Column column) {
+        return column.clauses().stream().anyMatch(clause -> SqlTokens.of(clause).stream().anyMatch(t -> t.is("AUTOINCREMENT")));
     }
 
     /** The name of the key of this kind on these columns, from a table constraint or a column clause. */

@@ -7,6 +7,7 @@ import dev.retort.runtime.testing.Cli;
 import dev.retort.runtime.testing.Fixtures;
 import dev.retort.runtime.testing.TestDatabase;
 import dev.retort.runtime.testing.TestDatabase.Kind;
+import dev.retort.samples.chat.model.ChatModel;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -30,6 +31,12 @@ import org.junit.jupiter.params.provider.EnumSource;
 class WorkflowTest {
 
     private static final String CLASSES = Path.of("target/classes").toAbsolutePath().toString();
+    private static final String MODEL = ChatModel.class.getName();
+    /**
+     * Where the tests' new revisions and the edited model go: a package of their own, so that
+     * their index is not the sample's.
+     */
+    private static final String ADDED = "dev.retort.samples.chat.added";
 
     @ParameterizedTest
     @EnumSource(Kind.class)
@@ -134,14 +141,93 @@ class WorkflowTest {
         }
     }
 
+    /**
+     * The seed's "Example: Adding a New Column" with {@code --autogenerate}, on its other example,
+     * "Add user_id to chats" ({@code last_read_at} is a revision already): the model and the
+     * migrations agree ({@code alembic check}); the model gains the column (an edited copy of
+     * {@link ChatModel}, in a package of its own, stands for the edit); check lists it; autogenerate
+     * writes it; the revision is compiled, applied, checked, and rolled back.
+     */
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void autogenerateWritesTheColumnTheModelGained(Kind kind, @TempDir Path dir) throws Exception {
+        try (var db = TestDatabase.create(kind, dir)) {
+            retort(db, dir, "upgrade", "head");
+            assertEquals("No changes: the migrations at e5a7c9b1d2f4 make the schema class:" + MODEL + " describes.\n",
+                    retort(db, dir, "check", "--model", "class:" + MODEL).out());
+            String before = db.snapshot();
+
+            // 1. Update the model.
+            Path src = dir.resolve("src");
+            Path classes = dir.resolve("classes");
+            String edited = ADDED + ".ChatModel";
+            writeSource(src, edited, editedModel(".column(\"last_read_at\", TIMESTAMP, c -> c.nullable())",
+                    "\n                .column(\"user_id\", INTEGER, c -> c.nullable())"));
+            Fixtures.compileTree(src, classes);
+            String cp = CLASSES + ":" + classes;
+            Cli drift = cli(db, dir, cp, "check", "--model", "class:" + edited);
+            assertEquals(1, drift.exitCode(), drift.toString());
+            assertEquals("  addColumn(chats.user_id)\n", drift.out());
+            assertTrue(drift.err().startsWith("retort: error: 1 op(s) between the migrations and class:" + edited),
+                    drift.err());
+
+            // 2. Generate the migration; 3. review it.
+            String generated = retortWith(db, dir, cp, "revision", "--autogenerate", "-m", "Add user_id to chats",
+                    "--model", "class:" + edited, "--dir", src.toString(), "--package", ADDED).out();
+            Matcher m = Pattern.compile("Generating (\\S+AddUserIdToChats_(\\w+)\\.java) \\(\\w+, revises e5a7c9b1d2f4\\)")
+                    .matcher(generated);
+            assertTrue(generated.startsWith("  Detected addColumn(chats.user_id)\n") && m.find(), generated);
+            String migration = Files.readString(dir.resolve(m.group(1)));
+            assertTrue(migration.contains("        op.addColumn(\"chats\", \"user_id\", INTEGER);\n"), migration);
+            assertTrue(migration.contains("op.reverseOf(this::upgrade);"), "downgrade: the reverse\n" + migration);
+
+            // 4. Apply it; the model and the migrations agree again.
+            Fixtures.compileTree(src, classes);
+            String id = m.group(2);
+            assertTrue(retortWith(db, dir, cp, "upgrade", "head").out().contains("is now at " + id + " (head)."));
+            assertTrue(retortWith(db, dir, cp, "check", "--model", "class:" + edited).out()
+                    .startsWith("No changes: the migrations at " + id + " make the schema"));
+            // Test the downgrade: it gives the schema back.
+            retortWith(db, dir, cp, "downgrade", "-1");
+            assertEquals(List.of("e5a7c9b1d2f4"), db.versionRows());
+            assertEquals(before, db.snapshot());
+        }
+    }
+
+    /** ChatModel's source with {@code addition} after {@code anchor}, in the package new revisions go to. */
+    private static String editedModel(String anchor, String addition) throws Exception {
+        String source = Files.readString(Path.of("src/main/java", MODEL.replace('.', '/') + ".java"));
+        assertTrue(source.contains(anchor), anchor);
+        return source.replace(anchor, anchor + addition).replace("package " + ChatModel.class.getPackageName() + ";",
+                "package " + ADDED + ";");
+    }
+
+    private static void writeSource(Path root, String className, String source) throws Exception {
+        Path file = root.resolve(className.replace('.', '/') + ".java");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, source);
+    }
+
     private static Cli retort(TestDatabase db, Path dir, String... args) throws Exception {
-        var all = new ArrayList<>(List.of("--classpath", CLASSES, "--url", db.url(), "--naming-convention", "database"));
-        all.addAll(List.of(args));
-        Cli cli = Cli.in(dir, Map.of(), "", all.toArray(String[]::new));
+        Cli cli = cli(db, dir, CLASSES, args);
         assertEquals(0, cli.exitCode(), () -> String.join(" ", args) + "\n" + cli);
         if (args[0].equals("backup")) {
             assertTrue(Files.exists(dir.resolve(args[2])) || cli.out().contains("Backed up"));
         }
         return cli;
+    }
+
+    /** With the sample's classes and those the test compiled. */
+    private static Cli retortWith(TestDatabase db, Path dir, String classpath, String... args) {
+        Cli cli = cli(db, dir, classpath, args);
+        assertEquals(0, cli.exitCode(), () -> String.join(" ", args) + "\n" + cli);
+        return cli;
+    }
+
+    private static Cli cli(TestDatabase db, Path dir, String classpath, String... args) {
+        var all = new ArrayList<>(List.of("--classpath", classpath, "--url", db.url(),
+                "--naming-convention", "database"));
+        all.addAll(List.of(args));
+        return Cli.in(dir, Map.of(), "", all.toArray(String[]::new));
     }
 }

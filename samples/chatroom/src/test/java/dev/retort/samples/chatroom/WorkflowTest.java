@@ -7,8 +7,10 @@ import dev.retort.runtime.cli.Main;
 import dev.retort.runtime.testing.Fixtures;
 import dev.retort.runtime.testing.TestDatabase;
 import dev.retort.runtime.testing.TestDatabase.Kind;
+import dev.retort.samples.chatroom.model.ChatroomModel;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +18,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,6 +32,12 @@ import org.junit.jupiter.params.provider.EnumSource;
 class WorkflowTest {
 
     private static final Path CLASSES = Path.of("target/classes").toAbsolutePath();
+    private static final String MODEL = ChatroomModel.class.getName();
+    /**
+     * Where the tests' new revisions and the edited model go: a package of their own, so that
+     * their index is not the sample's.
+     */
+    private static final String ADDED = "dev.retort.samples.chatroom.added";
 
     record Run(int code, String out, String err) {
     }
@@ -36,12 +46,7 @@ class WorkflowTest {
     @EnumSource(Kind.class)
     void theSeedsDatabaseCommands(Kind kind, @TempDir Path dir) throws Exception {
         try (var db = TestDatabase.create(kind, dir)) {
-            // The sample's retort.properties, with this test's database and folders (new revisions in a
-            // package of their own, so their index is not the one the test's class path holds).
-            Files.writeString(dir.resolve("retort.properties"), "url=" + db.url() + "\nsource-dir=src\n"
-                    + "package=dev.retort.samples.chatroom.added\nclasspath=" + CLASSES + ":classes\n"
-                    + "sqlite-auto-rebuild=false\nnaming-convention=database\n");
-            Files.createDirectories(dir.resolve("classes"));
+            writeSettings(dir, db, null);
             if (kind == Kind.SQLITE) {
                 // Only migrate creates the database file; info says it is not there yet, and makes none.
                 Run missing = run(dir, "", "info");
@@ -102,6 +107,89 @@ class WorkflowTest {
             assertTrue(ok(dir, "status").out().contains("Up to date."));
             assertEquals(1, db.versionRows().size(), "one head again: the merge");
         }
+    }
+
+    /**
+     * "Using Alembic Directly", with the model the sample's retort.properties names ({@code model=},
+     * as env.py imported the models): {@code alembic check} finds nothing to write; the seed's
+     * "Adding a New Table" on its example "Create audit log table" (an edited copy of
+     * {@link ChatroomModel}, in a package of its own, stands for the model class added);
+     * {@code alembic check} lists it; {@code alembic revision --autogenerate} writes it; the
+     * revision is compiled, migrated, checked, and rolled back.
+     */
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void autogenerateWritesTheTableTheModelGained(Kind kind, @TempDir Path dir) throws Exception {
+        try (var db = TestDatabase.create(kind, dir)) {
+            writeSettings(dir, db, MODEL);
+            ok(dir, "migrate");
+            assertEquals("No changes: the migrations at e5a7c9d14356 make the schema class:" + MODEL + " describes.\n",
+                    retort(dir, "check").out());
+            String before = db.snapshot();
+
+            // Adding a new table: 1. add the model class; 2. name it where env.py imported the models.
+            String edited = ADDED + ".ChatroomModel";
+            String auditLog = """
+                            schema.table("audit_log", t -> t
+                                    .column("id", INTEGER, c -> c.primaryKey().serial())
+                                    .column("user_id", INTEGER, c -> c.nullable().references("users", "id"))
+                                    .column("action", varchar(100), c -> c.notNull())
+                                    .column("created_at", TIMESTAMP, c -> c.notNull().serverDefault(now())));
+                    """;
+            writeSource(dir.resolve("src"), edited, editedModel("    public void declare(SchemaBuilder schema) {\n", auditLog));
+            Fixtures.compileTree(dir.resolve("src"), dir.resolve("classes"));
+            writeSettings(dir, db, edited);
+            Run drift = run(Main::run, dir, "", "check");
+            assertEquals(1, drift.code(), drift.toString());
+            assertEquals("  createTable(audit_log)\n", drift.out());
+
+            // 3. Create the migration.
+            Run generated = retort(dir, "revision", "--autogenerate", "-m", "Create audit log table");
+            Matcher m = Pattern.compile("Generating (src/\\S+/CreateAuditLogTable_(\\w+)\\.java)"
+                    + " \\(\\w+, revises e5a7c9d14356\\)").matcher(generated.out());
+            assertTrue(generated.out().startsWith("  Detected createTable(audit_log)\n") && m.find(), generated.out());
+            String migration = Files.readString(dir.resolve(m.group(1)));
+            assertTrue(migration.contains("        op.createTable(\"audit_log\", t -> t\n"), migration);
+            assertTrue(migration.contains(".references(\"users\", \"id\")"), migration);
+            assertTrue(migration.contains("op.reverseOf(this::upgrade);"), "downgrade: the reverse\n" + migration);
+
+            // Review it, migrate; the model and the migrations agree again; roll it back.
+            Fixtures.compileTree(dir.resolve("src"), dir.resolve("classes"));
+            assertTrue(ok(dir, "migrate").out().contains("[1/1] upgrade   e5a7c9d14356 -> " + m.group(2)
+                    + ", Create audit log table"));
+            assertTrue(retort(dir, "check").out().startsWith("No changes: the migrations at " + m.group(2)
+                    + " make the schema"));
+            ok(dir, "rollback");
+            assertEquals(List.of("e5a7c9d14356"), db.versionRows());
+            assertEquals(before, db.snapshot());
+        }
+    }
+
+    /**
+     * The sample's retort.properties, with this test's database and folders (new revisions in a
+     * package of their own, so their index is not the one the test's class path holds) and
+     * {@code model}, when given.
+     */
+    private static void writeSettings(Path dir, TestDatabase db, String model) throws IOException {
+        Files.writeString(dir.resolve("retort.properties"), "url=" + db.url() + "\nsource-dir=src\n"
+                + "package=" + ADDED + "\nclasspath=" + CLASSES + ":classes\n"
+                + "sqlite-auto-rebuild=false\nnaming-convention=database\n"
+                + (model == null ? "" : "model=class:" + model + "\n"));
+        Files.createDirectories(dir.resolve("classes"));
+    }
+
+    /** ChatroomModel's source with {@code addition} after {@code anchor}, in the package new revisions go to. */
+    private static String editedModel(String anchor, String addition) throws IOException {
+        String source = Files.readString(Path.of("src/main/java", MODEL.replace('.', '/') + ".java"));
+        assertTrue(source.contains(anchor), anchor);
+        return source.replace(anchor, anchor + addition)
+                .replace("package " + ChatroomModel.class.getPackageName() + ";", "package " + ADDED + ";");
+    }
+
+    private static void writeSource(Path root, String className, String source) throws IOException {
+        Path file = root.resolve(className.replace('.', '/') + ".java");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, source);
     }
 
     @Test
