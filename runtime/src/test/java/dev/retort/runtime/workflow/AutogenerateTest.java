@@ -140,8 +140,8 @@ class AutogenerateTest {
     }
 
     private static String identity(Kind kind) {
-        // SQLite's numbered key is its INTEGER PRIMARY KEY (the rowid), whatever the model declared.
-        return kind == Kind.SQLITE ? "INTEGER, c -> c.notNull()" : "BIGINT, c -> c.notNull().identity()";
+        // SQLite's identity is its INTEGER PRIMARY KEY AUTOINCREMENT, INTEGER whatever the model declared.
+        return kind == Kind.SQLITE ? "INTEGER, c -> c.notNull().identity()" : "BIGINT, c -> c.notNull().identity()";
     }
 
     /**
