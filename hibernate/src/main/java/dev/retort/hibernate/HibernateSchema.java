@@ -33,12 +33,13 @@ final class HibernateSchema {
     /**
      * Hibernate's dialect for each of Retort's. PostgreSQL's is left for Hibernate to find from the
      * connection, as it does, version included: naming one of its own dialects in
-     * {@code hibernate.dialect} earns a deprecation warning (HHH90000025) on every run. SQLite's lives
-     * in hibernate-community-dialects and is named.
+     * {@code hibernate.dialect} earns a deprecation warning (HHH90000025) on every run. SQLite's is
+     * ours, hibernate-community-dialects' with the foreign keys and unique constraints it leaves out;
+     * given as the class, which this module's loader has whatever the model's loader holds.
      */
-    private static final Map<String, Optional<String>> HIBERNATE_DIALECTS = Map.of(
+    private static final Map<String, Optional<Class<?>>> HIBERNATE_DIALECTS = Map.of(
             "postgresql", Optional.empty(),
-            "sqlite", Optional.of("org.hibernate.community.dialect.SQLiteDialect"));
+            "sqlite", Optional.of(RetortSQLiteDialect.class));
 
     private HibernateSchema() {
     }

@@ -6,6 +6,8 @@
  *
  * <p>Flow: {@link dev.retort.hibernate.JpaModelSource} parses the spec, {@code ModelClasses}
  * finds the annotated classes in the packages, {@code HibernateSchema} builds Hibernate's
- * metadata and runs its schema creation on the borrowed connection.
+ * metadata and runs its schema creation on the borrowed connection; on SQLite through
+ * {@link dev.retort.hibernate.RetortSQLiteDialect}, which writes the foreign keys and unique
+ * constraints the community dialect leaves out.
  */
 package dev.retort.hibernate;

@@ -99,6 +99,8 @@ class PostgresModelTest {
         assertEquals(List.of(new KeyInfo("uk_customers_email", List.of("email"))), customers.uniques());
         assertEquals(List.of(new IndexInfo("ix_customers_last_name", false, List.of("lastname"), null)),
                 customers.indexes());
+        // @Column(unique = true): unique on the column, which PostgreSQL names itself.
+        assertEquals(List.of(new KeyInfo("product_sku_key", List.of("sku"))), table(catalog, "product").uniques());
     }
 
     @Test

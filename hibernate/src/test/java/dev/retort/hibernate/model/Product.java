@@ -23,7 +23,7 @@ public class Product {
     @Column(nullable = false, length = 80)
     String name;
 
-    @Column(length = 32)
+    @Column(length = 32, unique = true)
     Sku sku;
 
     @Column(precision = 10, scale = 2)

@@ -42,7 +42,8 @@ public final class PostgresDialect implements Dialect {
 
     /**
      * {@code now()} and {@code CURRENT_TIMESTAMP} are the same clock; earlier builds of Retort wrote the
-     * second for {@code ServerDefault.now()}, so a database it made is not drift.
+     * second for {@code ServerDefault.now()}, so a database it made is not drift. A check is compared
+     * in the form PostgreSQL prints after reading its own print.
      */
     @Override
     public CatalogDiff.Equivalence equivalence() {
@@ -50,6 +51,12 @@ public final class PostgresDialect implements Dialect {
             @Override
             public boolean sameDefault(String expected, String actual) {
                 return Objects.equals(clock(expected), clock(actual));
+            }
+
+            /** As PostgreSQL prints it once it has read its own print: see {@link PostgresCheckText}. */
+            @Override
+            public String check(String expression) {
+                return expression == null ? null : PostgresCheckText.canonical(expression);
             }
         };
     }
