@@ -7,6 +7,7 @@ import dev.retort.schema.Constraint;
 import dev.retort.schema.ServerDefault;
 import dev.retort.schema.SqlType;
 import java.math.BigDecimal;
+import java.util.regex.Pattern;
 
 /**
  * Reads a catalog's text back as the DSL's values: a type as the database prints it as the
@@ -44,18 +45,28 @@ sealed interface CatalogReader permits PostgresCatalogReader, SqliteCatalogReade
             String inner = text.substring(1, text.length() - 1);
             return inner.replace("\"\"", "").contains("\"") ? null : inner.replace("\"\"", "\"");
         }
-        return text.matches("[A-Za-z_][A-Za-z0-9_$]*") ? text : null;
+        return Patterns.IDENTIFIER.matcher(text).matches() ? text : null;
     }
 
     /** A default that is a plain number: {@code 42}, {@code -1.5}; {@code null} otherwise. */
     static ServerDefault number(String text) {
-        if (text.matches("-?[0-9]{1,18}")) {
+        if (Patterns.WHOLE.matcher(text).matches()) {
             return ServerDefault.value(Long.parseLong(text));
         }
-        if (text.matches("-?[0-9]+\\.[0-9]+")) {
+        if (Patterns.DECIMAL.matcher(text).matches()) {
             return ServerDefault.value(new BigDecimal(text));
         }
         return null;
+    }
+
+    /** Compiled once: the diff asks these of every column and constraint. */
+    final class Patterns {
+        static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*");
+        static final Pattern WHOLE = Pattern.compile("-?[0-9]{1,18}");
+        static final Pattern DECIMAL = Pattern.compile("-?[0-9]+\\.[0-9]+");
+
+        private Patterns() {
+        }
     }
 
     /** {@code 'it''s'} as {@code it's}; {@code null} when the text is not one string literal. */

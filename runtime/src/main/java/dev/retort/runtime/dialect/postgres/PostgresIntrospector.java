@@ -112,9 +112,11 @@ final class PostgresIntrospector {
                 + " ORDER BY t.typname", r -> enums.add(new Catalog.EnumInfo(r.getString(1), strings(r.getArray(2)))));
         var sequences = new ArrayList<String>();
         // Sequences behind identity and serial columns belong to their column, not to the schema's own list.
+        // d.classid lets pg_depend's index serve the lookup: without it the whole table is read once per sequence.
         query("SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
                 + " WHERE n.nspname = ? AND c.relkind = 'S' AND NOT EXISTS (SELECT 1 FROM pg_depend d"
-                + "   WHERE d.objid = c.oid AND d.deptype IN ('a', 'i') AND d.refclassid = 'pg_class'::regclass)"
+                + "   WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype IN ('a', 'i')"
+                + "   AND d.refclassid = 'pg_class'::regclass)"
                 + " ORDER BY c.relname", r -> sequences.add(r.getString(1)));
         return new Catalog(tables.values().stream().map(Builder::build).toList(), views, enums, sequences);
     }
