@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,8 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  * README.md's tour, run exactly as written: its blocks are read from the README itself, in order;
  * the shell blocks run in bash (the install in a copy of this checkout, into the local Maven
  * repository as a reader's would), the pom and the classes are written where the text says, and
- * real Maven builds the project: the machine's (3.8) for the whole tour, Maven 3.9 for the
- * project part again. Each command whose line carries a comment prints what the comment says.
+ * real Maven builds the project: the machine's (3.8) for the whole tour, and in the soak profile
+ * Maven 3.9 for the project part again. Each command whose line carries a comment prints what the comment says.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TourTest {
@@ -83,6 +84,8 @@ class TourTest {
     @Test
     @Order(2)
     void theProjectPartRunsWithMaven39(@TempDir Path dir) throws IOException {
+        // A second real Maven costs most of a minute: the soak profile runs it (mvn -Psoak -pl buildtests verify).
+        Assumptions.assumeTrue(Boolean.getBoolean("retort.tour.maven39"), "Maven 3.9's run of the tour is in the soak profile");
         Path maven = Path.of(System.getProperty("retort.maven39", "")).toAbsolutePath();
         assertTrue(Files.isRegularFile(maven.resolve("bin/mvn")), "Maven 3.9 unpacked by the build at " + maven);
         maven.resolve("bin/mvn").toFile().setExecutable(true); // the unpacking may lose the mode
