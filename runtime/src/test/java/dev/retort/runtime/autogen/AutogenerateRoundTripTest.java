@@ -29,6 +29,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -102,12 +107,15 @@ class AutogenerateRoundTripTest {
         }
         // Every other group leaves constraint names to the database, as a database Alembic made without a convention.
         var conventions = List.of(NamingConvention.alembic(), NamingConvention.database());
-        var unionsA = new ArrayList<Catalog>();
-        var unionsB = new ArrayList<Catalog>();
+        var builds = new ArrayList<Callable<Catalog>>();
         for (int c = 0; c < conventions.size(); c++) {
-            unionsA.add(modelCatalog(ofConvention(as, c), dialect, conventions.get(c)));
-            unionsB.add(modelCatalog(ofConvention(bs, c), dialect, conventions.get(c)));
+            int convention = c;
+            builds.add(() -> modelCatalog(ofConvention(as, convention), dialect, conventions.get(convention)));
+            builds.add(() -> modelCatalog(ofConvention(bs, convention), dialect, conventions.get(convention)));
         }
+        List<Catalog> built = inParallel(builds);
+        var unionsA = List.of(built.get(0), built.get(2));
+        var unionsB = List.of(built.get(1), built.get(3));
         for (int g = 0; g < groupCount; g++) {
             NamingConvention naming = conventions.get(g % 2);
             Catalog unionA = unionsA.get(g % 2);
@@ -147,12 +155,41 @@ class AutogenerateRoundTripTest {
             String indexClass = Files.readString(compiled.classes().resolve("META-INF/services/"
                     + MigrationIndex.class.getName())).strip();
             var index = (MigrationIndex) loader.loadClass(indexClass).getConstructor().newInstance();
+            var checks = new ArrayList<Callable<Catalog>>();
             for (Group group : groups) {
-                check(group, kind, dialect, index, loader, seed);
+                checks.add(() -> {
+                    check(group, kind, dialect, index, loader, seed);
+                    return null;
+                });
             }
+            inParallel(checks);
             System.out.printf("AutogenerateRoundTripTest %s: models and diffs %d ms, compiling %d ms, round trips %d ms%n",
                     kind, (generated - started) / 1_000_000, (compiledAt - generated) / 1_000_000,
                     (System.nanoTime() - compiledAt) / 1_000_000);
+        }
+    }
+
+    /**
+     * Runs the tasks two at a time, each in a database of its own: on PostgreSQL most of the time is
+     * the server's, which a second connection keeps busy. The first failure is thrown as it was.
+     */
+    private static <T> List<T> inParallel(List<Callable<T>> tasks) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            var results = new ArrayList<T>();
+            for (Future<T> future : pool.invokeAll(tasks)) {
+                try {
+                    results.add(future.get());
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof Error error) {
+                        throw error;
+                    }
+                    throw (Exception) e.getCause();
+                }
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
         }
     }
 
