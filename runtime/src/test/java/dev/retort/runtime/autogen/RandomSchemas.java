@@ -179,7 +179,7 @@ final class RandomSchemas {
         if (postgres && random.nextInt(4) == 0) {
             s.sequences.add(name("seq"));
         }
-        int tables = 1 + random.nextInt(4);
+        int tables = 1 + random.nextInt(3);
         for (int i = 0; i < tables; i++) {
             addTable(s);
         }
@@ -274,7 +274,7 @@ final class RandomSchemas {
         var t = new Table(name("t"));
         t.keyType = postgres && random.nextInt(4) == 0 ? SqlType.UUID : random.nextBoolean() ? SqlType.BIGINT : SqlType.INTEGER;
         t.columns.add(new Column("id", t.keyType, false, t.keyType == SqlType.UUID ? ServerDefault.randomUuid() : null, null));
-        int columns = 1 + random.nextInt(5);
+        int columns = 1 + random.nextInt(4);
         for (int i = 0; i < columns; i++) {
             t.columns.add(column(s, name("c")));
         }
