@@ -2,7 +2,7 @@ package dev.retort.bench;
 
 import dev.retort.runtime.ModelDiff;
 import dev.retort.runtime.Retort;
-import dev.retort.runtime.cli.Main;
+import dev.retort.cli.Main;
 import dev.retort.runtime.dialect.Dialects;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;

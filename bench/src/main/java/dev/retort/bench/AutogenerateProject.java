@@ -5,7 +5,7 @@ import dev.retort.op.CreateTable;
 import dev.retort.processor.RevisionProcessor;
 import dev.retort.runtime.autogen.Difference;
 import dev.retort.runtime.model.Model;
-import dev.retort.runtime.scaffold.Scaffolder;
+import dev.retort.cli.scaffold.Scaffolder;
 import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URL;

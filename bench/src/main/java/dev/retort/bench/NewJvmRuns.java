@@ -1,7 +1,7 @@
 package dev.retort.bench;
 
 import dev.retort.runtime.Retort;
-import dev.retort.runtime.cli.Main;
+import dev.retort.cli.Main;
 import dev.retort.runtime.dialect.Dialects;
 import java.io.File;
 import java.io.IOException;
@@ -20,7 +20,7 @@ import java.util.stream.Stream;
 /**
  * For {@link AutogenerateBench}: autogenerate as a user meets it, in a JVM that has run nothing
  * yet. Each run starts two JVMs: one runs the whole command ({@code java -jar
- * retort-runtime-*-cli.jar}, as the {@code retort} script does; the bench's class path and
+ * retort-cli-*-all.jar}, as the {@code retort} script does; the bench's class path and
  * {@code Main} when that jar is not beside the runtime jar), the other ({@link #main}) the parts
  * of {@link AutogenerateParts} once, to show where a first run's time goes. Each with the JVM
  * options of {@link #OPTIONS} in turn: as the script runs Java now, and with C1 alone.
@@ -126,12 +126,12 @@ final class NewJvmRuns {
                 .map(entry -> Path.of(entry).toAbsolutePath().toString()).collect(Collectors.joining(File.pathSeparator));
     }
 
-    /** The command-line jar beside the runtime jar this runs with (the reactor's runtime/target), or null. */
+    /** The command line's fat jar beside the retort-cli jar this runs with (the reactor's cli/target), or null. */
     static Path cliJar() {
         try {
-            Path runtime = Path.of(Retort.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            String name = runtime.getFileName().toString();
-            Path cli = runtime.resolveSibling(name.replace(".jar", "-cli.jar"));
+            Path thin = Path.of(dev.retort.cli.Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            String name = thin.getFileName().toString();
+            Path cli = thin.resolveSibling(name.replace(".jar", "-all.jar"));
             return name.endsWith(".jar") && Files.isRegularFile(cli) ? cli : null;
         } catch (Exception e) {
             return null;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.retort.index.MigrationIndex;
 import dev.retort.index.RevisionInfo;
-import dev.retort.runtime.cli.Main;
+import dev.retort.cli.Main;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.PrintStream;

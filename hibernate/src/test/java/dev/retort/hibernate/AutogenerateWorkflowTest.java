@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.retort.runtime.dialect.Dialects;
 import dev.retort.runtime.introspect.Catalog;
 import dev.retort.runtime.introspect.TableInfo;
-import dev.retort.runtime.testing.Cli;
+import dev.retort.cli.testing.Cli;
 import dev.retort.runtime.testing.TestDatabase;
 import dev.retort.runtime.testing.TestDatabase.Kind;
 import java.io.IOException;

@@ -2,7 +2,7 @@ package dev.retort.hibernate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.retort.runtime.testing.Cli;
+import dev.retort.cli.testing.Cli;
 import dev.retort.runtime.testing.Fixtures;
 import dev.retort.runtime.testing.TestDatabase;
 import java.io.File;

@@ -8,12 +8,12 @@ import dev.retort.runtime.dialect.Dialect;
 import dev.retort.runtime.index.MigrationSet;
 import dev.retort.runtime.introspect.Catalog;
 import dev.retort.runtime.jdbc.DatabaseUrl;
+import dev.retort.runtime.jdbc.Drivers;
 import dev.retort.runtime.model.Model;
 import dev.retort.runtime.model.ModelSource;
 import dev.retort.runtime.model.Models;
 import dev.retort.runtime.offline.ShadowSchema;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
@@ -73,7 +73,7 @@ public final class ModelDiff {
                 }
             }
             replayDone = System.nanoTime();
-            wanted = modelCatalog(config, dialect, model, settings, () -> DriverManager.getConnection("jdbc:sqlite::memory:"),
+            wanted = modelCatalog(config, dialect, model, settings, Drivers::sqliteInMemory,
                     null);
         } else {
             String schema = config.versionTable().schema() != null ? config.versionTable().schema()

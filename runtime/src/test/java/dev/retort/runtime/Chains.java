@@ -3,13 +3,13 @@ package dev.retort.runtime;
 import static dev.retort.runtime.testing.Fixtures.migration;
 
 /** Fixture chains the runtime's tests compile with the real processor. */
-final class Chains {
+public final class Chains {
 
     private Chains() {
     }
 
     /** alpha (with a unique name and a timestamp default), beta referencing it with an index, a column with data. */
-    static String[] threeSteps() {
+    public static String[] threeSteps() {
         return new String[] {
             migration("CreateAlpha", "a1000001").message("create alpha").upgrade(
                     "op.createTable(\"alpha\", t -> t"
@@ -29,7 +29,7 @@ final class Chains {
     }
 
     /** Two good revisions and a third whose second statement fails. */
-    static String[] failingThird() {
+    public static String[] failingThird() {
         return new String[] {
             migration("First", "b1000001").message("first").upgrade(
                     "op.createTable(\"first_t\", t -> t.column(\"id\", BIGINT, c -> c.primaryKey()));").toString(),
@@ -46,7 +46,7 @@ final class Chains {
      * merge1; extra1 is a second base, labelled extra, that depends on alpha1. Every revision but
      * the merge creates a table named after it.
      */
-    static String[] branchy() {
+    public static String[] branchy() {
         return new String[] {
             table("Root", "root01", "", ""),
             table("Alpha1", "alpha1", "root01", "branchLabels = \"alpha\""),

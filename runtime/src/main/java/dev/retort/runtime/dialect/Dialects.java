@@ -16,7 +16,7 @@ public final class Dialects {
         switch (name.toLowerCase(Locale.ROOT)) {
             case "postgresql":
             case "postgres":
-                return new PostgresDialect();
+                return postgres();
             case "sqlite":
                 return new SqliteDialect();
             default:
@@ -25,11 +25,26 @@ public final class Dialects {
         }
     }
 
+    /**
+     * PostgreSQL's dialect renders its DDL through jOOQ. An application that left jOOQ out (it is
+     * needed for PostgreSQL only; SQLite never loads it) learns which artifact to put back.
+     */
+    private static Dialect postgres() {
+        try {
+            Class.forName("org.jooq.DSLContext", false, Dialects.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw new RetortException(ErrorCode.BAD_CONFIGURATION, "PostgreSQL's dialect renders its SQL with jOOQ,"
+                    + " which is not on the class path; keep org.jooq:jooq, which retort-runtime depends on, among the"
+                    + " application's dependencies (only an SQLite-only application may exclude it)");
+        }
+        return new PostgresDialect();
+    }
+
     /** The dialect for what {@code DatabaseMetaData.getDatabaseProductName()} reports. */
     public static Dialect forProduct(String productName) {
         String p = productName.toLowerCase(Locale.ROOT);
         if (p.contains("postgres")) {
-            return new PostgresDialect();
+            return postgres();
         }
         if (p.contains("sqlite")) {
             return new SqliteDialect();

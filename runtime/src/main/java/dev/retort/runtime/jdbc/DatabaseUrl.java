@@ -5,7 +5,6 @@ import dev.retort.RetortException;
 import dev.retort.schema.Names;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Map;
@@ -345,12 +344,12 @@ public record DatabaseUrl(Kind kind, String jdbcUrl, String user, String passwor
         }
         Properties properties = properties();
         properties.setProperty("open_mode", String.valueOf(SQLITE_OPEN_READWRITE));
-        return DriverManager.getConnection(jdbcUrl, properties);
+        return Drivers.connect(jdbcUrl, properties);
     }
 
     /** Opens a connection to {@code otherJdbcUrl} (another database or schema on the same server) as this user. */
     public Connection connect(String otherJdbcUrl) throws SQLException {
-        return DriverManager.getConnection(otherJdbcUrl, properties());
+        return Drivers.connect(otherJdbcUrl, properties());
     }
 
     private Properties properties() {

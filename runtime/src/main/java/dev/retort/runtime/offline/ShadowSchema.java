@@ -7,10 +7,10 @@ import dev.retort.runtime.dialect.Action;
 import dev.retort.runtime.dialect.Dialect;
 import dev.retort.runtime.dialect.RenderContext;
 import dev.retort.runtime.index.MigrationSet;
+import dev.retort.runtime.jdbc.Drivers;
 import dev.retort.runtime.ops.PreparedStep;
 import dev.retort.runtime.ops.StepPreparer;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -46,9 +46,9 @@ public final class ShadowSchema implements AutoCloseable {
         }
         Connection connection;
         try {
-            connection = DriverManager.getConnection("jdbc:sqlite::memory:");
+            connection = Drivers.sqliteInMemory();
         } catch (SQLException e) {
-            throw new IllegalStateException("SQLite's in-memory database is part of its driver", e);
+            throw new IllegalStateException("SQLite's driver could not open a database in memory", e);
         }
         var shadow = new ShadowSchema(connection, dialect, new StepPreparer(migrations, dialect, context));
         try {

@@ -1,10 +1,14 @@
 package dev.retort.runtime.testing;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** A Java process started from the tests' own class path, with its output kept in a file. */
 public final class Child {
@@ -19,10 +23,18 @@ public final class Child {
 
     /** Starts {@code main} of {@code mainClass}, its output (both streams) going to {@code output}. */
     public static Child start(Class<?> mainClass, Path output, String... args) throws IOException {
+        return start(mainClass, output, entry -> true, args);
+    }
+
+    /** The same, with only the class-path entries {@code keep} accepts: an application that lacks a library. */
+    public static Child start(Class<?> mainClass, Path output, Predicate<String> keep, String... args)
+            throws IOException {
+        String classPath = Stream.of(classPath().split(File.pathSeparator)).filter(keep)
+                .collect(Collectors.joining(File.pathSeparator));
         var command = new ArrayList<String>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 // A short-lived process: quick start matters more than peak speed.
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-Xmx256m",
-                "-cp", classPath(), mainClass.getName()));
+                "-cp", classPath, mainClass.getName()));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
         return new Child(process, output);

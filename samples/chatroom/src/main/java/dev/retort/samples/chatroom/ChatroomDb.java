@@ -1,6 +1,6 @@
 package dev.retort.samples.chatroom;
 
-import dev.retort.runtime.cli.Main;
+import dev.retort.cli.Main;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package dev.retort.samples.cleanarch;
 
-import dev.retort.runtime.testing.Cli;
+import dev.retort.cli.testing.Cli;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
@@ -63,7 +63,7 @@ final class FreshProject {
             // DriverManager gives a connection only to code that sees the driver's own class: register this loader's.
             Class.forName("org.sqlite.JDBC", true, retort);
             Class.forName("org.postgresql.Driver", true, retort);
-            main = retort.loadClass("dev.retort.runtime.cli.Main").getMethod("run", String[].class, PrintStream.class,
+            main = retort.loadClass("dev.retort.cli.Main").getMethod("run", String[].class, PrintStream.class,
                     PrintStream.class, Map.class, Path.class, InputStream.class);
         }
         return main;

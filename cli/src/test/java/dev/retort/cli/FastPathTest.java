@@ -1,0 +1,75 @@
+package dev.retort.cli;
+
+import dev.retort.runtime.Chains;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.retort.runtime.testing.Fixtures;
+import dev.retort.runtime.testing.TestDatabase;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * When the database is already at head, {@code upgrade head} reads the index and the version
+ * table and returns: a fresh JVM's class-loading log shows no jOOQ class, no migration class and
+ * no renderer.
+ */
+class FastPathTest {
+
+    @TempDir
+    static Path fixtures;
+    static Fixtures.Compiled chain;
+
+    @BeforeAll
+    static void compile() {
+        chain = Fixtures.compile(fixtures, Chains.threeSteps());
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void upgradeAtHeadLoadsNoJooqAndNoMigration(TestDatabase.Kind kind, @TempDir Path dir) throws Exception {
+        try (var db = TestDatabase.create(kind, dir)) {
+            Path first = dir.resolve("first.log");
+            Path second = dir.resolve("second.log");
+            assertEquals(0, upgradeInFreshJvm(db, first), "first run");
+            assertEquals(0, upgradeInFreshJvm(db, second), "second run");
+
+            List<String> loadedFirst = Files.readAllLines(first);
+            assertTrue(loadedFirst.stream().anyMatch(l -> l.contains("fx.CreateAlpha")), "the first run did create migrations");
+
+            List<String> loaded = Files.readAllLines(second);
+            assertTrue(loaded.stream().anyMatch(l -> l.contains("dev.retort.generated.RetortIndex_fx")), "the index is read");
+            assertFalse(loaded.stream().anyMatch(l -> l.contains(" org.jooq.")), "jOOQ must not be loaded at head");
+            assertFalse(loaded.stream().anyMatch(l -> l.contains(" fx.")), "no migration class may be loaded at head");
+            assertFalse(loaded.stream().anyMatch(l -> l.matches(".* dev\\.retort\\.runtime\\.dialect\\..*Renderer .*")),
+                    "nothing may be rendered at head");
+            assertFalse(loaded.stream().anyMatch(l -> l.contains("StepPreparer")), "no step may be prepared at head");
+        }
+    }
+
+    private static int upgradeInFreshJvm(TestDatabase db, Path log) throws IOException, InterruptedException {
+        var command = new ArrayList<String>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xlog:class+load=info:file=" + log);
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add("dev.retort.cli.Main");
+        command.addAll(List.of("--classpath", chain.classes().toString(), "--url", db.url(), "upgrade", "head"));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(log.resolveSibling(log.getFileName() + ".out").toFile()).start();
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("the CLI did not finish in 120 s");
+        }
+        return process.exitValue();
+    }
+}

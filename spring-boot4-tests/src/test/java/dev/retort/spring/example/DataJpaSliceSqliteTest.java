@@ -1,0 +1,37 @@
+package dev.retort.spring.example;
+
+import dev.retort.runtime.testing.TestDatabase;
+import dev.retort.spring.TestApps;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The example's @DataJpaTest on Sqlite: Retort is part of the slice, as Flyway is. (Spring Boot 4.0) */
+@DataJpaTest(showSql = false, properties = "spring.test.database.replace=none")
+class DataJpaSliceSqliteTest extends DataJpaSliceContract {
+
+    static final TestDatabase DB = TestDatabase.sqlite(tempFile());
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestApps.register(registry, DB);
+    }
+
+    @AfterAll
+    static void drop() throws Exception {
+        DB.close();
+    }
+
+    static Path tempFile() {
+        try {
+            return Files.createTempDirectory("retort-slice").resolve("slice.db");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
