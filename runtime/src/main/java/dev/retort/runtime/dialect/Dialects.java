@@ -30,9 +30,10 @@ public final class Dialects {
      * needed for PostgreSQL only; SQLite never loads it) learns which artifact to put back.
      */
     private static Dialect postgres() {
-        try {
-            Class.forName("org.jooq.DSLContext", false, Dialects.class.getClassLoader());
-        } catch (ClassNotFoundException | LinkageError e) {
+        // A resource, not a class: loading jOOQ costs a second, and a start at head must not pay it (FastPathTest).
+        ClassLoader loader = Dialects.class.getClassLoader();
+        if ((loader != null ? loader.getResource("org/jooq/DSLContext.class")
+                : ClassLoader.getSystemResource("org/jooq/DSLContext.class")) == null) {
             throw new RetortException(ErrorCode.BAD_CONFIGURATION, "PostgreSQL's dialect renders its SQL with jOOQ,"
                     + " which is not on the class path; keep org.jooq:jooq, which retort-runtime depends on, among the"
                     + " application's dependencies (only an SQLite-only application may exclude it)");

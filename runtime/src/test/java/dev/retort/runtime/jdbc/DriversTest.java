@@ -72,7 +72,7 @@ class DriversTest {
             for (String url : args) {
                 try {
                     if (url.startsWith("offline:")) {
-                        Retort.configure().url("sqlite::memory:").indexes(List.of(ONE)).build()
+                        Retort.configure().url("jdbc:sqlite::memory:").indexes(List.of(ONE)).build()
                                 .upgradeSql(List.of(), "heads", url.substring("offline:".length()));
                         System.out.println(url + ": ok");
                     } else {

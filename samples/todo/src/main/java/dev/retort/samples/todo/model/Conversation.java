@@ -40,4 +40,20 @@ public class Conversation extends Timestamped {
     @OneToMany(mappedBy = "conversation", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("createdAt")
     List<Message> messages;
+
+    protected Conversation() {
+    }
+
+    public Conversation(User user, String title) {
+        this.user = user;
+        this.title = title;
+    }
+
+    public UUID getId() {
+        return id;
+    }
+
+    public String getTitle() {
+        return title;
+    }
 }

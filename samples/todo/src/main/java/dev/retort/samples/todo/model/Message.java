@@ -37,4 +37,25 @@ public class Message extends Timestamped {
 
     @Column(nullable = false, columnDefinition = "text")
     String content;
+
+    protected Message() {
+    }
+
+    public Message(Conversation conversation, String role, String content) {
+        this.conversation = conversation;
+        this.role = role;
+        this.content = content;
+    }
+
+    public UUID getId() {
+        return id;
+    }
+
+    public String getRole() {
+        return role;
+    }
+
+    public String getContent() {
+        return content;
+    }
 }

@@ -38,4 +38,33 @@ public class Task extends Timestamped {
 
     @Column(nullable = false, options = "default false")
     boolean completed;
+
+    protected Task() {
+    }
+
+    public Task(User user, String title, String description) {
+        this.user = user;
+        this.title = title;
+        this.description = description;
+    }
+
+    public Integer getId() {
+        return id;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public boolean isCompleted() {
+        return completed;
+    }
+
+    public void complete() {
+        completed = true;
+    }
 }

@@ -18,4 +18,12 @@ public abstract class Timestamped {
     @Column(name = "updated_at", nullable = false, insertable = false,
             columnDefinition = "timestamp with time zone", options = NOW)
     OffsetDateTime updatedAt;
+
+    public OffsetDateTime getCreatedAt() {
+        return createdAt;
+    }
+
+    public OffsetDateTime getUpdatedAt() {
+        return updatedAt;
+    }
 }

@@ -1,0 +1,19 @@
+package it.db;
+
+import static dev.retort.schema.SqlType.BIGINT;
+import static dev.retort.schema.SqlType.varchar;
+
+import dev.retort.Migration;
+import dev.retort.Revision;
+import dev.retort.dsl.Ops;
+
+@Revision(id = "a1f0c0de0001", message = "create users")
+public final class CreateUsers implements Migration {
+
+    @Override
+    public void upgrade(Ops op) {
+        op.createTable("users", t -> t
+                .column("id", BIGINT, c -> c.primaryKey())
+                .column("email", varchar(255), c -> c.notNull().unique()));
+    }
+}
