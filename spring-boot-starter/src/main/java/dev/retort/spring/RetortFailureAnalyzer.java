@@ -17,8 +17,8 @@ public class RetortFailureAnalyzer extends AbstractFailureAnalyzer<RetortExcepti
 
     private static String action(RetortException cause) {
         return switch (cause.code()) {
-            case BAD_CONFIGURATION, BAD_OPTION, BAD_URL -> "Correct the setting named above (spring.retort.* in the"
-                    + " application's configuration).";
+            case BAD_CONFIGURATION, BAD_OPTION, BAD_URL -> "Correct what is named above: a spring.retort.* setting,"
+                    + " or a dependency the application lacks (a JDBC driver, jOOQ for PostgreSQL).";
             case VALIDATION_FAILED -> "Bring the database up to date (or let the application upgrade it), then start again.";
             case LOCK_TIMEOUT -> "Another instance holds the migration lock: wait for it, or raise spring.retort.lock-timeout.";
             case NO_MIGRATIONS -> "Run Retort's annotation processor on the migrations (annotationProcessorPaths), or set"

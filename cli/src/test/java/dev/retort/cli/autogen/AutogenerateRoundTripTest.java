@@ -45,9 +45,9 @@ import org.junit.jupiter.api.io.TempDir;
  * compiled with the processor, must upgrade a database to A's catalog and then to B's exactly;
  * autogenerate must then find nothing more; and the default downgrade must give A's catalog back.
  * 25 pairs share a database and a migration (each pair's ops in turn, under a comment naming it),
- * and all models are made in two databases per naming convention, which makes 200 pairs cheap
+ * and all models are made in two databases per naming convention, which makes 150 pairs cheap
  * enough for every build; each pair is still diffed, written and checked on its own.
- * 200 pairs per database by default ({@code -Dretort.autogen.pairs=N}); the seed is printed,
+ * 150 pairs per database by default ({@code -Dretort.autogen.pairs=N}); the seed is printed,
  * {@code -Dretort.autogen.seed=N} replays one run.
  */
 class AutogenerateRoundTripTest {
@@ -89,7 +89,7 @@ class AutogenerateRoundTripTest {
 
     private void roundTrips(TestDatabase.Kind kind) throws Exception {
         long seed = Long.getLong("retort.autogen.seed", System.nanoTime());
-        int count = Integer.getInteger("retort.autogen.pairs", 200);
+        int count = Integer.getInteger("retort.autogen.pairs", 150);
         System.out.println("AutogenerateRoundTripTest " + kind + ": " + count + " pairs, seed " + seed
                 + " (replay with -Dretort.autogen.seed=" + seed + ")");
         boolean postgres = kind == TestDatabase.Kind.POSTGRESQL;

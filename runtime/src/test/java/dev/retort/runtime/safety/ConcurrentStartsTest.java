@@ -16,14 +16,14 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * Eight separate JVMs start at once and each runs {@code upgrade head} on the same database, as
  * eight instances of an application would: every one exits 0, each revision is applied exactly
- * once, and the database is at head. Repeated: 3 rounds on each database in the default build,
+ * once, and the database is at head. Repeated: 2 rounds on each database in the default build,
  * enough to catch a lock that does not hold; the soak profile ({@code runtime/soak}, or
  * {@code mvn -Psoak}) runs 200, and {@code -Dretort.soak.rounds=N} any number.
  */
 class ConcurrentStartsTest {
 
     private static final int PROCESSES = 8;
-    private static final int ROUNDS = Integer.getInteger("retort.soak.rounds", 3);
+    private static final int ROUNDS = Integer.getInteger("retort.soak.rounds", 2);
 
     @ParameterizedTest
     @EnumSource(Kind.class)
