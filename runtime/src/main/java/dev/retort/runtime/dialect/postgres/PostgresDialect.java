@@ -22,9 +22,16 @@ import java.util.Objects;
 /** PostgreSQL, whose DDL is transactional. */
 public final class PostgresDialect implements Dialect {
 
-    /** Created on first use: it loads jOOQ, which costs about a second of JVM time. */
-    private PostgresRenderer renderer;
-    private RenderContext rendererContext;
+    /**
+     * The renderer of the last context, created on first use (it loads jOOQ, which costs about a
+     * second of JVM time). One immutable entry in one volatile field: a dialect rendering for two
+     * contexts on two threads (autogenerate's two naming conventions) never pairs a renderer with
+     * the other's context.
+     */
+    private volatile Cached cached;
+
+    private record Cached(RenderContext context, PostgresRenderer renderer) {
+    }
 
     @Override
     public String name() {
@@ -33,11 +40,12 @@ public final class PostgresDialect implements Dialect {
 
     @Override
     public List<Action> render(Op op, RenderContext context) {
-        if (renderer == null || !context.equals(rendererContext)) {
-            renderer = new PostgresRenderer(this, context);
-            rendererContext = context;
+        Cached current = cached;
+        if (current == null || !current.context().equals(context)) {
+            current = new Cached(context, new PostgresRenderer(this, context));
+            cached = current;
         }
-        return op.accept(renderer);
+        return op.accept(current.renderer());
     }
 
     /**

@@ -26,9 +26,16 @@ public final class SqliteDialect implements Dialect {
     /** The default {@code ServerDefault.randomUuid()} writes, as SQLite keeps it. */
     public static final String RANDOM_UUID_DEFAULT = SqliteTypes.RANDOM_UUID;
 
-    /** Created on first use, so an application already at head never loads it. */
-    private SqliteRenderer renderer;
-    private RenderContext rendererContext;
+    /**
+     * The renderer of the last context, created on first use (so an application already at head
+     * never loads it). One immutable entry in one volatile field: a dialect rendering for two
+     * contexts on two threads (autogenerate's two naming conventions) never pairs a renderer with
+     * the other's context.
+     */
+    private volatile Cached cached;
+
+    private record Cached(RenderContext context, SqliteRenderer renderer) {
+    }
 
     @Override
     public String name() {
@@ -37,11 +44,12 @@ public final class SqliteDialect implements Dialect {
 
     @Override
     public List<Action> render(Op op, RenderContext context) {
-        if (renderer == null || !context.equals(rendererContext)) {
-            renderer = new SqliteRenderer(this, context);
-            rendererContext = context;
+        Cached current = cached;
+        if (current == null || !current.context().equals(context)) {
+            current = new Cached(context, new SqliteRenderer(this, context));
+            cached = current;
         }
-        return op.accept(renderer);
+        return op.accept(current.renderer());
     }
 
     /** Changes in a row that each rebuild the same table become one rebuild: a big table is copied once. */
