@@ -15,8 +15,10 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /**
  * A SQLite table rebuild by Retort against a bare copy of the same table, on a file database of
@@ -108,8 +110,12 @@ public final class RebuildBench {
                         ? String.format(Locale.ROOT, "; to the copy without the index: %.2fx", median(rebuild) / median(copy)) : "");
         System.out.printf(Locale.ROOT, "  heap: %,d KB before a rebuild, %,d KB at the highest during one%n",
                 heapBefore / 1024, heapPeak / 1024);
-        for (Path p : List.of(file, dir)) {
-            Files.deleteIfExists(p);
+        // The whole folder: beside the database stays its migration lock file (bench.db-retort-lock), which
+        // Retort never deletes, as another process may be waiting on it.
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
         }
     }
 

@@ -132,14 +132,23 @@ public final class Retort {
 
     /** The version of this Retort, as the history table records it. */
     public static String version() {
-        try (var in = Retort.class.getResourceAsStream("version.properties")) {
-            var properties = new Properties();
-            if (in != null) {
-                properties.load(in);
+        return Version.VALUE;
+    }
+
+    /** Read once, on first use: every history row names it, and the jar does not change under a running JVM. */
+    private static final class Version {
+        static final String VALUE = read();
+
+        private static String read() {
+            try (var in = Retort.class.getResourceAsStream("version.properties")) {
+                var properties = new Properties();
+                if (in != null) {
+                    properties.load(in);
+                }
+                return properties.getProperty("version", "unknown");
+            } catch (IOException e) {
+                return "unknown";
             }
-            return properties.getProperty("version", "unknown");
-        } catch (IOException e) {
-            return "unknown";
         }
     }
 

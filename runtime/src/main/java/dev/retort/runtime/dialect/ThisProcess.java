@@ -11,14 +11,23 @@ public final class ThisProcess {
     }
 
     public static String host() {
-        String host = System.getenv("HOSTNAME");
-        if (host != null && !host.isBlank()) {
-            return host;
-        }
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (IOException e) {
-            return "unknown";
+        return Host.NAME;
+    }
+
+    /** Looked up once, on first use: every step's history row names it, and a name lookup can take a while. */
+    private static final class Host {
+        static final String NAME = lookUp();
+
+        private static String lookUp() {
+            String host = System.getenv("HOSTNAME");
+            if (host != null && !host.isBlank()) {
+                return host;
+            }
+            try {
+                return InetAddress.getLocalHost().getHostName();
+            } catch (IOException e) {
+                return "unknown";
+            }
         }
     }
 
