@@ -21,11 +21,16 @@ public final class Drivers {
     /** Opens {@code jdbcUrl}; with no driver for it, fails in one line naming the dependency to add. */
     public static Connection connect(String jdbcUrl, Properties properties) throws SQLException {
         try {
-            DriverManager.getDriver(jdbcUrl);
-        } catch (SQLException none) {
-            throw missing(jdbcUrl);
+            return DriverManager.getConnection(jdbcUrl, properties);
+        } catch (SQLException e) {
+            // Asked only on failure: a connection that opens pays for one look through the drivers, not two.
+            try {
+                DriverManager.getDriver(jdbcUrl);
+            } catch (SQLException none) {
+                throw missing(jdbcUrl);
+            }
+            throw e;
         }
-        return DriverManager.getConnection(jdbcUrl, properties);
     }
 
     /** An SQLite database in memory: the shadow that offline SQL and autogenerate replay migrations into. */
