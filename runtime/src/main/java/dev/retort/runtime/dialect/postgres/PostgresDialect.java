@@ -5,6 +5,7 @@ import dev.retort.runtime.dialect.Action;
 import dev.retort.runtime.dialect.Dialect;
 import dev.retort.runtime.dialect.MigrationLock;
 import dev.retort.runtime.dialect.RenderContext;
+import dev.retort.runtime.dialect.RendererCache;
 import dev.retort.runtime.introspect.Catalog;
 import dev.retort.runtime.introspect.CatalogDiff;
 import dev.retort.schema.TableName;
@@ -22,16 +23,7 @@ import java.util.Objects;
 /** PostgreSQL, whose DDL is transactional. */
 public final class PostgresDialect implements Dialect {
 
-    /**
-     * The renderer of the last context, created on first use (it loads jOOQ, which costs about a
-     * second of JVM time). One immutable entry in one volatile field: a dialect rendering for two
-     * contexts on two threads (autogenerate's two naming conventions) never pairs a renderer with
-     * the other's context.
-     */
-    private volatile Cached cached;
-
-    private record Cached(RenderContext context, PostgresRenderer renderer) {
-    }
+    private final RendererCache<PostgresRenderer> renderers = new RendererCache<>();
 
     @Override
     public String name() {
@@ -40,12 +32,7 @@ public final class PostgresDialect implements Dialect {
 
     @Override
     public List<Action> render(Op op, RenderContext context) {
-        Cached current = cached;
-        if (current == null || !current.context().equals(context)) {
-            current = new Cached(context, new PostgresRenderer(this, context));
-            cached = current;
-        }
-        return op.accept(current.renderer());
+        return op.accept(renderers.of(context, c -> new PostgresRenderer(this, c)));
     }
 
     /**

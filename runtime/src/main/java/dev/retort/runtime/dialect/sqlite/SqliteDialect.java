@@ -5,6 +5,7 @@ import dev.retort.runtime.dialect.Action;
 import dev.retort.runtime.dialect.Dialect;
 import dev.retort.runtime.dialect.MigrationLock;
 import dev.retort.runtime.dialect.RenderContext;
+import dev.retort.runtime.dialect.RendererCache;
 import dev.retort.runtime.introspect.Catalog;
 import dev.retort.runtime.introspect.CatalogDiff;
 import dev.retort.schema.TableName;
@@ -26,16 +27,7 @@ public final class SqliteDialect implements Dialect {
     /** The default {@code ServerDefault.randomUuid()} writes, as SQLite keeps it. */
     public static final String RANDOM_UUID_DEFAULT = SqliteTypes.RANDOM_UUID;
 
-    /**
-     * The renderer of the last context, created on first use (so an application already at head
-     * never loads it). One immutable entry in one volatile field: a dialect rendering for two
-     * contexts on two threads (autogenerate's two naming conventions) never pairs a renderer with
-     * the other's context.
-     */
-    private volatile Cached cached;
-
-    private record Cached(RenderContext context, SqliteRenderer renderer) {
-    }
+    private final RendererCache<SqliteRenderer> renderers = new RendererCache<>();
 
     @Override
     public String name() {
@@ -44,12 +36,7 @@ public final class SqliteDialect implements Dialect {
 
     @Override
     public List<Action> render(Op op, RenderContext context) {
-        Cached current = cached;
-        if (current == null || !current.context().equals(context)) {
-            current = new Cached(context, new SqliteRenderer(this, context));
-            cached = current;
-        }
-        return op.accept(current.renderer());
+        return op.accept(renderers.of(context, c -> new SqliteRenderer(this, c)));
     }
 
     /** Changes in a row that each rebuild the same table become one rebuild: a big table is copied once. */
