@@ -7,12 +7,10 @@ import dev.retort.runtime.jdbc.DatabaseUrl;
 import dev.retort.cli.scaffold.PomWiring;
 import dev.retort.cli.scaffold.Scaffolder;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -92,18 +90,13 @@ final class InitCommand implements Callable<Integer> {
      * The JDBC driver for the database the command line would use here (the runtime brings none),
      * at the version this command line carries; SQLite when the URL says nothing parseable.
      */
-    private PomWiring.Artifact driver() throws IOException {
+    private PomWiring.Artifact driver() {
         DatabaseUrl.Kind kind;
         try {
             kind = DatabaseUrl.parse(top.settings().url(null).value(), null, null).kind();
         } catch (RetortException e) {
             kind = DatabaseUrl.Kind.SQLITE;
         }
-        var drivers = new Properties();
-        try (InputStream in = InitCommand.class.getResourceAsStream("drivers.properties")) {
-            drivers.load(in);
-        }
-        String[] gav = drivers.getProperty(kind == DatabaseUrl.Kind.POSTGRESQL ? "postgresql" : "sqlite").split(":");
-        return new PomWiring.Artifact(gav[0], gav[1], gav[2]);
+        return PomWiring.Artifact.driver(kind);
     }
 }

@@ -2,6 +2,10 @@ package dev.retort.cli.scaffold;
 
 import dev.retort.ErrorCode;
 import dev.retort.RetortException;
+import dev.retort.runtime.jdbc.DatabaseUrl;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -9,6 +13,7 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Properties;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
@@ -33,6 +38,22 @@ public final class PomWiring {
 
     /** A dependency init adds beside retort-runtime: the JDBC driver, which the runtime does not bring. */
     public record Artifact(String groupId, String artifactId, String version) {
+
+        /**
+         * The driver for {@code kind}, at the version this command line carries (drivers.properties,
+         * which the build fills in).
+         */
+        public static Artifact driver(DatabaseUrl.Kind kind) {
+            var drivers = new Properties();
+            try (InputStream in = PomWiring.class.getResourceAsStream("/dev/retort/cli/drivers.properties")) {
+                drivers.load(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException("the command line's jar lacks dev/retort/cli/drivers.properties", e);
+            }
+            String key = kind == DatabaseUrl.Kind.POSTGRESQL ? "postgresql" : "sqlite";
+            String[] gav = drivers.getProperty(key).split(":");
+            return new Artifact(gav[0], gav[1], gav[2]);
+        }
     }
 
     /** Wires Retort {@code version} in, with {@code driver} (or none, when null) beside the runtime. */

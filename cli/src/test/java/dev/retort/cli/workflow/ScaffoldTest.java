@@ -9,13 +9,13 @@ import dev.retort.RetortException;
 import dev.retort.cli.scaffold.PomWiring;
 import dev.retort.cli.scaffold.SourceRevisions;
 import dev.retort.runtime.Retort;
+import dev.retort.runtime.jdbc.DatabaseUrl;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Random;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
@@ -203,13 +203,7 @@ class ScaffoldTest {
         assertTrue(marker >= 0, "README.md marks its Maven block");
         int start = readme.indexOf('\n', readme.indexOf("```xml", marker)) + 1;
         String block = readme.substring(start, readme.indexOf("```", start));
-        var drivers = new Properties();
-        try (var in = PomWiring.class.getResourceAsStream("/dev/retort/cli/drivers.properties")) {
-            drivers.load(in);
-        }
-        String[] sqlite = drivers.getProperty("sqlite").split(":");
-        var wiring = new PomWiring(Retort.version(), new PomWiring.Artifact(sqlite[0], sqlite[1],
-                sqlite[2]));
+        var wiring = new PomWiring(Retort.version(), PomWiring.Artifact.driver(DatabaseUrl.Kind.SQLITE));
         assertEquals(wiring.snippet().strip(), block.strip());
     }
 
