@@ -1,6 +1,9 @@
 package dev.retort.spring;
 
 import dev.retort.runtime.testing.TestDatabase;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.WebApplicationType;
@@ -21,6 +24,15 @@ public final class TestApps {
             properties.add("spring.jpa.database-platform=org.hibernate.community.dialect.SQLiteDialect");
         }
         return properties;
+    }
+
+    /** For slice tests, whose database outlives a test method: an SQLite file in a folder of its own. */
+    public static TestDatabase sqliteInTempDir() {
+        try {
+            return TestDatabase.sqlite(Files.createTempDirectory("retort-slice").resolve("slice.db"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** For slice tests: the same properties through {@code @DynamicPropertySource}. */

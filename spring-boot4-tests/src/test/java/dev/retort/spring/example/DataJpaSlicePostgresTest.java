@@ -2,10 +2,6 @@ package dev.retort.spring.example;
 
 import dev.retort.runtime.testing.TestDatabase;
 import dev.retort.spring.TestApps;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -25,13 +21,5 @@ class DataJpaSlicePostgresTest extends DataJpaSliceContract {
     @AfterAll
     static void drop() throws Exception {
         DB.close();
-    }
-
-    static Path tempFile() {
-        try {
-            return Files.createTempDirectory("retort-slice").resolve("slice.db");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -2,10 +2,6 @@ package dev.retort.spring.example;
 
 import dev.retort.runtime.testing.TestDatabase;
 import dev.retort.spring.TestApps;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.springframework.boot.test.autoconfigure.orm.jpa.DataJpaTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -15,7 +11,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @DataJpaTest(showSql = false, properties = "spring.test.database.replace=none")
 class DataJpaSliceSqliteTest extends DataJpaSliceContract {
 
-    static final TestDatabase DB = TestDatabase.sqlite(tempFile());
+    static final TestDatabase DB = TestApps.sqliteInTempDir();
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -25,13 +21,5 @@ class DataJpaSliceSqliteTest extends DataJpaSliceContract {
     @AfterAll
     static void drop() throws Exception {
         DB.close();
-    }
-
-    static Path tempFile() {
-        try {
-            return Files.createTempDirectory("retort-slice").resolve("slice.db");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
