@@ -195,6 +195,28 @@ class ScaffoldTest {
                 "a driver the project already has stays as it is");
     }
 
+    /**
+     * init adds the driver of the database the command line would use: PostgreSQL's for a
+     * PostgreSQL DATABASE_URL (the seeds' form too), SQLite's when none is given. Nothing connects.
+     */
+    @Test
+    void initAddsTheDriverOfTheProjectsDatabase(@TempDir Path dir) throws Exception {
+        for (var database : List.of(Map.of("DATABASE_URL", "postgresql+asyncpg://user:secret@db.invalid:5432/app"),
+                Map.<String, String>of())) {
+            Path projectDir = Files.createDirectories(dir.resolve(database.isEmpty() ? "sqlite" : "postgresql"));
+            var project = new Project(projectDir, database);
+            var cli = project.ok("init", "--package", "com.example.db");
+            String pom = Files.readString(projectDir.resolve("pom.xml"));
+            DatabaseUrl.Kind kind = database.isEmpty() ? DatabaseUrl.Kind.SQLITE : DatabaseUrl.Kind.POSTGRESQL;
+            PomWiring.Artifact driver = PomWiring.Artifact.driver(kind);
+            assertTrue(pom.contains("<artifactId>" + driver.artifactId() + "</artifactId>"), pom);
+            assertEquals(1, countOf(pom, "<groupId>org.postgresql</groupId>") + countOf(pom, "<groupId>org.xerial</groupId>"),
+                    "one driver: " + pom);
+            assertTrue(cli.out().contains("Added retort-runtime, " + driver.groupId() + ":" + driver.artifactId()), cli.out());
+            assertFalse(cli.out().contains("secret") || cli.err().contains("secret"), cli.toString());
+        }
+    }
+
     /** README's Installing section shows, for Maven, exactly what init writes for an SQLite project. */
     @Test
     void theReadmesMavenBlockIsWhatInitWrites() throws Exception {
