@@ -60,6 +60,7 @@ final class Runner {
      * after the steps before it committed and before anything of its own transaction ran.
      */
     RunResult run(Plan plan, StepPreparer preparer, TransactionMode mode) throws SQLException {
+        long t0 = System.nanoTime();
         boolean autoCommit = connection.getAutoCommit();
         databaseUser = connection.getMetaData().getUserName();
         List<Step> steps = plan.steps();
@@ -95,6 +96,7 @@ final class Runner {
         } finally {
             connection.setAutoCommit(autoCommit);
         }
+        logRun(plan, results, t0);
         return new RunResult(plan.direction(), plan.headsBefore(), plan.headsAfter(), results);
     }
 
@@ -282,9 +284,28 @@ final class Runner {
         var result = new StepResult(step.revision().id(), step.revision().message(), step.step().direction(),
                 up ? parents : revision, up ? revision : parents, step.step().headsAfter(), statements,
                 Duration.ofNanos(System.nanoTime() - t0));
-        LOG.log(Level.INFO, () -> result.direction().label() + " " + shown(result.from()) + " -> " + shown(result.to())
-                + ", " + result.message() + " (" + result.duration().toMillis() + " ms)");
+        LOG.log(Level.DEBUG, () -> describe(result));
         return result;
+    }
+
+    private static String describe(StepResult result) {
+        return result.direction().label() + " " + shown(result.from()) + " -> " + shown(result.to()) + ", "
+                + result.message() + " (" + result.duration().toMillis() + " ms)";
+    }
+
+    /**
+     * One line for the run, as Flyway's "Successfully applied": each step's own line is DEBUG,
+     * since a logged line costs a cold process about a millisecond of CPU (bench/README.md,
+     * StartBench) and an application's start log wants the outcome, not 200 lines.
+     */
+    private static void logRun(Plan plan, List<StepResult> results, long t0) {
+        if (results.size() == 1) {
+            LOG.log(Level.INFO, () -> describe(results.get(0)));
+        } else if (!results.isEmpty()) {
+            LOG.log(Level.INFO, () -> plan.direction().label() + " " + shown(plan.headsBefore()) + " -> "
+                    + shown(plan.headsAfter()) + ": " + results.size() + " revisions in "
+                    + (System.nanoTime() - t0) / 1_000_000 + " ms");
+        }
     }
 
     static String shown(List<String> revisions) {
