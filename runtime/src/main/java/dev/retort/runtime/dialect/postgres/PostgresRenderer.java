@@ -76,12 +76,8 @@ final class PostgresRenderer implements OpVisitor<List<Action>> {
     private final PostgresTypes types;
     private final RenderContext context;
     private final PostgresConstraints constraints;
-    private final DSLContext ctx = DSL.using(SQLDialect.POSTGRES, new Settings()
-            .withRenderFormatted(false)
-            .withRenderKeywordCase(RenderKeywordCase.UPPER)
-            // Expressions (defaults, checks, index expressions) are SQL written by the migration
-            // author; jOOQ must not read "?" or "{0}" in them as placeholders.
-            .withRenderPlainSQLTemplatesAsRaw(true));
+    /** Made on the first op that needs jOOQ: raw SQL and data ops load none of its classes. */
+    private DSLContext ctx;
 
     PostgresRenderer(PostgresDialect dialect, RenderContext context) {
         this.dialect = dialect;
@@ -90,12 +86,24 @@ final class PostgresRenderer implements OpVisitor<List<Action>> {
         this.constraints = new PostgresConstraints(dialect, context);
     }
 
+    private DSLContext ctx() {
+        if (ctx == null) {
+            ctx = DSL.using(SQLDialect.POSTGRES, new Settings()
+                    .withRenderFormatted(false)
+                    .withRenderKeywordCase(RenderKeywordCase.UPPER)
+                    // Expressions (defaults, checks, index expressions) are SQL written by the migration
+                    // author; jOOQ must not read "?" or "{0}" in them as placeholders.
+                    .withRenderPlainSQLTemplatesAsRaw(true));
+        }
+        return ctx;
+    }
+
     // ---- tables ----
 
     @Override
     public List<Action> createTable(CreateTable op) {
-        CreateTableElementListStep create = op.ifNotExists() ? ctx.createTableIfNotExists(name(op.table()))
-                : ctx.createTable(name(op.table()));
+        CreateTableElementListStep create = op.ifNotExists() ? ctx().createTableIfNotExists(name(op.table()))
+                : ctx().createTable(name(op.table()));
         for (ColumnDef column : op.columns()) {
             create = create.column(field(name(column.name()), dataType(column)));
         }
@@ -112,11 +120,11 @@ final class PostgresRenderer implements OpVisitor<List<Action>> {
         statements.add(render(inline.isEmpty() ? create : create.constraints(inline)));
         deferred.forEach(c -> statements.add(constraints.addConstraintSql(op.table(), c)));
         if (op.comment() != null) {
-            statements.add(render(ctx.commentOnTable(name(op.table())).is(op.comment())));
+            statements.add(render(ctx().commentOnTable(name(op.table())).is(op.comment())));
         }
         for (ColumnDef column : op.columns()) {
             if (column.comment() != null) {
-                statements.add(render(ctx.commentOnColumn(columnName(op.table(), column.name())).is(column.comment())));
+                statements.add(render(ctx().commentOnColumn(columnName(op.table(), column.name())).is(column.comment())));
             }
         }
         return sql(statements);
@@ -124,13 +132,13 @@ final class PostgresRenderer implements OpVisitor<List<Action>> {
 
     @Override
     public List<Action> dropTable(DropTable op) {
-        var drop = op.ifExists() ? ctx.dropTableIfExists(name(op.table())) : ctx.dropTable(name(op.table()));
+        var drop = op.ifExists() ? ctx().dropTableIfExists(name(op.table())) : ctx().dropTable(name(op.table()));
         return sql(render(op.cascade() ? drop.cascade() : drop));
     }
 
     @Override
     public List<Action> renameTable(RenameTable op) {
-        return sql(render(ctx.alterTable(name(op.table())).renameTo(name(op.newName()))));
+        return sql(render(ctx().alterTable(name(op.table())).renameTo(name(op.newName()))));
     }
 
     @Override
@@ -157,22 +165,22 @@ final class PostgresRenderer implements OpVisitor<List<Action>> {
             }
         }
         var statements = new ArrayList<String>();
-        statements.add(render(ctx.alterTable(name(op.table())).add(elements)));
+        statements.add(render(ctx().alterTable(name(op.table())).add(elements)));
         deferred.forEach(c -> statements.add(constraints.addConstraintSql(op.table(), c)));
         if (column.comment() != null) {
-            statements.add(render(ctx.commentOnColumn(columnName(op.table(), column.name())).is(column.comment())));
+            statements.add(render(ctx().commentOnColumn(columnName(op.table(), column.name())).is(column.comment())));
         }
         return sql(statements);
     }
 
     @Override
     public List<Action> dropColumn(DropColumn op) {
-        return sql(render(ctx.alterTable(name(op.table())).dropColumn(name(op.column()))));
+        return sql(render(ctx().alterTable(name(op.table())).dropColumn(name(op.column()))));
     }
 
     @Override
     public List<Action> renameColumn(RenameColumn op) {
-        return sql(render(ctx.alterTable(name(op.table())).renameColumn(name(op.from())).to(name(op.to()))));
+        return sql(render(ctx().alterTable(name(op.table())).renameColumn(name(op.from())).to(name(op.to()))));
     }
 
     /**
@@ -262,7 +270,7 @@ final class PostgresRenderer implements OpVisitor<List<Action>> {
         if (c instanceof Constraint.ForeignKey fk && fk.deferrable() != null) {
             return sql(constraints.addConstraintSql(op.table(), c));
         }
-        return sql(render(ctx.alterTable(name(op.table())).add(constraints.constraint(op.table(), c))));
+        return sql(render(ctx().alterTable(name(op.table())).add(constraints.constraint(op.table(), c))));
     }
 
     @Override
@@ -271,7 +279,7 @@ final class PostgresRenderer implements OpVisitor<List<Action>> {
         if (name == null) {
             return List.of(new PostgresDropConstraint(dialect, op)); // PostgreSQL named it: found by what it is
         }
-        var alter = ctx.alterTable(name(op.table()));
+        var alter = ctx().alterTable(name(op.table()));
         return sql(render(op.ifExists() ? alter.dropConstraintIfExists(name(name)) : alter.dropConstraint(name(name))));
     }
 
@@ -279,12 +287,12 @@ final class PostgresRenderer implements OpVisitor<List<Action>> {
 
     @Override
     public List<Action> createEnum(CreateEnum op) {
-        return sql(render(ctx.createType(name(op.type().name())).asEnum(op.type().values().toArray(String[]::new))));
+        return sql(render(ctx().createType(name(op.type().name())).asEnum(op.type().values().toArray(String[]::new))));
     }
 
     @Override
     public List<Action> dropEnum(DropEnum op) {
-        return sql(render(op.ifExists() ? ctx.dropTypeIfExists(name(op.name())) : ctx.dropType(name(op.name()))));
+        return sql(render(op.ifExists() ? ctx().dropTypeIfExists(name(op.name())) : ctx().dropType(name(op.name()))));
     }
 
     @Override
@@ -297,7 +305,7 @@ final class PostgresRenderer implements OpVisitor<List<Action>> {
 
     @Override
     public List<Action> createSequence(CreateSequence op) {
-        var create = op.ifNotExists() ? ctx.createSequenceIfNotExists(name(op.name())) : ctx.createSequence(name(op.name()));
+        var create = op.ifNotExists() ? ctx().createSequenceIfNotExists(name(op.name())) : ctx().createSequence(name(op.name()));
         org.jooq.CreateSequenceFlagsStep flags = create;
         if (op.start() != null) {
             flags = flags.startWith(op.start());
@@ -310,7 +318,7 @@ final class PostgresRenderer implements OpVisitor<List<Action>> {
 
     @Override
     public List<Action> dropSequence(DropSequence op) {
-        return sql(render(op.ifExists() ? ctx.dropSequenceIfExists(name(op.name())) : ctx.dropSequence(name(op.name()))));
+        return sql(render(op.ifExists() ? ctx().dropSequenceIfExists(name(op.name())) : ctx().dropSequence(name(op.name()))));
     }
 
     @Override
@@ -320,17 +328,17 @@ final class PostgresRenderer implements OpVisitor<List<Action>> {
 
     @Override
     public List<Action> dropView(DropView op) {
-        return sql(render(op.ifExists() ? ctx.dropViewIfExists(name(op.name())) : ctx.dropView(name(op.name()))));
+        return sql(render(op.ifExists() ? ctx().dropViewIfExists(name(op.name())) : ctx().dropView(name(op.name()))));
     }
 
     @Override
     public List<Action> createSchema(CreateSchema op) {
-        return sql(render(op.ifNotExists() ? ctx.createSchemaIfNotExists(name(op.name())) : ctx.createSchema(name(op.name()))));
+        return sql(render(op.ifNotExists() ? ctx().createSchemaIfNotExists(name(op.name())) : ctx().createSchema(name(op.name()))));
     }
 
     @Override
     public List<Action> dropSchema(DropSchema op) {
-        var drop = op.ifExists() ? ctx.dropSchemaIfExists(name(op.name())) : ctx.dropSchema(name(op.name()));
+        var drop = op.ifExists() ? ctx().dropSchemaIfExists(name(op.name())) : ctx().dropSchema(name(op.name()));
         return sql(render(op.cascade() ? drop.cascade() : drop));
     }
 
@@ -404,7 +412,7 @@ final class PostgresRenderer implements OpVisitor<List<Action>> {
 
     /** Inlined: a plain render leaves bind markers in DDL ({@code default ?}). */
     private String render(Query query) {
-        return ctx.renderInlined(query);
+        return ctx().renderInlined(query);
     }
 
     private static List<Action> sql(String statement) {
