@@ -57,6 +57,42 @@ public final class IndexCodec {
         return revisions;
     }
 
+    /**
+     * The ids of the revisions no other revises, in text order, read from the text without
+     * decoding it: what a start at head needs of 1,000 revisions is their ids and parents, not
+     * their messages and class names.
+     */
+    public static List<String> heads(String... chunks) {
+        var ids = new ArrayList<String>();
+        var revised = new java.util.HashSet<String>();
+        for (String chunk : chunks) {
+            int start = 0;
+            while (start < chunk.length()) {
+                int end = chunk.indexOf(END, start);
+                int idEnd = chunk.indexOf('\t', start);
+                int revisesEnd = chunk.indexOf('\t', idEnd + 1);
+                if (idEnd < 0 || revisesEnd < 0 || revisesEnd > end) {
+                    throw new IllegalArgumentException("not a revision of a Retort index: " + chunk.substring(start, end));
+                }
+                ids.add(chunk.substring(start, idEnd));
+                for (int from = idEnd + 1; from < revisesEnd; ) {
+                    int comma = chunk.indexOf(',', from);
+                    int to = comma < 0 || comma > revisesEnd ? revisesEnd : comma;
+                    revised.add(chunk.substring(from, to));
+                    from = to + 1;
+                }
+                start = end + 1;
+            }
+        }
+        var heads = new ArrayList<String>();
+        for (String id : ids) {
+            if (!revised.contains(id)) {
+                heads.add(id);
+            }
+        }
+        return heads;
+    }
+
     private static String line(RevisionInfo r) {
         return r.id() + '\t' + String.join(",", r.revises()) + '\t' + String.join(",", r.branchLabels()) + '\t'
                 + String.join(",", r.dependsOn()) + '\t' + (r.transactional() ? '1' : '0') + '\t' + r.className() + '\t'

@@ -39,4 +39,28 @@ class IndexCodecTest {
         }
         assertEquals(revisions, IndexCodec.decode(chunks.toArray(String[]::new)));
     }
+
+    /** Read from the text as the graph defines them: no other revision revises a head; depending on one does not count. */
+    @Test
+    void headsComeFromTheTextAsTheGraphHasThem() {
+        var revisions = List.of(
+                new RevisionInfo("base1", List.of(), "tabs\tand \u001e in\nthe message", List.of("core"), List.of(), true, "db.A"),
+                new RevisionInfo("b2", List.of("base1"), "", List.of(), List.of(), true, "db.B"),
+                new RevisionInfo("c3", List.of("base1"), "", List.of(), List.of("b2"), true, "db.C"),
+                new RevisionInfo("m4", List.of("b2", "c3"), "", List.of(), List.of(), true, "db.M"),
+                new RevisionInfo("other1", List.of(), "", List.of(), List.of("m4"), true, "db.O"));
+        assertEquals(List.of("m4", "other1"), IndexCodec.heads(IndexCodec.encode(revisions).toArray(String[]::new)));
+        assertEquals(dev.retort.graph.RevisionGraph.of(revisions).heads(),
+                IndexCodec.heads(IndexCodec.encode(revisions).toArray(String[]::new)));
+
+        var chain = new ArrayList<RevisionInfo>();
+        for (int i = 0; i < 3000; i++) {
+            chain.add(new RevisionInfo("r" + i, i == 0 ? List.of() : List.of("r" + (i - 1)), "message " + i, List.of(),
+                    List.of(), true, "db.M" + i));
+        }
+        List<String> chunks = IndexCodec.encode(chain);
+        assertTrue(chunks.size() > 1, "a head read across constants");
+        assertEquals(List.of("r2999"), IndexCodec.heads(chunks.toArray(String[]::new)));
+        assertEquals(List.of(), IndexCodec.heads(IndexCodec.encode(List.of()).toArray(String[]::new)));
+    }
 }

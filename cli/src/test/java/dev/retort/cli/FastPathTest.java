@@ -20,8 +20,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * When the database is already at head, {@code upgrade head} reads the index and the version
- * table and returns: a fresh JVM's class-loading log shows no jOOQ class, no migration class and
- * no renderer.
+ * table and returns: a fresh JVM's class-loading log shows no jOOQ class, no migration class, no
+ * renderer, and no graph being built.
  */
 class FastPathTest {
 
@@ -53,6 +53,9 @@ class FastPathTest {
             assertFalse(loaded.stream().anyMatch(l -> l.matches(".* dev\\.retort\\.runtime\\.dialect\\..*Renderer .*")),
                     "nothing may be rendered at head");
             assertFalse(loaded.stream().anyMatch(l -> l.contains("StepPreparer")), "no step may be prepared at head");
+            // One index's graph was checked whole by the processor; at its sole head it is not built again.
+            assertFalse(loaded.stream().anyMatch(l -> l.contains("dev.retort.graph.GraphValidator")),
+                    "the graph need not be built at the sole head of one index");
         }
     }
 

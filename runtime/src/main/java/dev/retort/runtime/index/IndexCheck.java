@@ -172,10 +172,14 @@ final class IndexCheck {
     /** The generated index classes a jar holds, by name. */
     private static List<String> generatedIndexes(Path jar) {
         var names = new ArrayList<String>();
+        // A loop, not a stream: every start runs this, and a stream's classes and lambdas cost it more than the walk.
         try (var zip = new ZipFile(jar.toFile())) {
-            zip.stream().map(ZipEntry::getName)
-                    .filter(n -> n.startsWith(GENERATED) && n.endsWith(".class") && !n.contains("$"))
-                    .forEach(n -> names.add(n.substring(0, n.length() - 6).replace('/', '.')));
+            for (var entries = zip.entries(); entries.hasMoreElements(); ) {
+                String n = entries.nextElement().getName();
+                if (n.startsWith(GENERATED) && n.endsWith(".class") && n.indexOf('$') < 0) {
+                    names.add(n.substring(0, n.length() - 6).replace('/', '.'));
+                }
+            }
         } catch (IOException e) {
             // not a jar we can read: nothing to compare
         }

@@ -4,6 +4,7 @@ import dev.retort.ErrorCode;
 import dev.retort.Migration;
 import dev.retort.RetortException;
 import dev.retort.graph.RevisionGraph;
+import dev.retort.index.EncodedIndex;
 import dev.retort.index.MigrationIndex;
 import dev.retort.index.RevisionInfo;
 import java.util.ArrayList;
@@ -26,26 +27,32 @@ public final class MigrationSet {
     private record Source(MigrationIndex index, int position) {
     }
 
-    private final RevisionGraph graph;
-    private final Map<String, Source> sources;
+    /** In the graph's order: sorted by class name. */
+    private final List<MigrationIndex> indexes;
     /** Where the indexes were looked for, to say why there are none; null for indexes given by hand. */
     private final ClassLoader loader;
+    /** Decoded on first use, with where each revision's migration is made. */
+    private List<RevisionInfo> revisions;
+    private Map<String, Source> sources;
+    /** Built and checked on first use. */
+    private RevisionGraph graph;
 
-    private MigrationSet(RevisionGraph graph, Map<String, Source> sources, ClassLoader loader) {
-        this.graph = graph;
-        this.sources = sources;
+    private MigrationSet(List<MigrationIndex> indexes, ClassLoader loader) {
+        this.indexes = indexes;
         this.loader = loader;
     }
 
     /**
      * Every index that {@code loader} can see through {@code META-INF/services}.
      *
-     * @throws RetortException when an index cannot be loaded or the revisions do not form a graph
+     * @throws RetortException when an index cannot be loaded (the graph is checked when first used)
      */
     public static MigrationSet load(ClassLoader loader) {
         var found = new ArrayList<MigrationIndex>();
         try {
-            ServiceLoader.load(MigrationIndex.class, loader).forEach(found::add);
+            for (MigrationIndex index : ServiceLoader.load(MigrationIndex.class, loader)) {
+                found.add(index);
+            }
         } catch (ServiceConfigurationError e) {
             throw new RetortException(ErrorCode.BAD_CONFIGURATION, "a migration index on the class path cannot be loaded ("
                     + e.getMessage() + "); rebuild the jar that carries it", e);
@@ -59,7 +66,8 @@ public final class MigrationSet {
             required.addAll(index.requires());
         }
         IndexCheck.verify(loader, loaded, superseded, required);
-        return of(found.stream().filter(i -> !superseded.contains(i.getClass().getName())).toList(), loader);
+        found.removeIf(index -> superseded.contains(index.getClass().getName()));
+        return of(found, loader);
     }
 
     public static MigrationSet of(List<MigrationIndex> indexes) {
@@ -68,21 +76,60 @@ public final class MigrationSet {
 
     private static MigrationSet of(List<MigrationIndex> indexes, ClassLoader loader) {
         var sorted = new ArrayList<>(indexes);
-        sorted.sort(Comparator.comparing(i -> i.getClass().getName()));
-        var revisions = new ArrayList<RevisionInfo>();
-        var sources = new HashMap<String, Source>();
-        for (MigrationIndex index : sorted) {
-            List<RevisionInfo> listed = index.revisions();
-            for (int i = 0; i < listed.size(); i++) {
-                revisions.add(listed.get(i));
-                sources.putIfAbsent(listed.get(i).id(), new Source(index, i));
-            }
+        if (sorted.size() > 1) {
+            sorted.sort(Comparator.comparing(i -> i.getClass().getName()));
         }
-        return new MigrationSet(RevisionGraph.of(revisions), sources, loader);
+        return new MigrationSet(List.copyOf(sorted), loader);
     }
 
-    public RevisionGraph graph() {
+    /** Every revision, the indexes' in turn. */
+    private synchronized List<RevisionInfo> revisions() {
+        if (revisions == null) {
+            var all = new ArrayList<RevisionInfo>();
+            var where = new HashMap<String, Source>();
+            for (MigrationIndex index : indexes) {
+                List<RevisionInfo> listed;
+                try {
+                    listed = index.revisions();
+                } catch (IllegalArgumentException e) {
+                    throw new RetortException(ErrorCode.BAD_CONFIGURATION, "the migration index " + index.getClass().getName()
+                            + " cannot be read (" + e.getMessage() + "); rebuild the jar that carries it", e);
+                }
+                for (int i = 0; i < listed.size(); i++) {
+                    all.add(listed.get(i));
+                    where.putIfAbsent(listed.get(i).id(), new Source(index, i));
+                }
+            }
+            revisions = all;
+            sources = where;
+        }
+        return revisions;
+    }
+
+    /**
+     * The graph, built and checked on first use.
+     *
+     * @throws dev.retort.graph.GraphException the first problem the revisions have
+     */
+    public synchronized RevisionGraph graph() {
+        if (graph == null) {
+            graph = RevisionGraph.of(revisions());
+        }
         return graph;
+    }
+
+    /**
+     * The one head, when the revisions have one; null when they have several, or when knowing
+     * would need the graph. One generated index answers from its text without building or even
+     * decoding anything ({@link EncodedIndex#heads}): it is one compilation, whose graph the
+     * processor checked whole, so a start that finds its database at this head can skip building
+     * and checking it again, most of a start's own cost at 1,000 revisions (bench/README.md,
+     * StartBench). Several indexes, or a hand-written one, answer once the graph is built.
+     */
+    public synchronized String soleHead() {
+        List<String> heads = graph != null ? graph.heads()
+                : indexes.size() == 1 && indexes.get(0) instanceof EncodedIndex generated ? generated.heads() : null;
+        return heads != null && heads.size() == 1 ? heads.get(0) : null;
     }
 
     /**
@@ -92,7 +139,7 @@ public final class MigrationSet {
      *     database against an empty class path is always a mistake in how Retort was started
      */
     public MigrationSet requireAny() {
-        if (graph.size() == 0) {
+        if (soleHead() == null && revisions().isEmpty()) {
             String why = loader == null ? "" : IndexCheck.whyNone(loader);
             throw new RetortException(ErrorCode.NO_MIGRATIONS, "no migrations found: no generated index"
                     + " (META-INF/services/" + MigrationIndex.class.getName() + ") is on the class path"
@@ -108,12 +155,13 @@ public final class MigrationSet {
      * @throws RetortException when the index cannot create it (a jar built from other sources)
      */
     public Migration newMigration(String id) {
+        revisions();
         Source source = sources.get(id);
         try {
             return source.index().newMigration(source.position());
         } catch (RuntimeException | LinkageError e) {
             throw new RetortException(ErrorCode.MIGRATION_CODE_FAILED, "revision " + id + ": cannot create "
-                    + graph.get(id).className() + " (" + e + "); rebuild the jar that carries it", e);
+                    + graph().get(id).className() + " (" + e + "); rebuild the jar that carries it", e);
         }
     }
 }

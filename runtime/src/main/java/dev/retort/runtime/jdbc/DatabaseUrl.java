@@ -71,8 +71,10 @@ public record DatabaseUrl(Kind kind, String jdbcUrl, String user, String passwor
             throw bad("(empty)", FORMS);
         }
         String u = url.strip();
-        if (u.chars().anyMatch(ch -> Names.isControl((char) ch))) {
-            throw bad("(not shown)", "it holds a control character; " + FORMS);
+        for (int i = 0; i < u.length(); i++) {
+            if (Names.isControl(u.charAt(i))) {
+                throw bad("(not shown)", "it holds a control character; " + FORMS);
+            }
         }
         Matcher jdbc = JDBC.matcher(u);
         DatabaseUrl parsed = jdbc.matches() ? jdbc(jdbc.group(1).toLowerCase(Locale.ROOT), jdbc.group(2)) : sqlalchemy(u);
