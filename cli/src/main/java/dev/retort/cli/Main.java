@@ -62,8 +62,9 @@ public final class Main {
         var top = new RetortCommand();
         var err8 = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
         var out8 = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
-        var cli = new CommandLine(top)
-                .setOut(out8)
+        var cli = new CommandLine(top);
+        Commands.add(cli, args);
+        cli.setOut(out8)
                 .setErr(err8)
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionStrategy(parsed -> {

@@ -29,7 +29,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
-/** {@code retort}: the options every command shares, and the commands. */
+/** {@code retort}: the options every command shares; the commands are {@link Commands}. */
 // INHERIT gives every command --help and --version too: `retort merge --help` must not ask for REV.
 // They are declared here rather than by mixinStandardHelpOptions, whose flags take a value: there
 // `upgrade --help=` is help=false, and upgrade would run.
@@ -38,10 +38,6 @@ import picocli.CommandLine.ScopeType;
         versionProvider = RetortCommand.Version.class,
         description = "Schema migrations for Java: upgrade, downgrade and inspect a database with the migrations"
                 + " on the class path.",
-        subcommands = {InitCommand.class, RevisionCommand.class, MergeCommand.class, UpgradeCommand.class,
-                DowngradeCommand.class, StampCommand.class, CurrentCommand.class, StatusCommand.class, InfoCommand.class,
-                HistoryCommand.class, HeadsCommand.class, BranchesCommand.class, ShowCommand.class, ValidateCommand.class,
-                CheckCommand.class, BackupCommand.class, ResetCommand.class},
         footer = {"", "Exit codes: 0 success, 1 the database or a migration failed, 2 bad input, 3 the migration lock"
                 + " was not free within --lock-timeout, 4 validation failed (--strict)."})
 public final class RetortCommand implements Runnable {

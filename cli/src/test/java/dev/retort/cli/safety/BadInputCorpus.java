@@ -1,6 +1,6 @@
 package dev.retort.cli.safety;
 
-import dev.retort.cli.RetortCommand;
+import dev.retort.cli.Commands;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
@@ -61,7 +60,7 @@ final class BadInputCorpus {
      * produces when a variable is empty. Read from the command line's model.
      */
     static List<List<String>> emptyValues() {
-        CommandSpec top = new CommandLine(new RetortCommand()).getCommandSpec();
+        CommandSpec top = Commands.everyCommand().getCommandSpec();
         var lines = new ArrayList<List<String>>();
         for (var entry : top.subcommands().entrySet()) {
             String command = entry.getKey();
