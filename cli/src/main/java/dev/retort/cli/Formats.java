@@ -1,6 +1,7 @@
 package dev.retort.cli;
 
 import dev.retort.graph.RevisionGraph;
+import dev.retort.runtime.Retort;
 import dev.retort.index.RevisionInfo;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -12,6 +13,8 @@ import java.util.Map;
  * line ({@code a1b2 -> c3d4 (billing) (head), add column}) or, verbose, an entry per revision.
  */
 final class Formats {
+
+    private static final String BASE = "base (no revision applied)";
 
     private final RevisionGraph graph;
     private final Collection<String> current;
@@ -90,9 +93,23 @@ final class Formats {
     }
 
     /** Where the database stands, for the last line of a run. */
+    /**
+     * As {@link #heads(RevisionGraph, List)}; at the sole head of one generated index without
+     * building the graph, as a start at head builds none ({@code MigrationSet.soleHead}).
+     */
+    static String heads(Retort retort, List<String> heads) {
+        if (heads.isEmpty()) {
+            return BASE;
+        }
+        if (heads.size() == 1 && heads.get(0).equals(retort.migrations().soleHead())) {
+            return heads.get(0) + " (head)";
+        }
+        return heads(retort.graph(), heads);
+    }
+
     static String heads(RevisionGraph graph, List<String> heads) {
         if (heads.isEmpty()) {
-            return "base (no revision applied)";
+            return BASE;
         }
         return String.join(", ", heads.stream().map(h -> graph.contains(h) && graph.isHead(h) ? h + " (head)" : h).toList());
     }

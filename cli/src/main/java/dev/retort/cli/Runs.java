@@ -11,9 +11,7 @@ final class Runs {
     }
 
     static void report(PrintWriter out, Retort retort, RunResult result) {
-        // At the sole head the line needs no graph, and a start at head builds none (MigrationSet.soleHead).
-        String where = result.headsAfter().size() == 1 && result.headsAfter().get(0).equals(retort.migrations().soleHead())
-                ? result.headsAfter().get(0) + " (head)" : Formats.heads(retort.graph(), result.headsAfter());
+        String where = Formats.heads(retort, result.headsAfter());
         if (result.nothingToDo()) {
             out.println("Nothing to do: " + retort.database() + " is at " + where + ".");
         } else {

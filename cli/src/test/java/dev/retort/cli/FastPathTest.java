@@ -40,8 +40,10 @@ class FastPathTest {
         try (var db = TestDatabase.create(kind, dir)) {
             Path first = dir.resolve("first.log");
             Path second = dir.resolve("second.log");
-            assertEquals(0, upgradeInFreshJvm(db, first), "first run");
-            assertEquals(0, upgradeInFreshJvm(db, second), "second run");
+            Path status = dir.resolve("status.log");
+            assertEquals(0, inFreshJvm(db, first, "upgrade", "head"), "first run");
+            assertEquals(0, inFreshJvm(db, second, "upgrade", "head"), "second run");
+            assertEquals(0, inFreshJvm(db, status, "status"), "status");
 
             List<String> loadedFirst = Files.readAllLines(first);
             assertTrue(loadedFirst.stream().anyMatch(l -> l.contains("fx.CreateAlpha")), "the first run did create migrations");
@@ -56,18 +58,26 @@ class FastPathTest {
             // One index's graph was checked whole by the processor; at its sole head it is not built again.
             assertFalse(loaded.stream().anyMatch(l -> l.contains("dev.retort.graph.GraphValidator")),
                     "the graph need not be built at the sole head of one index");
+            assertTrue(Files.readString(second.resolveSibling("second.log.out")).contains("(head)"), "the head is named");
+
+            List<String> statusLoaded = Files.readAllLines(status);
+            assertFalse(statusLoaded.stream().anyMatch(l -> l.contains("dev.retort.graph.GraphValidator")
+                    || l.contains(" org.jooq.") || l.contains(" fx.")), "status at head builds no graph and loads no migration");
+            String shown = Files.readString(status.resolveSibling("status.log.out"));
+            assertTrue(shown.contains("Up to date.") && shown.contains("(head)"), shown);
         }
     }
 
-    private static int upgradeInFreshJvm(TestDatabase db, Path log) throws IOException, InterruptedException {
-        var command = new ArrayList<String>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xlog:class+load=info:file=" + log);
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add("dev.retort.cli.Main");
-        command.addAll(List.of("--classpath", chain.classes().toString(), "--url", db.url(), "upgrade", "head"));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+    private static int inFreshJvm(TestDatabase db, Path log, String... command) throws IOException, InterruptedException {
+        var java = new ArrayList<String>();
+        java.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        java.add("-Xlog:class+load=info:file=" + log);
+        java.add("-cp");
+        java.add(System.getProperty("java.class.path"));
+        java.add("dev.retort.cli.Main");
+        java.addAll(List.of("--classpath", chain.classes().toString(), "--url", db.url()));
+        java.addAll(List.of(command));
+        Process process = new ProcessBuilder(java).redirectErrorStream(true)
                 .redirectOutput(log.resolveSibling(log.getFileName() + ".out").toFile()).start();
         if (!process.waitFor(120, TimeUnit.SECONDS)) {
             process.destroyForcibly();
