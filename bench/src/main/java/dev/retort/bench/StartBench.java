@@ -36,6 +36,18 @@ public final class StartBench {
 
     static final int APPLY = 200;
     static final int APPLIED = 1000;
+    /** The ratios printed, numerator and denominator: an apply's, and those of a database at head. */
+    private static final List<String[]> APPLY_RATIOS = List.of(new String[] {"Retort API", "raw JDBC"},
+            new String[] {"Retort CLI", "Retort API"}, new String[] {"./retort", "Retort API"},
+            new String[] {"Retort CLI", "raw JDBC"}, new String[] {"API, execute", "raw JDBC"},
+            new String[] {"Flyway", "raw JDBC"});
+    private static final List<String[]> AT_HEAD_RATIOS = List.of(new String[] {"Retort API", "floor"},
+            new String[] {"raw JDBC", "floor"}, new String[] {"Retort API", "raw JDBC"},
+            new String[] {"Retort CLI", "Retort API"}, new String[] {"./retort", "Retort API"},
+            new String[] {"Flyway", "raw JDBC"});
+    private static final List<String> DATABASES = List.of("sqlite", "postgresql");
+    private static final List<String> WORKLOADS = List.of("apply", "noop", "status");
+
     /** What the {@code retort} script gives the JVM by default: C1 alone. */
     static final List<String> RETORT_SCRIPT_OPTIONS = List.of("-XX:TieredStopAtLevel=1");
 
@@ -52,6 +64,10 @@ public final class StartBench {
         List<String> databases = List.of((args.length > 1 ? args[1] : "sqlite,postgresql").split(","));
         List<String> workloads = List.of((args.length > 2 ? args[2] : "apply,noop,status").split(","));
         boolean keep = args.length > 3 && args[3].equals("keep");
+        if (!DATABASES.containsAll(databases) || !WORKLOADS.containsAll(workloads)) {
+            throw new IllegalArgumentException("usage: StartBench [rounds] [" + String.join(",", DATABASES) + "] ["
+                    + String.join(",", WORKLOADS) + "] [keep]");
+        }
         Path dir = Files.createTempDirectory("retort-start-bench");
         try {
             var bench = new StartBench(dir);
@@ -84,8 +100,9 @@ public final class StartBench {
         }
         var databases = new Databases(dir, database, project.revisions());
         if (!apply && prepared.add(database + project.revisions())) {
+            // Each store once, to head: the command lines share the API's.
             for (Variant variant : variants(database, project, "upgrade", true)) {
-                if (!variant.store().equals("retort") || variant.main() != null) {
+                if (variant.main() != null) {
                     databases.reset(variant.store());
                     StartRun.of(this, variant, databases);
                 }
@@ -108,13 +125,7 @@ public final class StartBench {
                 results.add(measured);
             }
         }
-        results.print(apply ? List.of(new String[] {"Retort API", "raw JDBC"}, new String[] {"Retort CLI", "Retort API"},
-                new String[] {"./retort", "Retort API"}, new String[] {"Retort CLI", "raw JDBC"}, new String[] {"API, execute", "raw JDBC"},
-                new String[] {"Flyway", "raw JDBC"})
-                : List.of(new String[] {"Retort API", "floor"}, new String[] {"raw JDBC", "floor"},
-                        new String[] {"Retort API", "raw JDBC"}, new String[] {"Retort CLI", "Retort API"},
-                        new String[] {"./retort", "Retort API"},
-                        new String[] {"Flyway", "raw JDBC"}));
+        results.print(apply ? APPLY_RATIOS : AT_HEAD_RATIOS);
     }
 
     /** Every way to run {@code verb} ({@code upgrade} or {@code status}); the floor where the database is at head. */

@@ -8,8 +8,12 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.IntFunction;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 
 /**
  * For {@link StartBench}: one chain of {@code revisions} migrations, each as Retort, raw JDBC and
@@ -21,17 +25,18 @@ import java.util.Locale;
  */
 record StartProject(Path dir, int revisions, Path classes, List<String> ids) {
 
+    static final String PACKAGE = "bench.start";
+    private static final List<String> DIALECTS = List.of("sqlite", "postgresql");
+
     /** The compiled migrations and their index as one jar, as an application ships them. */
     Path jar() {
         return dir.resolve("migrations.jar");
     }
 
-    static final String PACKAGE = "bench.start";
-
     static StartProject create(Path parent, int revisions) throws IOException {
         Path dir = Files.createDirectories(parent.resolve("chain-" + revisions));
         var project = compile(dir, revisions, StartProject::source);
-        for (String dialect : List.of("sqlite", "postgresql")) {
+        for (String dialect : DIALECTS) {
             project.writeRawSql(dialect);
         }
         return project;
@@ -42,23 +47,23 @@ record StartProject(Path dir, int revisions, Path classes, List<String> ids) {
      * dialect: Retort's engine without the DSL's cost (its lambdas, the ops it records, rendering).
      */
     StartProject withRawOps() throws IOException {
-        var statements = new java.util.HashMap<String, List<List<String>>>();
-        for (String dialect : List.of("sqlite", "postgresql")) {
+        var statements = new HashMap<String, List<List<String>>>();
+        for (String dialect : DIALECTS) {
             statements.put(dialect, RawJdbcMain.read(rawSql(dialect)).statements());
         }
         return compile(dir.resolveSibling(dir.getFileName() + "-execute"), revisions, i -> {
             var ops = new StringBuilder();
-            List<String> sqlite = statements.get("sqlite").get(i - 1);
-            List<String> postgres = statements.get("postgresql").get(i - 1);
-            for (int k = 0; k < sqlite.size(); k++) {
-                ops.append("        op.execute(new SqlText.Plain(null, Map.of(\"sqlite\", ").append(literal(sqlite.get(k)))
-                        .append(", \"postgresql\", ").append(literal(postgres.get(k))).append(")));\n");
+            for (String dialect : DIALECTS) {
+                for (String sql : statements.get(dialect).get(i - 1)) {
+                    ops.append("        op.execute(SqlText.only(\"").append(dialect).append("\", ").append(literal(sql))
+                            .append("));\n");
+                }
             }
-            return header(i, "import dev.retort.op.SqlText;\nimport java.util.Map;\n") + ops + "    }\n}\n";
+            return header(i, "import dev.retort.op.SqlText;\n") + ops + "    }\n}\n";
         });
     }
 
-    private static StartProject compile(Path dir, int revisions, java.util.function.IntFunction<String> source)
+    private static StartProject compile(Path dir, int revisions, IntFunction<String> source)
             throws IOException {
         Path src = Files.createDirectories(dir.resolve("src/" + PACKAGE.replace('.', '/')));
         var ids = new ArrayList<String>();
@@ -76,10 +81,10 @@ record StartProject(Path dir, int revisions, Path classes, List<String> ids) {
     }
 
     private void writeJar() throws IOException {
-        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar()));
+        try (var out = new JarOutputStream(Files.newOutputStream(jar()));
                 var files = Files.walk(classes)) {
             for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-                out.putNextEntry(new java.util.jar.JarEntry(classes.relativize(file).toString().replace('\\', '/')));
+                out.putNextEntry(new JarEntry(classes.relativize(file).toString().replace('\\', '/')));
                 Files.copy(file, out);
                 out.closeEntry();
             }
