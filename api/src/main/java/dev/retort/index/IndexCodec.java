@@ -50,6 +50,9 @@ public final class IndexCodec {
             int start = 0;
             while (start < chunk.length()) {
                 int end = chunk.indexOf(END, start);
+                if (end < 0) {
+                    throw new IllegalArgumentException("not a revision of a Retort index: " + chunk.substring(start));
+                }
                 revisions.add(parse(chunk.substring(start, end)));
                 start = end + 1;
             }
@@ -69,8 +72,11 @@ public final class IndexCodec {
             int start = 0;
             while (start < chunk.length()) {
                 int end = chunk.indexOf(END, start);
+                if (end < 0) {
+                    throw new IllegalArgumentException("not a revision of a Retort index: " + chunk.substring(start));
+                }
                 int idEnd = chunk.indexOf('\t', start);
-                int revisesEnd = chunk.indexOf('\t', idEnd + 1);
+                int revisesEnd = idEnd < 0 ? -1 : chunk.indexOf('\t', idEnd + 1);
                 if (idEnd < 0 || revisesEnd < 0 || revisesEnd > end) {
                     throw new IllegalArgumentException("not a revision of a Retort index: " + chunk.substring(start, end));
                 }

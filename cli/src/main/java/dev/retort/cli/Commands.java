@@ -36,12 +36,19 @@ public final class Commands {
         }
     }
 
-    /** The first argument that is not an option of {@code retort} itself or an option's value, when it names a command. */
+    /**
+     * The first argument that is not an option of {@code retort} itself or an option's value,
+     * when it names a command; none after {@code --help} or {@code --version}, whose output is the
+     * top command's.
+     */
     private static String named(CommandSpec top, String[] args) {
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.startsWith("-") && !arg.equals("-")) {
                 OptionSpec option = top.findOption(arg);
+                if (option != null && (option.usageHelp() || option.versionHelp())) {
+                    return null; // `retort --help upgrade` is the top command's help, which lists them all
+                }
                 if (option != null && option.arity().min() > 0) {
                     i++;
                 }

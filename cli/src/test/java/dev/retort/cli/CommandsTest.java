@@ -36,7 +36,8 @@ class CommandsTest {
     @Test
     void everyCommandWhenNoneIsNamed() {
         for (String[] args : List.of(new String[] {}, new String[] {"--help"}, new String[] {"upgrad"},
-                new String[] {"--url", "x.db"})) {
+                new String[] {"--url", "x.db"}, new String[] {"--help", "upgrade"}, new String[] {"-h", "status"},
+                new String[] {"-V", "heads"}, new String[] {"@args.txt"})) {
             assertEquals(Commands.NAMES, added(args), String.join(" ", args));
         }
     }
@@ -45,15 +46,18 @@ class CommandsTest {
     void helpStillListsEveryCommandAndAMistypedOneIsRefused() {
         var out = new ByteArrayOutputStream();
         var err = new ByteArrayOutputStream();
-        int code = Main.run(new String[] {"--help"}, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertEquals(0, code);
-        String help = out.toString(StandardCharsets.UTF_8);
-        for (String name : Commands.NAMES) {
-            assertEquals(true, help.contains("\n  " + name + " "), name + " in\n" + help);
+        for (String[] args : List.of(new String[] {"--help"}, new String[] {"--help", "upgrade"})) {
+            out.reset();
+            int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8));
+            assertEquals(0, code);
+            String help = out.toString(StandardCharsets.UTF_8);
+            for (String name : Commands.NAMES) {
+                assertEquals(true, help.contains("\n  " + name + " "), name + " in\n" + help);
+            }
         }
         err.reset();
-        code = Main.run(new String[] {"upgrad", "head"}, new PrintStream(out, true, StandardCharsets.UTF_8),
+        int code = Main.run(new String[] {"upgrad", "head"}, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         assertEquals(2, code);
         assertEquals(true, err.toString(StandardCharsets.UTF_8).contains("'upgrad'"), err.toString(StandardCharsets.UTF_8));

@@ -66,9 +66,15 @@ public final class Retort {
     public synchronized MigrationSet migrations() {
         if (migrations == null) {
             // Starting an application against an unmigrated schema is worse than not starting.
-            migrations = (config.indexes() != null
+            MigrationSet set = (config.indexes() != null
                     ? MigrationSet.of(config.indexes())
                     : MigrationSet.load(config.classLoader())).requireAny();
+            if (set.soleHead() == null) {
+                // Checked before any connection, as a broken graph always was: only one generated
+                // index, checked whole by the processor, waits for a start that needs its graph.
+                set.graph();
+            }
+            migrations = set;
         }
         return migrations;
     }

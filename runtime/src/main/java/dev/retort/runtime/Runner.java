@@ -93,6 +93,9 @@ final class Runner {
                 }
                 i = end;
             }
+        } catch (SQLException | RuntimeException e) {
+            logCommittedBeforeFailure(plan, results);
+            throw e;
         } finally {
             connection.setAutoCommit(autoCommit);
         }
@@ -298,6 +301,16 @@ final class Runner {
      * since a logged line costs a cold process about a millisecond of CPU (bench/README.md,
      * StartBench) and an application's start log wants the outcome, not 200 lines.
      */
+    /** What a failed run left committed, at INFO too: each step's own line is DEBUG. */
+    private static void logCommittedBeforeFailure(Plan plan, List<StepResult> results) {
+        if (!results.isEmpty()) {
+            StepResult last = results.get(results.size() - 1);
+            LOG.log(Level.INFO, () -> plan.direction().label() + " " + shown(plan.headsBefore()) + " -> "
+                    + shown(last.headsAfter()) + ": " + results.size() + (results.size() == 1 ? " revision" : " revisions")
+                    + " committed before the run failed");
+        }
+    }
+
     private static void logRun(Plan plan, List<StepResult> results, long t0) {
         if (results.size() == 1) {
             LOG.log(Level.INFO, () -> describe(results.get(0)));

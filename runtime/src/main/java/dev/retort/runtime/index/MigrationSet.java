@@ -91,9 +91,8 @@ public final class MigrationSet {
                 List<RevisionInfo> listed;
                 try {
                     listed = index.revisions();
-                } catch (IllegalArgumentException e) {
-                    throw new RetortException(ErrorCode.BAD_CONFIGURATION, "the migration index " + index.getClass().getName()
-                            + " cannot be read (" + e.getMessage() + "); rebuild the jar that carries it", e);
+                } catch (RuntimeException e) {
+                    throw unreadable(index, e);
                 }
                 for (int i = 0; i < listed.size(); i++) {
                     all.add(listed.get(i));
@@ -127,9 +126,24 @@ public final class MigrationSet {
      * StartBench). Several indexes, or a hand-written one, answer once the graph is built.
      */
     public synchronized String soleHead() {
-        List<String> heads = graph != null ? graph.heads()
-                : indexes.size() == 1 && indexes.get(0) instanceof EncodedIndex generated ? generated.heads() : null;
+        List<String> heads = null;
+        if (graph != null) {
+            heads = graph.heads();
+        } else if (indexes.size() == 1 && indexes.get(0) instanceof EncodedIndex generated) {
+            try {
+                heads = generated.heads();
+            } catch (RuntimeException e) {
+                throw unreadable(generated, e);
+            }
+        }
         return heads != null && heads.size() == 1 ? heads.get(0) : null;
+    }
+
+    /** An index whose text does not decode: as when {@code ServiceLoader} could not create it. */
+    private static RetortException unreadable(MigrationIndex index, RuntimeException e) {
+        return e instanceof RetortException r ? r : new RetortException(ErrorCode.BAD_CONFIGURATION, "the migration index "
+                + index.getClass().getName() + " on the class path cannot be loaded (" + e.getMessage()
+                + "); rebuild the jar that carries it", e);
     }
 
     /**

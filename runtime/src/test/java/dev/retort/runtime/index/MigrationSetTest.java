@@ -4,15 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.retort.ErrorCode;
 import dev.retort.Migration;
+import dev.retort.RetortException;
 import dev.retort.graph.GraphException;
 import dev.retort.index.EncodedIndex;
 import dev.retort.index.IndexCodec;
 import dev.retort.index.MigrationIndex;
 import dev.retort.index.RevisionInfo;
+import dev.retort.runtime.Retort;
 import dev.retort.runtime.testing.InlineIndex;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The sole head a start at head is checked against, known without building the graph, and when it is not. */
 class MigrationSetTest {
@@ -69,5 +75,35 @@ class MigrationSetTest {
         var inline = new InlineIndex().add(A, none).add(B, none);
         assertNull(MigrationSet.of(List.of(inline)).soleHead());
         assertEquals(List.of("b2"), MigrationSet.of(List.of(inline)).graph().heads());
+    }
+
+    /** A graph that needs checking is checked before any connection, as it always was: no file is created. */
+    @Test
+    void aBrokenGraphIsRefusedBeforeConnecting(@TempDir Path dir) {
+        Migration none = op -> { };
+        var broken = new InlineIndex().add(A, none).add(RevisionInfo.of("b2", "zz"), none);
+        Path file = dir.resolve("app.db");
+        Retort retort = Retort.configure().url("sqlite:///" + file).indexes(List.of(broken)).build();
+        var e = assertThrows(GraphException.class, retort::migrations);
+        assertEquals(ErrorCode.MISSING_REVISION, e.code());
+        assertThrows(GraphException.class, () -> retort.upgrade("head"));
+        assertEquals(false, Files.exists(file), "nothing was connected to");
+    }
+
+    /** Text that does not decode is the jar's fault, said as when the index could not be loaded at all. */
+    @Test
+    void anUnreadableIndexIsABadConfiguration() {
+        for (String text : List.of("garbage\u001e", "no terminator", "a1\t\t\t\t1\tdb.A\tmessage")) {
+            var index = new EncodedIndex("", "", text) {
+                @Override
+                public Migration newMigration(int position) {
+                    throw new UnsupportedOperationException();
+                }
+            };
+            var e = assertThrows(RetortException.class, () -> MigrationSet.of(List.of(index)).requireAny(), text);
+            assertEquals(ErrorCode.BAD_CONFIGURATION, e.code(), text);
+            assertEquals(true, e.getMessage().contains("cannot be loaded") && e.getMessage().contains("rebuild the jar"),
+                    e.getMessage());
+        }
     }
 }
