@@ -2,6 +2,7 @@ package dev.retort.index;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 
 /**
@@ -49,10 +50,7 @@ public final class IndexCodec {
         for (String chunk : chunks) {
             int start = 0;
             while (start < chunk.length()) {
-                int end = chunk.indexOf(END, start);
-                if (end < 0) {
-                    throw new IllegalArgumentException("not a revision of a Retort index: " + chunk.substring(start));
-                }
+                int end = recordEnd(chunk, start);
                 revisions.add(parse(chunk.substring(start, end)));
                 start = end + 1;
             }
@@ -67,14 +65,11 @@ public final class IndexCodec {
      */
     public static List<String> heads(String... chunks) {
         var ids = new ArrayList<String>();
-        var revised = new java.util.HashSet<String>();
+        var revised = new HashSet<String>();
         for (String chunk : chunks) {
             int start = 0;
             while (start < chunk.length()) {
-                int end = chunk.indexOf(END, start);
-                if (end < 0) {
-                    throw new IllegalArgumentException("not a revision of a Retort index: " + chunk.substring(start));
-                }
+                int end = recordEnd(chunk, start);
                 int idEnd = chunk.indexOf('\t', start);
                 int revisesEnd = idEnd < 0 ? -1 : chunk.indexOf('\t', idEnd + 1);
                 if (idEnd < 0 || revisesEnd < 0 || revisesEnd > end) {
@@ -97,6 +92,15 @@ public final class IndexCodec {
             }
         }
         return heads;
+    }
+
+    /** Where the record that starts at {@code start} ends; a text cut short is no index's. */
+    private static int recordEnd(String chunk, int start) {
+        int end = chunk.indexOf(END, start);
+        if (end < 0) {
+            throw new IllegalArgumentException("not a revision of a Retort index: " + chunk.substring(start));
+        }
+        return end;
     }
 
     private static String line(RevisionInfo r) {
