@@ -296,11 +296,6 @@ final class Runner {
                 + result.message() + " (" + result.duration().toMillis() + " ms)";
     }
 
-    /**
-     * One line for the run, as Flyway's "Successfully applied": each step's own line is DEBUG,
-     * since a logged line costs a cold process about a millisecond of CPU (bench/README.md,
-     * StartBench) and an application's start log wants the outcome, not 200 lines.
-     */
     /** What a failed run left committed, at INFO too: each step's own line is DEBUG. */
     private static void logCommittedBeforeFailure(Plan plan, List<StepResult> results) {
         if (!results.isEmpty()) {
@@ -311,6 +306,11 @@ final class Runner {
         }
     }
 
+    /**
+     * One line for the run, as Flyway's "Successfully applied": each step's own line is DEBUG,
+     * since a logged line costs a cold process about a millisecond of CPU (bench/README.md,
+     * StartBench) and an application's start log wants the outcome, not 200 lines.
+     */
     private static void logRun(Plan plan, List<StepResult> results, long t0) {
         if (results.size() == 1) {
             LOG.log(Level.INFO, () -> describe(results.get(0)));
