@@ -36,6 +36,8 @@ public final class MigrationSet {
     private Map<String, Source> sources;
     /** Built and checked on first use. */
     private RevisionGraph graph;
+    /** One generated index's heads, read from its text once: a start asks more than once. */
+    private List<String> textHeads;
 
     private MigrationSet(List<MigrationIndex> indexes, ClassLoader loader) {
         this.indexes = indexes;
@@ -130,11 +132,14 @@ public final class MigrationSet {
         if (graph != null) {
             heads = graph.heads();
         } else if (indexes.size() == 1 && indexes.get(0) instanceof EncodedIndex generated) {
-            try {
-                heads = generated.heads();
-            } catch (RuntimeException e) {
-                throw unreadable(generated, e);
+            if (textHeads == null) {
+                try {
+                    textHeads = generated.heads();
+                } catch (RuntimeException e) {
+                    throw unreadable(generated, e);
+                }
             }
+            heads = textHeads;
         }
         return heads != null && heads.size() == 1 ? heads.get(0) : null;
     }
