@@ -101,7 +101,7 @@ final class Formats {
         if (heads.isEmpty()) {
             return BASE;
         }
-        if (heads.size() == 1 && heads.get(0).equals(retort.migrations().soleHead())) {
+        if (retort.migrations().atSoleHead(heads)) {
             return heads.get(0) + " (head)";
         }
         return heads(retort.graph(), heads);

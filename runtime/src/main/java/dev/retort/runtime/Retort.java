@@ -198,7 +198,7 @@ public final class Retort {
     /** Where the database stands; at the sole head of one index, known without building the graph. */
     public Status status() {
         List<String> rows = current();
-        if (atSoleHead(migrations(), Direction.UPGRADE, rows, "heads")) {
+        if (migrations().atSoleHead(rows)) {
             return new Status(rows, rows, List.of());
         }
         RevisionGraph graph = graph();
@@ -359,7 +359,7 @@ public final class Retort {
         return connections.with(access, (connection, dialect) -> {
             VersionStore versions = versions(dialect);
             List<String> rows = versions.read(connection);
-            if (!config.strict() && (atSoleHead(set, direction, rows, target) || plan(set, direction, rows, target).isEmpty())) {
+            if (!config.strict() && (upgradeAtSoleHead(set, direction, rows, target) || plan(set, direction, rows, target).isEmpty())) {
                 return new RunResult(direction, rows, rows, List.of());
             }
             try (MigrationLock lock = lock(connection, dialect)) {
@@ -388,9 +388,8 @@ public final class Retort {
     }
 
     /** An upgrade to head of a database already there, known without the graph ({@link MigrationSet#soleHead}). */
-    private static boolean atSoleHead(MigrationSet set, Direction direction, List<String> rows, String target) {
-        return direction == Direction.UPGRADE && (target.equals("head") || target.equals("heads")) && rows.size() == 1
-                && rows.get(0).equals(set.soleHead());
+    private static boolean upgradeAtSoleHead(MigrationSet set, Direction direction, List<String> rows, String target) {
+        return direction == Direction.UPGRADE && (target.equals("head") || target.equals("heads")) && set.atSoleHead(rows);
     }
 
     private static Plan plan(MigrationSet set, Direction direction, List<String> rows, String target) {

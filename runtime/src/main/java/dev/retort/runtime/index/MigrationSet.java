@@ -144,6 +144,11 @@ public final class MigrationSet {
         return heads != null && heads.size() == 1 ? heads.get(0) : null;
     }
 
+    /** Whether version rows {@code rows} are exactly the {@link #soleHead}: the database is at head. */
+    public boolean atSoleHead(List<String> rows) {
+        return rows.size() == 1 && rows.get(0).equals(soleHead());
+    }
+
     /** An index whose text does not decode: as when {@code ServiceLoader} could not create it. */
     private static RetortException unreadable(MigrationIndex index, RuntimeException e) {
         return e instanceof RetortException r ? r : new RetortException(ErrorCode.BAD_CONFIGURATION, "the migration index "
