@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.retort.Migration;
 import dev.retort.RetortException;
 import dev.retort.runtime.testing.InlineIndex;
+import dev.retort.runtime.testing.TestDatabase;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,8 +15,9 @@ import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** What a run logs at INFO: one line for what it applied, and, when it fails, what it left committed. */
 class RunLogTest {
@@ -65,20 +67,26 @@ class RunLogTest {
         return lines;
     }
 
-    @Test
-    void oneLineForARunAndNoneForARunThatHadNothingToDo(@TempDir Path dir) {
-        Retort retort = Retort.configure().url("sqlite:///" + dir.resolve("a.db")).indexes(List.of(chain(false))).build();
-        List<String> first = infoLines(() -> retort.upgrade("head"));
-        assertEquals(1, first.size(), first.toString());
-        assertEquals(true, first.get(0).startsWith("upgrade <base> -> l1000003: 3 revisions in "), first.get(0));
-        assertEquals(List.of(), infoLines(() -> retort.upgrade("head")));
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void oneLineForARunAndNoneForARunThatHadNothingToDo(TestDatabase.Kind kind, @TempDir Path dir) throws Exception {
+        try (var db = TestDatabase.create(kind, dir)) {
+            Retort retort = Retort.configure().url(db.url()).indexes(List.of(chain(false))).build();
+            List<String> first = infoLines(() -> retort.upgrade("head"));
+            assertEquals(1, first.size(), first.toString());
+            assertEquals(true, first.get(0).startsWith("upgrade <base> -> l1000003: 3 revisions in "), first.get(0));
+            assertEquals(List.of(), infoLines(() -> retort.upgrade("head")));
+        }
     }
 
-    @Test
-    void aFailedRunSaysWhatItLeftCommitted(@TempDir Path dir) {
-        Retort retort = Retort.configure().url("sqlite:///" + dir.resolve("b.db")).indexes(List.of(chain(true))).build();
-        List<String> lines = infoLines(() -> assertThrows(RetortException.class, () -> retort.upgrade("head")));
-        assertEquals(List.of("upgrade <base> -> l1000002: 2 revisions committed before the run failed"), lines);
-        assertEquals(List.of("l1000002"), retort.current());
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void aFailedRunSaysWhatItLeftCommitted(TestDatabase.Kind kind, @TempDir Path dir) throws Exception {
+        try (var db = TestDatabase.create(kind, dir)) {
+            Retort retort = Retort.configure().url(db.url()).indexes(List.of(chain(true))).build();
+            List<String> lines = infoLines(() -> assertThrows(RetortException.class, () -> retort.upgrade("head")));
+            assertEquals(List.of("upgrade <base> -> l1000002: 2 revisions committed before the run failed"), lines);
+            assertEquals(List.of("l1000002"), retort.current());
+        }
     }
 }

@@ -88,6 +88,10 @@ class MigrationSetTest {
         assertEquals(ErrorCode.MISSING_REVISION, e.code());
         assertThrows(GraphException.class, () -> retort.upgrade("head"));
         assertEquals(false, Files.exists(file), "nothing was connected to");
+        // On PostgreSQL too: a server that is not there is never reached, so the graph's error is the one shown.
+        Retort postgres = Retort.configure().url("jdbc:postgresql://127.0.0.1:1/none?user=postgres")
+                .indexes(List.of(broken)).build();
+        assertEquals(ErrorCode.MISSING_REVISION, assertThrows(GraphException.class, () -> postgres.upgrade("head")).code());
     }
 
     /** Text that does not decode is the jar's fault, said as when the index could not be loaded at all. */
