@@ -51,6 +51,11 @@ public enum ErrorCode {
     MIGRATION_FAILED(Exit.FAILED),
     DATABASE_ERROR(Exit.FAILED),
     UNKNOWN_DATABASE_REVISION(Exit.FAILED),
+    /**
+     * A migration that runs statement by statement (MySQL, or {@code transactional = false}) stopped
+     * part-way in a way a run cannot continue from by itself: nothing ran.
+     */
+    PARTLY_APPLIED(Exit.FAILED),
 
     // Running safely.
     LOCK_TIMEOUT(Exit.LOCK_TIMEOUT),

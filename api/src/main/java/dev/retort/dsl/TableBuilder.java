@@ -7,7 +7,9 @@ import dev.retort.schema.SqlType;
 import dev.retort.schema.TableName;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /** Describes a table for {@link Ops#createTable}: its columns in order, table constraints, a comment. */
@@ -19,6 +21,7 @@ public final class TableBuilder {
     private final List<Constraint> constraints = new ArrayList<>();
     private String comment;
     private boolean ifNotExists;
+    private final Map<String, String> options = new TreeMap<>();
 
     TableBuilder(TableName table, String schema) {
         this.table = table;
@@ -74,7 +77,25 @@ public final class TableBuilder {
         return this;
     }
 
+    /** MySQL's storage engine ({@code ENGINE=InnoDB}), as SQLAlchemy's {@code mysql_engine}; other databases ignore it. */
+    public TableBuilder mysqlEngine(String engine) {
+        options.put("mysql_engine", engine);
+        return this;
+    }
+
+    /** MySQL's default character set for the table ({@code DEFAULT CHARSET=utf8mb4}); other databases ignore it. */
+    public TableBuilder mysqlCharset(String charset) {
+        options.put("mysql_charset", charset);
+        return this;
+    }
+
+    /** MySQL's default collation for the table ({@code COLLATE=utf8mb4_unicode_ci}); other databases ignore it. */
+    public TableBuilder mysqlCollate(String collation) {
+        options.put("mysql_collate", collation);
+        return this;
+    }
+
     CreateTable build() {
-        return new CreateTable(table, columns, constraints, comment, ifNotExists);
+        return new CreateTable(table, columns, constraints, comment, ifNotExists, options);
     }
 }

@@ -4,23 +4,49 @@ import dev.retort.schema.ColumnDef;
 import dev.retort.schema.Constraint;
 import dev.retort.schema.TableName;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * {@code CREATE TABLE}: columns, table constraints (composite keys, unique, check, foreign keys),
  * an optional comment. Its reverse drops the table and remembers this definition.
  *
  * @param comment {@code null} for none
+ * @param options a dialect's table options by SQLAlchemy's names ({@code mysql_engine},
+ *     {@code mysql_charset}, {@code mysql_collate}), sorted; the other dialects ignore them
  */
 public record CreateTable(TableName table, List<ColumnDef> columns, List<Constraint> constraints, String comment,
-        boolean ifNotExists) implements Op {
+        boolean ifNotExists, Map<String, String> options) implements Op {
+
+    /** The table options a dialect reads. */
+    public static final Set<String> OPTIONS = Set.of("mysql_engine", "mysql_charset", "mysql_collate");
+
+    public CreateTable(TableName table, List<ColumnDef> columns, List<Constraint> constraints, String comment,
+            boolean ifNotExists) {
+        this(table, columns, constraints, comment, ifNotExists, Map.of());
+    }
 
     public CreateTable {
         Objects.requireNonNull(table, "table");
         columns = List.copyOf(columns);
         constraints = List.copyOf(constraints);
+        options.forEach((key, value) -> {
+            if (!OPTIONS.contains(key)) {
+                throw new IllegalArgumentException("table " + table + ": no table option is called " + key + "; use "
+                        + String.join(", ", new TreeSet<>(OPTIONS)));
+            }
+            if (value == null || !value.matches("[A-Za-z0-9_]+")) {
+                throw new IllegalArgumentException("table " + table + ": " + key + " must be a name such as InnoDB or"
+                        + " utf8mb4, not '" + value + "'");
+            }
+        });
+        options = Collections.unmodifiableMap(new TreeMap<>(options));
         if (columns.isEmpty()) {
             throw new IllegalArgumentException("table " + table + " needs at least one column");
         }
@@ -86,6 +112,16 @@ public record CreateTable(TableName table, List<ColumnDef> columns, List<Constra
     public ColumnDef column(String name) {
         return columns.stream().filter(c -> c.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("table " + table + " has no column " + name));
+    }
+
+    /**
+     * The record's own form, with options only when there are any: the checksum of a migration is
+     * its ops' text, and a table created before options existed must keep its checksum.
+     */
+    @Override
+    public String toString() {
+        return "CreateTable[table=" + table + ", columns=" + columns + ", constraints=" + constraints + ", comment="
+                + comment + ", ifNotExists=" + ifNotExists + (options.isEmpty() ? "" : ", options=" + options) + "]";
     }
 
     @Override

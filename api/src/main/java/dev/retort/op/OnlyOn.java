@@ -11,7 +11,7 @@ import java.util.TreeSet;
  * ({@code if op.get_bind().dialect.name == "postgresql":}). On the other databases, online and in
  * offline SQL alike, the block does nothing.
  *
- * @param dialects the databases it applies on, sorted ({@code postgresql}, {@code sqlite})
+ * @param dialects the databases it applies on, sorted ({@code mysql}, {@code postgresql}, {@code sqlite})
  */
 public record OnlyOn(List<String> dialects, List<Op> ops) implements Op {
 
@@ -21,8 +21,9 @@ public record OnlyOn(List<String> dialects, List<Op> ops) implements Op {
     public OnlyOn {
         Objects.requireNonNull(dialects, "dialects");
         if (dialects.isEmpty()) {
-            throw new IllegalArgumentException("only(...) needs at least one dialect: postgresql or sqlite");
+            throw new IllegalArgumentException("only(...) needs at least one dialect: mysql, postgresql or sqlite");
         }
+        dialects = dialects.stream().map(dev.retort.schema.NamedType::dialectName).toList();
         for (String d : dialects) {
             if (!DIALECTS.contains(d)) {
                 throw new IllegalArgumentException("only(\"" + d + "\", ...): no dialect is called " + d + "; use "

@@ -34,10 +34,19 @@ public record NamedType(String name, Map<String, String> variants) implements Sq
     }
 
     /** The dialects a type can be named for; a misspelt one would silently never apply. */
-    public static final java.util.Set<String> DIALECTS = java.util.Set.of("postgresql", "sqlite");
+    public static final java.util.Set<String> DIALECTS = java.util.Set.of("mysql", "postgresql", "sqlite");
+
+    /**
+     * The dialect's name as Retort spells it: {@code mariadb} is {@code mysql}, the one dialect
+     * both servers share (as SQLAlchemy's {@code mysql_*} options serve both).
+     */
+    public static String dialectName(String name) {
+        return "mariadb".equals(name) ? "mysql" : name;
+    }
 
     /** The same type, named {@code type} on {@code dialect}. */
-    public NamedType on(String dialect, String type) {
+    public NamedType on(String name, String type) {
+        String dialect = dialectName(name);
         if (!DIALECTS.contains(dialect)) {
             throw new IllegalArgumentException("named(\"" + name + "\").on(\"" + dialect + "\", ...): no dialect is called "
                     + dialect + "; use " + String.join(" or ", new java.util.TreeSet<>(DIALECTS)));

@@ -77,16 +77,18 @@ public final class ModelDiff {
                     null);
         } else {
             String schema = config.versionTable().schema() != null ? config.versionTable().schema()
-                    : SchemaCheck.currentSchema(admin);
+                    : SchemaCheck.currentSchema(admin, dialect);
             String modelSchema = schema.equals(MODEL_SCHEMA) ? MODEL_SCHEMA + "_2" : MODEL_SCHEMA;
             try (var scratch = ScratchDatabase.create(config, admin, dialect, "autogenerate replays the migrations")) {
                 if (!revisions.isEmpty()) {
                     try (Connection replay = scratch.open(schema)) {
-                        replayed = SchemaCheck.replayed(config, migrations, replay, dialect, revisions, schema);
+                        replayed = SchemaCheck.replayed(config, migrations, replay, dialect, revisions,
+                                scratch.schemaFor(schema));
                     }
                 }
                 replayDone = System.nanoTime();
-                wanted = modelCatalog(config, dialect, model, settings, () -> scratch.open(modelSchema), modelSchema);
+                wanted = modelCatalog(config, dialect, model, settings, () -> scratch.open(modelSchema),
+                        scratch.schemaFor(modelSchema));
             }
         }
         long modelDone = System.nanoTime();

@@ -319,12 +319,13 @@ public final class Retort {
         String name = dialectName;
         if (name == null) {
             if (config.url() == null) {
-                throw new RetortException(ErrorCode.BAD_OPTION, "offline SQL needs a dialect: give --dialect postgresql or"
-                        + " --dialect sqlite (a DataSource tells it only by connecting)");
+                throw new RetortException(ErrorCode.BAD_OPTION, "offline SQL needs a dialect: give --dialect postgresql,"
+                        + " --dialect sqlite or --dialect mysql (a DataSource tells it only by connecting)");
             }
             name = config.url().kind().name();
         }
         Dialect dialect = Dialects.named(name);
+        Runner.refuseWholeRunTransaction(dialect, config.transactionMode());
         return new OfflineSql(migrations(), dialect, config.renderContext(), versions(dialect),
                 new HistoryStore(dialect, config.historyTable()), config.transactionMode(), version());
     }
@@ -382,7 +383,7 @@ public final class Retort {
                 if (plan.isEmpty()) {
                     return new RunResult(direction, rows, rows, List.of());
                 }
-                return runner(connection, dialect).run(plan, preparer, config.transactionMode());
+                return runner(connection, dialect).run(plan, preparer, config.transactionMode(), Unfinished.of(entries));
             }
         });
     }

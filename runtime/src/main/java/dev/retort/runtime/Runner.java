@@ -59,7 +59,8 @@ final class Runner {
      * it can): a migration that cannot record or render its ops fails with the preparer's error,
      * after the steps before it committed and before anything of its own transaction ran.
      */
-    RunResult run(Plan plan, StepPreparer preparer, TransactionMode mode) throws SQLException {
+    RunResult run(Plan plan, StepPreparer preparer, TransactionMode mode, Unfinished unfinished) throws SQLException {
+        refuseWholeRunTransaction(dialect, mode);
         long t0 = System.nanoTime();
         boolean autoCommit = connection.getAutoCommit();
         databaseUser = connection.getMetaData().getUserName();
@@ -67,13 +68,16 @@ final class Runner {
         var results = new ArrayList<StepResult>();
         try {
             boolean tablesMissing = !versions.exists(connection) || !history.exists(connection);
+            if (!tablesMissing) {
+                history.addProgressColumns(connection);
+            }
             int i = 0;
             while (i < steps.size()) {
                 boolean createTables = tablesMissing && i == 0;
-                if (!preparer.revision(steps.get(i)).transactional()) {
+                if (!preparer.revision(steps.get(i)).transactional() || !dialect.transactionalDdl()) {
                     PreparedStep step = preparer.prepare(steps.get(i));
                     listener.starting(step.revision().id(), step.revision().message(), i + 1, steps.size());
-                    StepResult result = runOutsideTransaction(step, createTables);
+                    StepResult result = runStatementByStatement(step, createTables, unfinished.resumeAt(step));
                     results.add(result);
                     listener.finished(result, i + 1, steps.size());
                     i++;
@@ -192,10 +196,14 @@ final class Runner {
     }
 
     /**
-     * For statements a database refuses inside a transaction ({@code CREATE INDEX CONCURRENTLY}):
-     * they run one by one in autocommit, then the version row and history row commit together.
+     * A step outside any transaction: a migration declared {@code transactional = false}
+     * ({@code CREATE INDEX CONCURRENTLY}), or any migration on a database whose DDL commits by
+     * itself (MySQL). Its start row is written first and moved on before each statement, so a
+     * failure or a crash leaves exactly how far it got; data statements between DDL run in
+     * transactions with that progress. Then the version row and the end row commit together.
      */
-    private StepResult runOutsideTransaction(PreparedStep step, boolean createTables) throws SQLException {
+    private StepResult runStatementByStatement(PreparedStep step, boolean createTables, HistoryEntry.Progress resume)
+            throws SQLException {
         if (createTables) {
             connection.setAutoCommit(false);
             createMissingTables();
@@ -204,24 +212,40 @@ final class Runner {
         connection.setAutoCommit(true);
         Instant started = Instant.now();
         long t0 = System.nanoTime();
-        // Written and committed before the first statement: a process killed between two of them
-        // leaves this row, so current, validate and the next upgrade report the step as unfinished.
-        history.record(connection, new HistoryEntry(0, step.revision().id(), step.step().direction().label(),
+        var progress = new StatementProgress(step.actions(), resume);
+        long startRow = history.start(connection, new HistoryEntry(0, step.revision().id(), step.step().direction().label(),
                 step.checksum(), databaseUser, ThisProcess.user(), ThisProcess.host(), started, started,
-                HistoryEntry.STARTED, false, Retort.version()));
-        int executed;
+                HistoryEntry.STARTED, false, Retort.version(), progress.current()));
+        int executed = 0;
         try (Dialect.AutoCloseableSql restore = dialect.prepareStep(connection, step.actions())) {
-            executed = perform(step);
+            while (!progress.finished()) {
+                List<Action> next = progress.nextRun();
+                if (next.size() == 1 && !StatementProgress.isData(next.get(0))) {
+                    history.progress(connection, startRow, progress.current());
+                    executed += perform(next);
+                    progress.ran(next.size());
+                } else {
+                    // Data between DDL: the statements and the progress past them commit together.
+                    connection.setAutoCommit(false);
+                    executed += perform(next);
+                    progress.ran(next.size());
+                    history.progress(connection, startRow, progress.current());
+                    connection.commit();
+                    connection.setAutoCommit(true);
+                }
+            }
         } catch (SQLException | RuntimeException e) {
-            history.record(connection, entry(step, started, t0, false));
-            throw failure(step, current, e, "outside a transaction (transactional = false), so its statements before"
-                    + " the failing one stay applied; fix the migration and run upgrade again, or repair the schema by"
-                    + " hand and stamp it");
+            if (!connection.getAutoCommit()) {
+                rollback(e);
+                connection.setAutoCommit(true);
+            }
+            history.record(connection, entry(step, started, t0, false).withProgress(progress.current()));
+            throw failure(step, current, e, progress.failureNote());
         }
         connection.setAutoCommit(false);
         try {
             versions.apply(connection, step.step().rowChanges());
-            history.record(connection, entry(step, started, t0, true));
+            history.record(connection, entry(step, started, t0, true).withProgress(progress.current()));
             connection.commit();
         } catch (SQLException | RuntimeException e) {
             rollback(e);
@@ -232,8 +256,12 @@ final class Runner {
 
     /** Runs the step's actions; returns how many statements ran. {@link #current} names the one running. */
     private int perform(PreparedStep step) throws SQLException {
+        return perform(step.actions());
+    }
+
+    private int perform(List<Action> actions) throws SQLException {
         int count = 0;
-        for (Action action : step.actions()) {
+        for (Action action : actions) {
             if (action instanceof Action.Sql sql) {
                 execute(sql.sql());
                 count++;
@@ -267,6 +295,15 @@ final class Runner {
         }
         if (!history.exists(connection)) {
             history.create(connection);
+        }
+    }
+
+    /** {@code --transaction-mode all} needs DDL that rolls back; on MySQL it would promise what cannot be kept. */
+    static void refuseWholeRunTransaction(Dialect dialect, TransactionMode mode) {
+        if (mode == TransactionMode.ALL && !dialect.transactionalDdl()) {
+            throw new RetortException(ErrorCode.BAD_OPTION, "--transaction-mode all is refused on " + dialect.name()
+                    + ": MySQL and MariaDB commit each DDL statement by itself, so no transaction can hold a run; use"
+                    + " per-migration (the default), under which Retort records each statement's progress");
         }
     }
 

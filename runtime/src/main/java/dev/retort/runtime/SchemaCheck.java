@@ -53,10 +53,11 @@ final class SchemaCheck {
 
     private static Catalog replayInScratchDatabase(RetortConfig config, MigrationSet migrations, Connection connection,
             Dialect dialect, List<String> rows) throws SQLException {
-        String schema = config.versionTable().schema() != null ? config.versionTable().schema() : currentSchema(connection);
+        String schema = config.versionTable().schema() != null ? config.versionTable().schema()
+                : currentSchema(connection, dialect);
         try (var scratch = ScratchDatabase.create(config, connection, dialect, "check replays the migrations");
                 Connection replay = scratch.open(schema)) {
-            return replayed(config, migrations, replay, dialect, rows, schema);
+            return replayed(config, migrations, replay, dialect, rows, scratch.schemaFor(schema));
         }
     }
 
@@ -67,13 +68,16 @@ final class SchemaCheck {
             Plan plan = migrations.graph().upgrade(List.of(), rows);
             var runner = new Runner(empty, dialect, new VersionStore(dialect, config.versionTable()),
                     new HistoryStore(dialect, config.historyTable()), StepListener.NONE);
-            runner.run(plan, new StepPreparer(migrations, dialect, config.renderContext()), TransactionMode.PER_MIGRATION);
+            runner.run(plan, new StepPreparer(migrations, dialect, config.renderContext()), TransactionMode.PER_MIGRATION,
+                    Unfinished.NONE);
         }
         return dialect.introspect(empty, schema);
     }
 
-    static String currentSchema(Connection connection) throws SQLException {
-        try (PreparedStatement s = connection.prepareStatement("SELECT current_schema()"); ResultSet r = s.executeQuery()) {
+    /** PostgreSQL's current schema, or MySQL's current database (its schema). */
+    static String currentSchema(Connection connection, Dialect dialect) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement(dialect.transactionalDdl() ? "SELECT current_schema()"
+                : "SELECT DATABASE()"); ResultSet r = s.executeQuery()) {
             r.next();
             return r.getString(1);
         }

@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -24,6 +26,8 @@ final class ScratchDatabase implements AutoCloseable {
     private final Dialect dialect;
     private final String name;
     private final boolean autoCommit;
+    /** The databases made on MySQL, one for each schema opened. */
+    private final List<String> opened = new ArrayList<>();
 
     private ScratchDatabase(DatabaseUrl url, Connection admin, Dialect dialect, String name, boolean autoCommit) {
         this.url = url;
@@ -48,17 +52,33 @@ final class ScratchDatabase implements AutoCloseable {
         boolean autoCommit = admin.getAutoCommit();
         admin.setAutoCommit(true);
         try (Statement s = admin.createStatement()) {
-            s.execute("CREATE DATABASE " + name);
+            // MySQL's databases are its schemas: open() makes one for each, and a first one here tells whether it may.
+            s.execute("CREATE DATABASE " + name + (dialect.transactionalDdl() ? "" : "_0"));
         } catch (SQLException e) {
             admin.setAutoCommit(autoCommit);
             throw new RetortException(ErrorCode.DATABASE_ERROR, purpose + " in a scratch database and could not create"
                     + " one (" + Runner.oneLine(e.getMessage()) + "); the user needs CREATEDB", e);
         }
-        return new ScratchDatabase(config.url(), admin, dialect, name, autoCommit);
+        var scratch = new ScratchDatabase(config.url(), admin, dialect, name, autoCommit);
+        if (!dialect.transactionalDdl()) {
+            scratch.opened.add(name + "_0");
+        }
+        return scratch;
     }
 
-    /** A connection to it whose current schema is {@code schema}, created when missing. */
+    /**
+     * A connection to it whose current schema is {@code schema}, created when missing. On MySQL,
+     * where a schema is a database, each call opens a database of its own.
+     */
     Connection open(String schema) throws SQLException {
+        if (!dialect.transactionalDdl()) {
+            String database = name + "_" + opened.size();
+            try (Statement s = admin.createStatement()) {
+                s.execute("CREATE DATABASE " + database);
+            }
+            opened.add(database);
+            return url.connect(scratchUrl(url, database, null));
+        }
         Connection connection = url.connect(scratchUrl(url, name, schema));
         try (Statement s = connection.createStatement()) {
             s.execute("CREATE SCHEMA IF NOT EXISTS " + dialect.quote(schema));
@@ -69,10 +89,21 @@ final class ScratchDatabase implements AutoCloseable {
         return connection;
     }
 
+    /** The schema to read a connection from {@link #open} at: on MySQL, the database it opened. */
+    String schemaFor(String schema) {
+        return dialect.transactionalDdl() ? schema : null;
+    }
+
     @Override
     public void close() throws SQLException {
         try (Statement s = admin.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            if (dialect.transactionalDdl()) {
+                s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            } else {
+                for (String database : opened) {
+                    s.execute("DROP DATABASE IF EXISTS " + database);
+                }
+            }
         } finally {
             admin.setAutoCommit(autoCommit);
         }
@@ -81,6 +112,13 @@ final class ScratchDatabase implements AutoCloseable {
     /** The same server, another database, the same schema first on the search path. */
     static String scratchUrl(DatabaseUrl url, String database, String schema) {
         String jdbc = url.jdbcUrl();
+        if (jdbc.startsWith("jdbc:mariadb://") || jdbc.startsWith("jdbc:mysql://")) {
+            int hostEnd = jdbc.indexOf('/', jdbc.indexOf("//") + 2);
+            int query = jdbc.indexOf('?');
+            String params = query < 0 ? "" : jdbc.substring(query);
+            return (hostEnd < 0 ? (query < 0 ? jdbc : jdbc.substring(0, query)) : jdbc.substring(0, hostEnd)) + "/"
+                    + database + params;
+        }
         if (!jdbc.startsWith("jdbc:postgresql://")) {
             throw new RetortException(ErrorCode.BAD_URL, "a scratch database needs a URL with a host"
                     + " (jdbc:postgresql://host/db or postgresql://host/db) to be opened beside this one");

@@ -86,12 +86,24 @@ public record ValidationReport(List<Changed> changed, List<Unknown> unknown, Lis
                 : "an upgrade applies the revisions before it and stops there until the migration is fixed";
     }
 
-    /** The state a failure outside a transaction left, and the ways out. */
+    /** The state a failure outside a transaction left, statement by statement where it was recorded, and the ways out. */
     public static List<String> unfinishedLines(List<HistoryEntry> unfinished) {
         var lines = new ArrayList<String>();
         for (HistoryEntry e : unfinished) {
             String step = "the " + e.direction() + " of revision " + e.revision();
-            if (e.isStart()) {
+            HistoryEntry.Progress p = e.progress();
+            if (p != null && e.isStart()) {
+                lines.add(step + " started on " + e.startedAt() + " and has not finished: " + ran(p) + ", and statement "
+                        + (p.done() + 1) + " (" + Unfinished.brief(p.next()) + ") was running when it was last seen, so it"
+                        + " may or may not have taken effect" + notRun(p, 2) + "; once no process runs it, look at the schema,"
+                        + " then finish the revision by hand and stamp " + e.revision() + ", or undo what ran and stamp the"
+                        + " revision before it");
+            } else if (p != null) {
+                lines.add(step + " failed on " + e.startedAt() + " at statement " + (p.done() + 1) + " of " + p.total() + " ("
+                        + Unfinished.brief(p.next()) + "): " + ran(p) + notRun(p, 1) + "; fix the migration, keeping the"
+                        + " statements that ran, and run " + e.direction() + " again to go on from statement " + (p.done() + 1)
+                        + ", or make the schema match a revision by hand and stamp it");
+            } else if (e.isStart()) {
                 // Read without the lock, this may be a step another process is running right now.
                 lines.add(step + " started outside a transaction on " + e.startedAt() + " and has not finished (it is"
                         + " still running, or its process stopped part-way), so the database may hold part of it; once no"
@@ -104,5 +116,18 @@ public record ValidationReport(List<Changed> changed, List<Unknown> unknown, Lis
             }
         }
         return lines;
+    }
+
+    private static String ran(HistoryEntry.Progress p) {
+        return p.done() == 0 ? "none of its " + p.total() + " statements had committed"
+                : p.done() == 1 ? "statement 1 of " + p.total() + " committed" : "statements 1-" + p.done() + " of " + p.total()
+                        + " committed";
+    }
+
+    /** The statements after the one that failed (from 1) or was running (from 2), which did not run. */
+    private static String notRun(HistoryEntry.Progress p, int after) {
+        int first = p.done() + after;
+        return first > p.total() ? "" : first == p.total() ? ", and statement " + first + " did not run"
+                : ", and statements " + first + "-" + p.total() + " did not run";
     }
 }

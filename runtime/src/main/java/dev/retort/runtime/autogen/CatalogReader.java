@@ -15,10 +15,14 @@ import java.util.regex.Pattern;
  * prints the same. What has no portable form stays as written ({@code named(...)},
  * {@code sql(...)}), so applying what was read always gives the catalog back.
  */
-sealed interface CatalogReader permits PostgresCatalogReader, SqliteCatalogReader {
+sealed interface CatalogReader permits MysqlCatalogReader, PostgresCatalogReader, SqliteCatalogReader {
 
     static CatalogReader of(String dialect) {
-        return dialect.equals("postgresql") ? new PostgresCatalogReader() : new SqliteCatalogReader();
+        return switch (dialect) {
+            case "postgresql" -> new PostgresCatalogReader();
+            case "mysql" -> new MysqlCatalogReader();
+            default -> new SqliteCatalogReader();
+        };
     }
 
     SqlType type(String printed, Catalog catalog);

@@ -2,6 +2,7 @@ package dev.retort.runtime.dialect;
 
 import dev.retort.ErrorCode;
 import dev.retort.RetortException;
+import dev.retort.runtime.dialect.mysql.MysqlDialect;
 import dev.retort.runtime.dialect.postgres.PostgresDialect;
 import dev.retort.runtime.dialect.sqlite.SqliteDialect;
 import java.util.Locale;
@@ -19,9 +20,12 @@ public final class Dialects {
                 return postgres();
             case "sqlite":
                 return new SqliteDialect();
+            case "mysql":
+            case "mariadb":
+                return new MysqlDialect();
             default:
                 throw new RetortException(ErrorCode.BAD_OPTION,
-                        "unknown dialect '" + name + "'; use postgresql or sqlite");
+                        "unknown dialect '" + name + "'; use mysql (or mariadb), postgresql or sqlite");
         }
     }
 
@@ -50,7 +54,10 @@ public final class Dialects {
         if (p.contains("sqlite")) {
             return new SqliteDialect();
         }
+        if (p.contains("mysql") || p.contains("mariadb")) {
+            return new MysqlDialect();
+        }
         throw new RetortException(ErrorCode.BAD_CONFIGURATION,
-                "the database is " + productName + ", but Retort supports PostgreSQL and SQLite");
+                "the database is " + productName + ", but Retort supports PostgreSQL, SQLite, MariaDB and MySQL");
     }
 }

@@ -8,10 +8,12 @@ import java.time.Instant;
  * @param id the row's number, in the order steps ran
  * @param direction {@code upgrade}, {@code downgrade} or {@code stamp}
  * @param durationMillis how long the step took; {@value #STARTED} for a start row
+ * @param progress for a step run statement by statement (outside a transaction), how far it got;
+ *     {@code null} for a step that ran in one transaction
  */
 public record HistoryEntry(long id, String revision, String direction, String checksum, String databaseUser,
         String osUser, String host, Instant startedAt, Instant endedAt, long durationMillis, boolean success,
-        String retortVersion) {
+        String retortVersion, Progress progress) {
 
     /**
      * The duration of a start row: the row a migration outside a transaction writes (not
@@ -20,8 +22,32 @@ public record HistoryEntry(long id, String revision, String direction, String ch
      */
     public static final long STARTED = -1;
 
+    public HistoryEntry(long id, String revision, String direction, String checksum, String databaseUser, String osUser,
+            String host, Instant startedAt, Instant endedAt, long durationMillis, boolean success, String retortVersion) {
+        this(id, revision, direction, checksum, databaseUser, osUser, host, startedAt, endedAt, durationMillis, success,
+                retortVersion, null);
+    }
+
     /** Whether this is a start row, not followed (as the last row of its step) by the step's end. */
     public boolean isStart() {
         return !success && durationMillis == STARTED;
+    }
+
+    public HistoryEntry withProgress(Progress value) {
+        return new HistoryEntry(id, revision, direction, checksum, databaseUser, osUser, host, startedAt, endedAt,
+                durationMillis, success, retortVersion, value);
+    }
+
+    /**
+     * How far a step that runs statement by statement got: its start row is updated before each
+     * statement, and its end row says where it stopped.
+     *
+     * @param total the step's statements
+     * @param done how many of them ran and were committed
+     * @param next the statement after those, the one running or the one that failed ({@code null} when all ran)
+     * @param digest a digest of the {@code done} statements as they were rendered, so that a run can
+     *     tell whether the migration still begins with them
+     */
+    public record Progress(int total, int done, String next, String digest) {
     }
 }

@@ -5,12 +5,17 @@ import dev.retort.schema.TableName;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The history table: one row per step that ran, never updated, for audits and {@code history}. */
+/**
+ * The history table: one row per step that ran, for audits and {@code history}. Rows are never
+ * updated, except the start row of a step run statement by statement, which carries its progress.
+ * Tables made before the progress columns existed get them the first time a run writes.
+ */
 public final class HistoryStore {
 
     private static final String COLUMNS = "revision, direction, checksum, db_user, os_user, host, started_at, ended_at,"
@@ -47,7 +52,68 @@ public final class HistoryStore {
                 + "ended_at " + dialect.timestampType() + " NOT NULL, "
                 + "duration_ms BIGINT NOT NULL, "
                 + "success " + dialect.booleanType() + " NOT NULL, "
-                + "retort_version VARCHAR(32) NOT NULL)";
+                + "retort_version VARCHAR(32) NOT NULL, "
+                + PROGRESS_COLUMNS + ")";
+    }
+
+    private static final String PROGRESS_COLUMNS = "statements_total INTEGER, statements_done INTEGER,"
+            + " next_statement VARCHAR(1000), done_digest VARCHAR(64)";
+    private static final int NEXT_STATEMENT = 1000;
+
+    /** Adds the progress columns to a table an earlier Retort made. */
+    public void addProgressColumns(Connection connection) throws SQLException {
+        if (hasProgressColumns(connection)) {
+            return;
+        }
+        try (Statement s = connection.createStatement()) {
+            for (String column : PROGRESS_COLUMNS.split(", ")) {
+                s.execute("ALTER TABLE " + dialect.qualify(table) + " ADD " + column);
+            }
+        }
+    }
+
+    private boolean hasProgressColumns(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement();
+                ResultSet r = s.executeQuery("SELECT * FROM " + dialect.qualify(table) + " WHERE 1 = 0")) {
+            ResultSetMetaData meta = r.getMetaData();
+            for (int i = 1; i <= meta.getColumnCount(); i++) {
+                if (meta.getColumnLabel(i).equalsIgnoreCase("done_digest")) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /** Writes a step's start row with its progress and returns the row's id, to update as it goes. */
+    public long start(Connection connection, HistoryEntry entry) throws SQLException {
+        record(connection, entry);
+        try (PreparedStatement s = connection.prepareStatement("SELECT MAX(id) FROM " + dialect.qualify(table)
+                + " WHERE revision = ? AND direction = ? AND duration_ms = " + HistoryEntry.STARTED)) {
+            s.setString(1, entry.revision());
+            s.setString(2, entry.direction());
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        }
+    }
+
+    /** Moves a start row's progress on. */
+    public void progress(Connection connection, long id, HistoryEntry.Progress progress) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement("UPDATE " + dialect.qualify(table)
+                + " SET statements_done = ?, next_statement = ?, done_digest = ? WHERE id = ?")) {
+            s.setInt(1, progress.done());
+            s.setString(2, shortened(progress.next()));
+            s.setString(3, progress.digest());
+            s.setLong(4, id);
+            s.executeUpdate();
+        }
+    }
+
+    private static String shortened(String statement) {
+        return statement == null || statement.length() <= NEXT_STATEMENT ? statement
+                : statement.substring(0, NEXT_STATEMENT - 1) + "…";
     }
 
     /**
@@ -68,8 +134,11 @@ public final class HistoryStore {
     }
 
     public void record(Connection connection, HistoryEntry entry) throws SQLException {
-        try (PreparedStatement s = connection.prepareStatement(
-                "INSERT INTO " + dialect.qualify(table) + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        HistoryEntry.Progress progress = entry.progress();
+        try (PreparedStatement s = connection.prepareStatement("INSERT INTO " + dialect.qualify(table) + " (" + COLUMNS
+                + (progress == null ? ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                        : ", statements_total, statements_done, next_statement, done_digest)"
+                                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"))) {
             s.setString(1, entry.revision());
             s.setString(2, entry.direction());
             s.setString(3, entry.checksum());
@@ -81,6 +150,12 @@ public final class HistoryStore {
             s.setLong(9, entry.durationMillis());
             s.setBoolean(10, entry.success());
             s.setString(11, entry.retortVersion());
+            if (progress != null) {
+                s.setInt(12, progress.total());
+                s.setInt(13, progress.done());
+                s.setString(14, shortened(progress.next()));
+                s.setString(15, progress.digest());
+            }
             s.executeUpdate();
         }
     }
@@ -91,13 +166,21 @@ public final class HistoryStore {
         if (!exists(connection)) {
             return entries;
         }
+        // Every column: a table made before the progress columns has none of them.
         try (Statement s = connection.createStatement();
-                ResultSet r = s.executeQuery("SELECT id, " + COLUMNS + " FROM " + dialect.qualify(table) + " ORDER BY id")) {
+                ResultSet r = s.executeQuery("SELECT * FROM " + dialect.qualify(table) + " ORDER BY id")) {
+            boolean progress = false;
+            for (int i = 1; i <= r.getMetaData().getColumnCount(); i++) {
+                progress |= r.getMetaData().getColumnLabel(i).equalsIgnoreCase("statements_total");
+            }
             while (r.next()) {
-                entries.add(new HistoryEntry(r.getLong("id"), r.getString("revision"), r.getString("direction"),
+                var entry = new HistoryEntry(r.getLong("id"), r.getString("revision"), r.getString("direction"),
                         r.getString("checksum"), r.getString("db_user"), r.getString("os_user"), r.getString("host"),
                         dialect.getTimestamp(r, "started_at"), dialect.getTimestamp(r, "ended_at"),
-                        r.getLong("duration_ms"), r.getBoolean("success"), r.getString("retort_version")));
+                        r.getLong("duration_ms"), r.getBoolean("success"), r.getString("retort_version"));
+                int total = progress ? r.getInt("statements_total") : 0;
+                entries.add(progress && !r.wasNull() ? entry.withProgress(new HistoryEntry.Progress(total,
+                        r.getInt("statements_done"), r.getString("next_statement"), r.getString("done_digest"))) : entry);
             }
         }
         return entries;

@@ -136,7 +136,7 @@ final class DeclaredModel {
                         constraints.add(c);
                     }
                 }
-                tables.add(new CreateTable(t.table(), columns, constraints, t.comment(), t.ifNotExists()));
+                tables.add(new CreateTable(t.table(), columns, constraints, t.comment(), t.ifNotExists(), t.options()));
             } else if (op instanceof CreateTable) {
                 tables.add(op);
             } else if (op instanceof CreateEnum || op instanceof CreateSequence) {

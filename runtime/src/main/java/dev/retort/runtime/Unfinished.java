@@ -1,0 +1,80 @@
+package dev.retort.runtime;
+
+import dev.retort.ErrorCode;
+import dev.retort.RetortException;
+import dev.retort.runtime.jdbc.HistoryEntry;
+import dev.retort.runtime.ops.PreparedStep;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The steps earlier runs left part-done, and where a run may go on with each. A step that failed
+ * at a statement goes on from that statement when the migration still begins with the statements
+ * that ran (the fix changed what came after); one whose process stopped during a statement is
+ * refused, since that statement may or may not have taken effect, and Retort does not guess.
+ */
+final class Unfinished {
+
+    static final Unfinished NONE = new Unfinished(Map.of());
+
+    private final Map<String, HistoryEntry> open;
+
+    private Unfinished(Map<String, HistoryEntry> open) {
+        this.open = open;
+    }
+
+    static Unfinished of(List<HistoryEntry> history) {
+        var open = new LinkedHashMap<String, HistoryEntry>();
+        for (HistoryEntry entry : Validator.unfinished(history)) {
+            open.put(entry.direction() + " " + entry.revision(), entry);
+        }
+        return new Unfinished(open);
+    }
+
+    /**
+     * The progress to go on from, or {@code null} to run the step from its first statement.
+     *
+     * @throws RetortException {@code PARTLY_APPLIED} when neither is safe
+     */
+    HistoryEntry.Progress resumeAt(PreparedStep step) {
+        HistoryEntry entry = open.get(step.step().direction().label() + " " + step.revision().id());
+        if (entry == null || entry.progress() == null) {
+            return null;
+        }
+        HistoryEntry.Progress progress = entry.progress();
+        String what = "the " + entry.direction() + " of revision " + entry.revision();
+        if (entry.isStart()) {
+            throw new RetortException(ErrorCode.PARTLY_APPLIED, what + " stopped on " + entry.startedAt() + " while statement "
+                    + (progress.done() + 1) + " of " + progress.total() + " was running (" + brief(progress.next()) + ")"
+                    + ran(progress) + "; each statement commits by itself, so that one may or may not have taken effect:"
+                    + " look at the schema, then finish the revision by hand and stamp " + entry.revision() + ", or undo"
+                    + " what ran and stamp the revision before it; nothing ran now");
+        }
+        if (progress.done() == 0) {
+            return null;
+        }
+        if (progress.done() > step.actions().size()
+                || !progress.digest().equals(StatementProgress.digest(step.actions(), progress.done()))) {
+            throw new RetortException(ErrorCode.PARTLY_APPLIED, what + " failed on " + entry.startedAt() + " at statement "
+                    + (progress.done() + 1) + " of " + progress.total() + ran(progress) + ", and the migration no longer"
+                    + " begins with the statements that ran, so Retort cannot tell where to go on: keep them as they were"
+                    + " and change only what comes after, or make the schema match a revision by hand and stamp it;"
+                    + " nothing ran now");
+        }
+        return progress;
+    }
+
+    private static String ran(HistoryEntry.Progress progress) {
+        return progress.done() == 0 ? ", before any statement of it had committed"
+                : ", after statement" + (progress.done() == 1 ? " 1" : "s 1-" + progress.done()) + " had committed";
+    }
+
+    static String brief(String statement) {
+        if (statement == null) {
+            return "none";
+        }
+        String line = Runner.oneLine(statement);
+        return line.length() <= 120 ? line : line.substring(0, 120) + "…";
+    }
+}

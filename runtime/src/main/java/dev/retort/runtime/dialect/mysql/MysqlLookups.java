@@ -1,0 +1,142 @@
+package dev.retort.runtime.dialect.mysql;
+
+import dev.retort.ErrorCode;
+import dev.retort.RetortException;
+import dev.retort.runtime.dialect.Action;
+import dev.retort.schema.Constraint;
+import dev.retort.schema.TableName;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Drops that need the catalog to know what to write: an index without its table, a constraint of unknown kind. */
+final class MysqlLookups {
+
+    private MysqlLookups() {
+    }
+
+    /** {@code DROP INDEX} needs the table here; the index is found by name in the connection's database. */
+    static Action dropIndexByName(MysqlDialect dialect, String name, boolean ifExists) {
+        return new Lookup("DROP INDEX " + name + ", its table looked up", List.of(), "dropIndex(\"" + name + "\") names no"
+                + " table, which MySQL needs to drop an index; give it: dropIndex(\"" + name + "\", \"table\")") {
+            @Override
+            public void run(Connection connection, Action.StatementSink executed) throws SQLException {
+                List<String> found = strings(connection, "SELECT DISTINCT TABLE_NAME FROM information_schema.STATISTICS"
+                        + " WHERE TABLE_SCHEMA = DATABASE() AND INDEX_NAME = ?", name);
+                if (found.isEmpty() && ifExists) {
+                    return;
+                }
+                if (found.size() != 1) {
+                    throw new SQLException(found.isEmpty() ? "no table has an index " + name
+                            : "tables " + found + " each have an index " + name + "; name the table in dropIndex");
+                }
+                executed.execute("DROP INDEX " + dialect.quote(name) + " ON " + dialect.quote(found.get(0)));
+            }
+        };
+    }
+
+    /**
+     * A constraint dropped as its kind needs: a foreign key with the index MySQL made for it (so a
+     * downgrade leaves the table as it was), a unique constraint as its index, a check by name.
+     * Offline, a named foreign key is printed; anything else needs the catalog.
+     */
+    static Action dropConstraint(MysqlDialect dialect, TableName table, String name, Constraint definition, boolean ifExists) {
+        String alter = "ALTER TABLE " + dialect.qualify(table);
+        List<String> offline = name != null && definition instanceof Constraint.ForeignKey
+                ? List.of(alter + " DROP FOREIGN KEY " + (ifExists ? "IF EXISTS " : "") + dialect.quote(name)
+                        + ", DROP INDEX IF EXISTS " + dialect.quote(name))
+                : name != null ? List.of(alter + " DROP CONSTRAINT " + (ifExists ? "IF EXISTS " : "") + dialect.quote(name))
+                : List.of();
+        return new Lookup("DROP CONSTRAINT on " + table + (name == null ? ", found by its columns" : " " + name), offline,
+                "dropConstraint on " + table + " names no constraint, and MySQL drops one by name; name it") {
+            @Override
+            public void run(Connection connection, Action.StatementSink executed) throws SQLException {
+                String found = name != null ? name : byColumns(connection, table, definition);
+                String kind = found == null ? null : kind(connection, table, found);
+                if (kind == null) {
+                    if (ifExists) {
+                        return;
+                    }
+                    throw new SQLException("table " + table + " has no " + (definition == null ? "constraint"
+                            : definition.kindName()) + (name == null ? " on " + definition.columns() : " " + name));
+                }
+                executed.execute(switch (kind) {
+                    case "PRIMARY KEY" -> alter + " DROP PRIMARY KEY";
+                    case "UNIQUE" -> alter + " DROP INDEX " + dialect.quote(found);
+                    case "FOREIGN KEY" -> alter + " DROP FOREIGN KEY " + dialect.quote(found) + (strings(connection,
+                            "SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = COALESCE(?, DATABASE())"
+                                    + " AND TABLE_NAME = ? AND INDEX_NAME = ?", table.schema(), table.name(), found).isEmpty()
+                            ? "" : ", DROP INDEX " + dialect.quote(found));
+                    default -> alter + " DROP CONSTRAINT " + dialect.quote(found);
+                });
+            }
+        };
+    }
+
+    private static String kind(Connection connection, TableName table, String name) throws SQLException {
+        List<String> kinds = strings(connection, "SELECT CONSTRAINT_TYPE FROM information_schema.TABLE_CONSTRAINTS"
+                + " WHERE TABLE_SCHEMA = COALESCE(?, DATABASE()) AND TABLE_NAME = ? AND CONSTRAINT_NAME = ?",
+                table.schema(), table.name(), name);
+        return kinds.isEmpty() ? null : kinds.get(0);
+    }
+
+    /** The name of the unique constraint or foreign key on exactly these columns, in order. */
+    private static String byColumns(Connection connection, TableName table, Constraint definition) throws SQLException {
+        if (definition == null || definition instanceof Constraint.Check) {
+            return null;
+        }
+        String type = definition instanceof Constraint.ForeignKey ? "FOREIGN KEY"
+                : definition instanceof Constraint.Unique ? "UNIQUE" : "PRIMARY KEY";
+        List<String> names = strings(connection, "SELECT k.CONSTRAINT_NAME FROM information_schema.KEY_COLUMN_USAGE k"
+                + " JOIN information_schema.TABLE_CONSTRAINTS c ON c.CONSTRAINT_SCHEMA = k.CONSTRAINT_SCHEMA"
+                + " AND c.TABLE_NAME = k.TABLE_NAME AND c.CONSTRAINT_NAME = k.CONSTRAINT_NAME"
+                + " WHERE k.TABLE_SCHEMA = COALESCE(?, DATABASE()) AND k.TABLE_NAME = ? AND c.CONSTRAINT_TYPE = ?"
+                + " GROUP BY k.CONSTRAINT_NAME HAVING GROUP_CONCAT(k.COLUMN_NAME ORDER BY k.ORDINAL_POSITION) = ?",
+                table.schema(), table.name(), type, String.join(",", definition.columns()));
+        return names.isEmpty() ? null : names.get(0);
+    }
+
+    static List<String> strings(Connection connection, String query, String... parameters) throws SQLException {
+        var values = new ArrayList<String>();
+        try (PreparedStatement s = connection.prepareStatement(query)) {
+            for (int i = 0; i < parameters.length; i++) {
+                s.setString(i + 1, parameters[i]);
+            }
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    values.add(r.getString(1));
+                }
+            }
+        }
+        return values;
+    }
+
+    /** A drop worked out on the connection; offline it prints what it can without one, or says why not. */
+    private abstract static class Lookup implements Action.Live {
+        private final String description;
+        private final List<String> offline;
+        private final String offlineRefusal;
+
+        Lookup(String description, List<String> offline, String offlineRefusal) {
+            this.description = description;
+            this.offline = offline;
+            this.offlineRefusal = offlineRefusal;
+        }
+
+        @Override
+        public String description() {
+            return description;
+        }
+
+        @Override
+        public List<String> offline() {
+            if (offline.isEmpty()) {
+                throw new RetortException(ErrorCode.UNSUPPORTED_OP, offlineRefusal);
+            }
+            return offline;
+        }
+    }
+}
