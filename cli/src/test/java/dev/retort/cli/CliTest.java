@@ -80,8 +80,9 @@ class CliTest {
 
     @Test
     void badUrlIsBadInput() {
-        assertOneLineError(Cli.run("--url", "mysql://root@localhost/db", "current"), 2,
-                "retort: error: --url: cannot use database URL mysql://…: Retort supports PostgreSQL and SQLite, not mysql");
+        assertOneLineError(Cli.run("--url", "oracle://root@localhost/db", "current"), 2,
+                "retort: error: --url: cannot use database URL oracle://…: Retort supports PostgreSQL, MySQL, MariaDB and SQLite,"
+                        + " not oracle");
     }
 
     @Test

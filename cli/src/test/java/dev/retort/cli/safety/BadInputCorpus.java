@@ -114,8 +114,9 @@ final class BadInputCorpus {
         var urls = new ArrayList<String>(List.of(" ", "://", "postgresql://", "postgresql:///db",
                 "postgresql://u:" + SECRET + "@host:notaport/db", "postgresql://u:" + SECRET + "@host:70000/db",
                 "postgresql://u:" + SECRET + "@host:5432", "postgresql://u:" + SECRET + "@host:5432/",
-                "postgresql+asyncpg://u:" + SECRET + "@:5432/db", "mysql://u:" + SECRET + "@host/db",
-                "jdbc:mysql://host/db?password=" + SECRET, "jdbc:", "jdbc:foo:bar", "sqlite:/x.db", "sqlite:x.db",
+                "postgresql+asyncpg://u:" + SECRET + "@:5432/db", "mysql://u:" + SECRET + "@host/",
+                "jdbc:mysql://host:x/db?password=" + SECRET, "mysql+pymysql://u:" + SECRET + "@h/db?ssl_key=/k.pem",
+                "jdbc:", "jdbc:foo:bar", "sqlite:/x.db", "sqlite:x.db",
                 "sqlite://relative.db", "file:///tmp/x.db", "x.db", "mongodb://u:" + SECRET + "@h/db",
                 // the cases: an unencoded '/' or '@' in the password, a bad escape
                 "postgresql://u:ab/" + SECRET + "cd@127.0.0.1:notaport/db",

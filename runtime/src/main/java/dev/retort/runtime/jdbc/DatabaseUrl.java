@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 /**
  * A database location, parsed from a JDBC URL or from the {@code DATABASE_URL} forms the
  * seeds' users already have ({@code postgresql://user:pass@host:5432/db},
- * {@code postgresql+asyncpg://…}, {@code sqlite:///file.db}).
+ * {@code postgresql+asyncpg://…}, {@code mysql+pymysql://…}, {@code sqlite:///file.db}); MySQL's
+ * and MariaDB's are read by {@link MysqlUrl}.
  *
  * <p>Credentials are taken out of the URL while it is parsed (the password in
  * {@code user:password@}, and {@code password=}, {@code sslpassword=} parameters) and handed to
@@ -33,7 +34,7 @@ public record DatabaseUrl(Kind kind, String jdbcUrl, String user, String passwor
 
     /** The databases Retort supports. */
     public enum Kind {
-        POSTGRESQL, SQLITE
+        POSTGRESQL, SQLITE, MYSQL
     }
 
     /** Where the command line and the main job put their database when none is given. */
@@ -50,8 +51,10 @@ public record DatabaseUrl(Kind kind, String jdbcUrl, String user, String passwor
             "pgvector");
     /** sqlite3_open_v2's flag: read and write, without SQLITE_OPEN_CREATE. */
     private static final int SQLITE_OPEN_READWRITE = 0x2;
-    private static final String FORMS = "give a JDBC URL (jdbc:postgresql://host:5432/db, jdbc:sqlite:file.db),"
-            + " postgresql://user@host:5432/db or sqlite:///file.db";
+    private static final String FORMS = "give a JDBC URL (jdbc:postgresql://host:5432/db, jdbc:mariadb://host:3306/db,"
+            + " jdbc:sqlite:file.db), postgresql://user@host:5432/db, mysql://user@host:3306/db or sqlite:///file.db";
+    /** Connector/J's {@code jdbc:mariadb:replication://…}: the text after the mode is an authority like any other. */
+    private static final Pattern HA_MODE = Pattern.compile("([A-Za-z-]+:)?//(.*)", Pattern.DOTALL);
 
     public DatabaseUrl {
         secrets = Map.copyOf(secrets);
@@ -97,11 +100,14 @@ public record DatabaseUrl(Kind kind, String jdbcUrl, String user, String passwor
                 return postgres(scheme, rest.substring(2), null, true);
             case "sqlite":
                 return sqliteFile(scheme, rest);
+            case "mysql":
+            case "mariadb":
+                return MysqlUrl.jdbc(scheme, rest);
             case "tc":
                 return testcontainers(rest);
             default:
-                throw bad(scheme + "…", "Retort supports PostgreSQL (jdbc:postgresql:) and SQLite (jdbc:sqlite:), not "
-                        + subprotocol);
+                throw bad(scheme + "…", "Retort supports PostgreSQL (jdbc:postgresql:), MySQL and MariaDB (jdbc:mariadb:)"
+                        + " and SQLite (jdbc:sqlite:), not " + subprotocol);
         }
     }
 
@@ -120,8 +126,11 @@ public record DatabaseUrl(Kind kind, String jdbcUrl, String user, String passwor
                 return postgres(shownScheme, rest, null, false);
             case "sqlite":
                 return sqlite(shownScheme, rest);
+            case "mysql":
+            case "mariadb":
+                return MysqlUrl.sqlalchemy(shownScheme, rest);
             default:
-                throw bad(shownScheme + "//…", "Retort supports PostgreSQL and SQLite, not " + scheme);
+                throw bad(shownScheme + "//…", "Retort supports PostgreSQL, MySQL, MariaDB and SQLite, not " + scheme);
         }
     }
 
@@ -192,7 +201,7 @@ public record DatabaseUrl(Kind kind, String jdbcUrl, String user, String passwor
     }
 
     /** The credential parameters, percent-decoded as the driver would read them. */
-    private static Map<String, String> secrets(UrlParts parts, String shown) {
+    static Map<String, String> secrets(UrlParts parts, String shown) {
         var secrets = new TreeMap<String, String>();
         for (String key : UrlParts.SECRET_KEYS) {
             String value = parts.param(key);
@@ -222,7 +231,7 @@ public record DatabaseUrl(Kind kind, String jdbcUrl, String user, String passwor
                 + port + "&sslmode=disable";
     }
 
-    private static void checkHost(String shown, String host, boolean none) {
+    static void checkHost(String shown, String host, boolean none) {
         if (none) {
             return;
         }
@@ -266,7 +275,7 @@ public record DatabaseUrl(Kind kind, String jdbcUrl, String user, String passwor
     }
 
     /** Percent-decodes a user name or password as SQLAlchemy does ({@code +} stays {@code +}). */
-    private static String decode(String shown, String text, String what) {
+    static String decode(String shown, String text, String what) {
         if (text == null || text.isEmpty()) {
             return null;
         }
@@ -291,7 +300,7 @@ public record DatabaseUrl(Kind kind, String jdbcUrl, String user, String passwor
         return new String(bytes, 0, n, StandardCharsets.UTF_8);
     }
 
-    private static void checkEscapes(String shown, String text, String what) {
+    static void checkEscapes(String shown, String text, String what) {
         for (int i = text.indexOf('%'); i >= 0; i = text.indexOf('%', i + 1)) {
             if (!isHex(text, i + 1) || !isHex(text, i + 2)) {
                 throw bad(shown, "the " + what + " has a '%' not followed by two hex digits; write '%' itself as %25");
@@ -304,7 +313,7 @@ public record DatabaseUrl(Kind kind, String jdbcUrl, String user, String passwor
         return i < text.length() && Character.digit(text.charAt(i), 16) >= 0 && text.charAt(i) < 0x80;
     }
 
-    private static RetortException bad(String shown, String why) {
+    static RetortException bad(String shown, String why) {
         return new RetortException(ErrorCode.BAD_URL, "cannot use database URL " + shown + ": " + why);
     }
 
@@ -315,8 +324,10 @@ public record DatabaseUrl(Kind kind, String jdbcUrl, String user, String passwor
      */
     public static String shown(String text) {
         Matcher jdbc = JDBC.matcher(text);
-        if (jdbc.matches() && jdbc.group(2).startsWith("//")) {
-            return "jdbc:" + jdbc.group(1) + ":" + UrlParts.split(jdbc.group(2).substring(2)).shownMasked("//");
+        Matcher authority = jdbc.matches() ? HA_MODE.matcher(jdbc.group(2)) : null;
+        if (authority != null && authority.matches()) {
+            String mode = authority.group(1) == null ? "" : authority.group(1);
+            return "jdbc:" + jdbc.group(1) + ":" + mode + UrlParts.split(authority.group(2)).shownMasked("//");
         }
         if (jdbc.matches()) {
             String rest = jdbc.group(2);

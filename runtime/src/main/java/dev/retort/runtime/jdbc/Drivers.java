@@ -20,6 +20,7 @@ public final class Drivers {
 
     /** Opens {@code jdbcUrl}; with no driver for it, fails in one line naming the dependency to add. */
     public static Connection connect(String jdbcUrl, Properties properties) throws SQLException {
+        checkUnixSocket(jdbcUrl);
         try {
             return DriverManager.getConnection(jdbcUrl, properties);
         } catch (SQLException e) {
@@ -38,12 +39,36 @@ public final class Drivers {
         return connect("jdbc:sqlite::memory:", new Properties());
     }
 
+    /**
+     * Connector/J reaches a Unix socket ({@code localSocket=}) through JNA, which it does not
+     * depend on; without JNA it fails with "The address can't be null", naming neither.
+     */
+    private static void checkUnixSocket(String jdbcUrl) {
+        String lower = jdbcUrl.toLowerCase(Locale.ROOT);
+        if (!lower.startsWith("jdbc:mariadb:") || !lower.matches("(?s)[^?]*\\?(.*&)?localsocket=.*")) {
+            return;
+        }
+        for (ClassLoader loader : new ClassLoader[] {Thread.currentThread().getContextClassLoader(),
+                Drivers.class.getClassLoader()}) {
+            if (loader != null && loader.getResource("com/sun/jna/Native.class") != null) {
+                return;
+            }
+        }
+        throw new RetortException(ErrorCode.BAD_CONFIGURATION, "MariaDB Connector/J reaches a Unix socket"
+                + " (localSocket, unix_socket) through JNA, which is not on the class path; add net.java.dev.jna:jna to"
+                + " the application's dependencies, or connect over TCP (host:3306)");
+    }
+
     private static RetortException missing(String jdbcUrl) {
         String lower = jdbcUrl.toLowerCase(Locale.ROOT);
         String what;
         if (lower.startsWith("jdbc:postgresql:")) {
             what = "PostgreSQL's driver is not on the class path; add org.postgresql:postgresql to the application's"
                     + " dependencies (the retort command line carries it)";
+        } else if (lower.startsWith("jdbc:mariadb:")) {
+            what = "MariaDB Connector/J, the driver for MySQL and MariaDB, is not on the class path; add"
+                    + " org.mariadb.jdbc:mariadb-java-client to the application's dependencies (the retort command line"
+                    + " carries it)";
         } else if (lower.startsWith("jdbc:sqlite:")) {
             what = "SQLite's driver is not on the class path; add org.xerial:sqlite-jdbc to the application's"
                     + " dependencies (the retort command line carries it)";

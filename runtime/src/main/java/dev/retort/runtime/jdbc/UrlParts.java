@@ -21,8 +21,12 @@ import java.util.Set;
  */
 record UrlParts(boolean userInfo, String user, String password, String hosts, String database, List<Param> query) {
 
-    /** Parameters whose values are credentials: taken out of the URL and handed to the driver apart. */
-    static final Set<String> SECRET_KEYS = Set.of("password", "sslpassword", "pwd");
+    /**
+     * Parameters whose values are credentials: taken out of the URL and handed to the driver apart
+     * (pgjdbc's and SQLite's, then MariaDB Connector/J's key and trust stores').
+     */
+    static final Set<String> SECRET_KEYS = Set.of("password", "sslpassword", "pwd", "keystorepassword",
+            "truststorepassword", "keypassword");
 
     /** One {@code key=value} of the query; {@code value} is {@code null} for a bare key. */
     record Param(String key, String value) {

@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.retort.ErrorCode;
 import dev.retort.RetortException;
+import java.sql.SQLException;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class DatabaseUrlTest {
@@ -55,8 +58,8 @@ class DatabaseUrlTest {
 
     @Test
     void badUrlsAreBadInput() {
-        for (String bad : new String[] {"", "nonsense", "mysql://h/d", "postgresql://", "postgresql://h:99999/d",
-                "postgresql://h:5432", "sqlite:relative.db", "jdbc:mysql://h/d"}) {
+        for (String bad : new String[] {"", "nonsense", "oracle://h/d", "postgresql://", "postgresql://h:99999/d",
+                "postgresql://h:5432", "sqlite:relative.db", "jdbc:oracle:thin:@h:1521/d"}) {
             var e = assertThrows(RetortException.class, () -> DatabaseUrl.parse(bad), bad);
             assertEquals(ErrorCode.BAD_URL, e.code(), bad);
         }
@@ -114,5 +117,143 @@ class DatabaseUrlTest {
         assertEquals("jdbc:sqlite:a.db?password=***", DatabaseUrl.shown("jdbc:sqlite:a.db?password=x"));
         assertEquals("head", DatabaseUrl.shown("head"));
         assertEquals("p", DatabaseUrl.shown("p"));
+    }
+
+    /** Every form MySQL's and MariaDB's users write reaches MariaDB Connector/J as jdbc:mariadb:, credentials apart. */
+    @Test
+    void mysqlFormsBecomeConnectorJUrls() {
+        for (String scheme : new String[] {"mysql", "mysql+pymysql", "mysql+mysqldb", "mysql+mysqlconnector",
+                "mysql+aiomysql", "mysql+asyncmy", "mariadb", "mariadb+mariadbconnector"}) {
+            DatabaseUrl url = DatabaseUrl.parse(scheme + "://app:p%40ss@db.example:3307/shop?charset=utf8mb4");
+            assertEquals(DatabaseUrl.Kind.MYSQL, url.kind(), scheme);
+            assertEquals("jdbc:mariadb://db.example:3307/shop", url.jdbcUrl(), scheme);
+            assertEquals("app", url.user());
+            assertEquals("p@ss", url.password());
+        }
+        assertEquals("jdbc:mariadb://[::1]/shop", DatabaseUrl.parse("mysql://app@[::1]/shop").jdbcUrl());
+    }
+
+    /**
+     * jdbc:mysql: is rewritten, not given permitMysqlScheme: with MySQL's own driver also on the
+     * class path, DriverManager would pick either for jdbc:mysql:.
+     */
+    @Test
+    void jdbcMysqlAndMariadbUrlsLoseTheirCredentials() {
+        DatabaseUrl mysql = DatabaseUrl.parse("jdbc:mysql://h:3306/shop?user=app&password=p%2Fw&useSSL=false");
+        assertEquals(DatabaseUrl.Kind.MYSQL, mysql.kind());
+        assertEquals("jdbc:mariadb://h:3306/shop?useSSL=false", mysql.jdbcUrl());
+        assertEquals("app", mysql.user());
+        assertEquals("p/w", mysql.password());
+        DatabaseUrl stores = DatabaseUrl.parse("jdbc:mariadb://h/shop?sslMode=verify-full&keyStore=/k.p12"
+                + "&keyStorePassword=ks1&trustStorePassword=ts1");
+        assertEquals("jdbc:mariadb://h/shop?sslMode=verify-full&keyStore=/k.p12", stores.jdbcUrl());
+        assertEquals(Map.of("keyStorePassword", "ks1", "trustStorePassword", "ts1"), stores.secrets());
+        DatabaseUrl replicated = DatabaseUrl.parse("jdbc:mysql:replication://app:pw@h1:3306,h2/shop");
+        assertEquals("jdbc:mariadb:replication://h1:3306,h2/shop", replicated.jdbcUrl());
+        assertEquals("pw", replicated.password());
+        assertEquals("jdbc:mariadb://h/shop (user app)", DatabaseUrl.parse("jdbc:mariadb://h/shop?user=app").toString());
+    }
+
+    /** The Python drivers' TLS settings become Connector/J's sslMode; a CA alone means the server is checked. */
+    @Test
+    void pythonTlsSettingsBecomeSslMode() {
+        String base = "mysql+pymysql://app@h/shop?";
+        assertEquals("jdbc:mariadb://h/shop?serverSslCert=/etc/ca.pem&sslMode=verify-ca",
+                DatabaseUrl.parse(base + "ssl_ca=/etc/ca.pem").jdbcUrl());
+        assertEquals("jdbc:mariadb://h/shop?serverSslCert=/ca.pem&sslMode=verify-full",
+                DatabaseUrl.parse(base + "ssl_ca=/ca.pem&ssl_verify_identity=true").jdbcUrl());
+        assertEquals("jdbc:mariadb://h/shop?serverSslCert=/ca.pem&sslMode=trust",
+                DatabaseUrl.parse(base + "ssl_ca=/ca.pem&ssl_verify_cert=false").jdbcUrl());
+        Map<String, String> modes = Map.of("DISABLED", "disable", "REQUIRED", "trust", "VERIFY_CA", "verify-ca",
+                "verify_identity", "verify-full");
+        modes.forEach((mode, expected) -> assertEquals("jdbc:mariadb://h/shop?sslMode=" + expected,
+                DatabaseUrl.parse("mysql+mysqldb://app@h/shop?ssl_mode=" + mode).jdbcUrl(), mode));
+        assertEquals("jdbc:mariadb://h/shop?sslMode=disable", DatabaseUrl.parse(base + "ssl_disabled=1").jdbcUrl());
+        assertEquals("jdbc:mariadb://h/shop?sslMode=trust", DatabaseUrl.parse("mariadb://app@h/shop?ssl=true").jdbcUrl());
+        assertEquals("jdbc:mariadb://h/shop?sslMode=verify-full", DatabaseUrl.parse(base + "sslMode=verify-full").jdbcUrl(),
+                "Connector/J's own options pass on");
+    }
+
+    @Test
+    void pythonTimeoutsAndUnixSocketsBecomeConnectorJOptions() {
+        assertEquals("jdbc:mariadb://h/shop?connectTimeout=10000&socketTimeout=30000",
+                DatabaseUrl.parse("mysql+pymysql://app@h/shop?connect_timeout=10&read_timeout=30").jdbcUrl());
+        DatabaseUrl socket = DatabaseUrl.parse("mysql+pymysql://app:pw@/shop?unix_socket=/run/mysqld/mysqld.sock");
+        assertEquals("jdbc:mariadb://localhost/shop?localSocket=/run/mysqld/mysqld.sock", socket.jdbcUrl());
+        assertEquals("pw", socket.password());
+    }
+
+    /** A Python driver's setting Connector/J has no counterpart for is refused by name, never dropped. */
+    @Test
+    void pythonSettingsWithoutACounterpartAreRefusedByName() {
+        Map<String, String> refused = Map.of(
+                "ssl_cert=/c.pem", "the parameter ssl_cert is not Connector/J's; Connector/J takes a client certificate"
+                        + " as a key store: keyStore=/path/client.p12&keyStorePassword=… (openssl pkcs12 -export makes"
+                        + " one from the certificate and key)",
+                "init_command=SET%20x", "the parameter init_command is not Connector/J's; write Connector/J's initSql=…",
+                "ssl_mode=PREFERRED", "the parameter ssl_mode must be DISABLED, REQUIRED, VERIFY_CA or VERIFY_IDENTITY"
+                        + " (Connector/J has no PREFERRED: it uses TLS or it does not)",
+                "client_flag=2", "the parameter client_flag is the Python driver's and MariaDB Connector/J has no such"
+                        + " setting; drop it, or write Connector/J's own"
+                        + " (https://mariadb.com/docs/connectors/mariadb-connector-j/about-mariadb-connector-j)",
+                "connect_timeout=soon", "the parameter connect_timeout is not a whole number of seconds",
+                "ssl_verify_cert=maybe", "the parameter ssl_verify_cert must be true or false");
+        refused.forEach((query, why) -> {
+            var e = assertThrows(RetortException.class,
+                    () -> DatabaseUrl.parse("mysql+pymysql://app:hunter2@h/shop?" + query), query);
+            assertEquals(ErrorCode.BAD_URL, e.code());
+            assertEquals("cannot use database URL mysql+pymysql://…: " + why, e.getMessage());
+        });
+    }
+
+    @Test
+    void badMysqlUrlsAreOneLineWithoutThePassword() {
+        Map<String, String> refused = Map.of(
+                "mysql://app:hunter2@h/", "a MySQL URL needs a database name (mysql://user@host:3306/database): Retort"
+                        + " keeps its version table there",
+                "mysql://app:hunter2@/shop", "a MySQL URL needs a host: mysql://user:password@host:3306/database (or,"
+                        + " for a Unix socket, mysql://user@/database?unix_socket=/run/mysqld/mysqld.sock)",
+                "mysql://app:hunter2@h:99999/shop", "the text after a host's ':' is not a port number (1-65535); write"
+                        + " ':' and '/' in a user name or password as %3A and %2F",
+                "mysql://app:hun@ter2@h/shop", "an '@' in the user name or password must be written %40 (and a '/' in"
+                        + " the user name %2F)",
+                "mysql://app:hunter2%zz@h/shop", "the password has a '%' not followed by two hex digits; write '%'"
+                        + " itself as %25");
+        refused.forEach((url, why) -> {
+            var e = assertThrows(RetortException.class, () -> DatabaseUrl.parse(url), url);
+            assertEquals("cannot use database URL mysql://…: " + why, e.getMessage());
+            assertFalse(e.getMessage().contains("hunter2") || e.getMessage().contains("ter2"), e.getMessage());
+        });
+        var jdbc = assertThrows(RetortException.class, () -> DatabaseUrl.parse("jdbc:mariadb:hunter2"));
+        assertEquals("cannot use database URL jdbc:mariadb:…: write jdbc:mariadb://host:3306/database", jdbc.getMessage());
+    }
+
+    @Test
+    void mysqlPasswordsAreNeverShown() {
+        for (String text : new String[] {"mysql+pymysql://app:hunter2@h/shop", "jdbc:mysql://h/shop?password=hunter2",
+                "jdbc:mariadb:replication://app:hunter2@h1,h2/shop", "jdbc:mysql://app:hunter2@h/shop",
+                "jdbc:mariadb://h/shop?keyStorePassword=hunter2&trustStorePassword=hunter2"}) {
+            DatabaseUrl url = DatabaseUrl.parse(text);
+            assertFalse(url.toString().contains("hunter2") || url.jdbcUrl().contains("hunter2"), text);
+            String shown = DatabaseUrl.shown(text);
+            assertFalse(shown.contains("hunter2"), shown);
+            assertTrue(shown.contains("***"), shown);
+        }
+        assertEquals("jdbc:mariadb:replication://app:***@h1,h2/shop",
+                DatabaseUrl.shown("jdbc:mariadb:replication://app:hunter2@h1,h2/shop"));
+    }
+
+    /** The rewritten URLs open on a real MariaDB server (127.0.0.1:3306, root without a password). */
+    @Test
+    void mysqlUrlsConnectToMariadb() throws SQLException {
+        for (String text : new String[] {"mysql+pymysql://root@127.0.0.1:3306/mysql?charset=utf8mb4",
+                "jdbc:mysql://127.0.0.1/mysql?user=root", "mariadb://root@127.0.0.1/mysql?connect_timeout=5"}) {
+            try (var connection = DatabaseUrl.parse(text).connect(); var s = connection.createStatement();
+                    var r = s.executeQuery("SELECT DATABASE(), CURRENT_USER()")) {
+                assertTrue(r.next(), text);
+                assertEquals("mysql", r.getString(1), text);
+                assertTrue(r.getString(2).startsWith("root@"), text);
+            }
+        }
     }
 }

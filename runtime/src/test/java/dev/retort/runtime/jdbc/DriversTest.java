@@ -1,6 +1,7 @@
 package dev.retort.runtime.jdbc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,13 +39,30 @@ class DriversTest {
 
     @Test
     void anApplicationWithoutItsDriverIsToldWhichToAdd() throws Exception {
-        String out = run(entry -> !entry.contains("sqlite-jdbc") && !entry.contains("postgresql-"),
-                "sqlite:///" + dir.resolve("app.db"), "postgresql://postgres@127.0.0.1:5432/test");
+        String out = run(entry -> !entry.contains("sqlite-jdbc") && !entry.contains("postgresql-")
+                && !entry.contains("mariadb-java-client"), "sqlite:///" + dir.resolve("app.db"),
+                "postgresql://postgres@127.0.0.1:5432/test", "mysql+pymysql://root@127.0.0.1:3306/test");
         assertTrue(out.contains("sqlite:///" + dir.resolve("app.db") + ": BAD_CONFIGURATION: SQLite's driver is not on"
                 + " the class path; add org.xerial:sqlite-jdbc to the application's dependencies"), out);
         assertTrue(out.contains("postgresql://postgres@127.0.0.1:5432/test: BAD_CONFIGURATION: PostgreSQL's driver is not"
                 + " on the class path; add org.postgresql:postgresql to the application's dependencies"), out);
+        assertTrue(out.contains("mysql+pymysql://root@127.0.0.1:3306/test: BAD_CONFIGURATION: MariaDB"
+                + " Connector/J, the driver for MySQL and MariaDB, is not on the class path; add"
+                + " org.mariadb.jdbc:mariadb-java-client to the application's dependencies (the retort command line"
+                + " carries it)"), out);
         assertTrue(Files.notExists(dir.resolve("app.db")), "nothing was created");
+    }
+
+    /** Without JNA, Connector/J's Unix socket fails with "The address can't be null"; Retort names what is missing. */
+    @Test
+    void aUnixSocketWithoutJnaNamesIt() {
+        assertNull(getClass().getClassLoader().getResource("com/sun/jna/Native.class"), "the tests run without JNA");
+        var e = assertThrows(RetortException.class, () -> DatabaseUrl.parse(
+                "mysql+pymysql://root@/mysql?unix_socket=/run/mysqld/mysqld.sock").connect());
+        assertEquals(ErrorCode.BAD_CONFIGURATION, e.code());
+        assertEquals("MariaDB Connector/J reaches a Unix socket (localSocket, unix_socket) through JNA, which is not on"
+                + " the class path; add net.java.dev.jna:jna to the application's dependencies, or connect over TCP"
+                + " (host:3306)", e.getMessage());
     }
 
     /** SQLite never loads jOOQ; PostgreSQL's renderer needs it, and says so when it was excluded. */
