@@ -10,7 +10,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "backup", description = "Copy the database to a file: SQLite by VACUUM INTO, PostgreSQL by pg_dump.")
+@Command(name = "backup", description = "Copy the database to a file: SQLite by VACUUM INTO, PostgreSQL by pg_dump,"
+        + " MySQL and MariaDB by mariadb-dump.")
 final class BackupCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -24,7 +25,8 @@ final class BackupCommand implements Callable<Integer> {
     String to;
 
     @Option(names = "--pg-dump", paramLabel = "PROGRAM", description = "The pg_dump to run (one of the server's version"
-            + " or newer, where several are installed). Default: pg_dump on the PATH.")
+            + " or newer, where several are installed), or for MySQL and MariaDB the mariadb-dump. Default: pg_dump,"
+            + " or mariadb-dump (else mysqldump), on the PATH.")
     String pgDump;
 
     @Override

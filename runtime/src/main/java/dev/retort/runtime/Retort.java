@@ -259,10 +259,10 @@ public final class Retort {
             if (dialect.name().equals("sqlite")) {
                 Backup.sqlite(connection, destination);
             } else if (config.url() == null) {
-                throw new RetortException(ErrorCode.BACKUP_FAILED, "backing up PostgreSQL runs pg_dump with the URL;"
-                        + " configure url(...) rather than a DataSource");
+                throw new RetortException(ErrorCode.BACKUP_FAILED, "backing up a server runs pg_dump or"
+                        + " mariadb-dump with the URL; configure url(...) rather than a DataSource");
             } else {
-                Backup.postgres(config.url(), destination, schemaOf(connection), pgDump);
+                Backup.dump(config.url(), destination, schemaOf(connection), pgDump);
             }
             return null;
         });
