@@ -59,6 +59,8 @@ class LicenseFilesTest {
                         library + " is listed with its licence:\n" + thirdParty);
             }
             assertTrue(thirdParty.contains("(BSD-2-Clause) PostgreSQL JDBC Driver"), thirdParty);
+            assertTrue(thirdParty.contains("(LGPL-2.1-or-later) mariadb-java-client (org.mariadb.jdbc:mariadb-java-client:"),
+                    thirdParty);
 
             String licence = text(jar, "META-INF/LICENSE");
             assertTrue(licence.strip().startsWith("Apache License"), "Retort's own licence comes first");
@@ -72,6 +74,11 @@ class LicenseFilesTest {
             assertNotNull(jar.getEntry("META-INF/licenses/com.ongres.scram/scram-client-3.2/META-INF/LICENSE"),
                     "the licences pgjdbc keeps for what it shades");
             assertNotNull(jar.getEntry("META-INF/maven/org.xerial/sqlite-jdbc/LICENSE"), "SQLite's driver's licence");
+            // Connector/J's jar carries no licence text; the LGPL's, and how to replace the library, are added.
+            assertTrue(text(jar, "META-INF/licenses/org.mariadb.jdbc/mariadb-java-client/LICENSE")
+                    .contains("GNU LESSER GENERAL PUBLIC LICENSE\n                       Version 2.1"), "LGPL 2.1's text");
+            assertTrue(text(jar, "META-INF/licenses/org.mariadb.jdbc/mariadb-java-client/NOTICE")
+                    .contains("replace them there"), "how to use another build of Connector/J");
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
@@ -50,8 +51,7 @@ public final class PomWiring {
             } catch (IOException e) {
                 throw new UncheckedIOException("the command line's jar lacks dev/retort/cli/drivers.properties", e);
             }
-            String key = kind == DatabaseUrl.Kind.POSTGRESQL ? "postgresql" : "sqlite";
-            String[] gav = drivers.getProperty(key).split(":");
+            String[] gav = drivers.getProperty(kind.name().toLowerCase(Locale.ROOT)).split(":");
             return new Artifact(gav[0], gav[1], gav[2]);
         }
     }

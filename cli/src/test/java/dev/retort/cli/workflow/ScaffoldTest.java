@@ -197,21 +197,24 @@ class ScaffoldTest {
 
     /**
      * init adds the driver of the database the command line would use: PostgreSQL's for a
-     * PostgreSQL DATABASE_URL (the seeds' form too), SQLite's when none is given. Nothing connects.
+     * PostgreSQL DATABASE_URL (the seeds' form too), MariaDB Connector/J for a MySQL one, SQLite's
+     * when none is given. Nothing connects.
      */
     @Test
     void initAddsTheDriverOfTheProjectsDatabase(@TempDir Path dir) throws Exception {
         for (var database : List.of(Map.of("DATABASE_URL", "postgresql+asyncpg://user:secret@db.invalid:5432/app"),
-                Map.<String, String>of())) {
-            Path projectDir = Files.createDirectories(dir.resolve(database.isEmpty() ? "sqlite" : "postgresql"));
+                Map.of("DATABASE_URL", "mysql+pymysql://user:secret@db.invalid:3306/app"), Map.<String, String>of())) {
+            DatabaseUrl.Kind kind = database.isEmpty() ? DatabaseUrl.Kind.SQLITE
+                    : DatabaseUrl.parse(database.get("DATABASE_URL")).kind();
+            Path projectDir = Files.createDirectories(dir.resolve(kind.name()));
             var project = new Project(projectDir, database);
             var cli = project.ok("init", "--package", "com.example.db");
             String pom = Files.readString(projectDir.resolve("pom.xml"));
-            DatabaseUrl.Kind kind = database.isEmpty() ? DatabaseUrl.Kind.SQLITE : DatabaseUrl.Kind.POSTGRESQL;
             PomWiring.Artifact driver = PomWiring.Artifact.driver(kind);
+            assertTrue(driver.version().matches("[0-9][0-9.]*"), "the build filled in the version: " + driver);
             assertTrue(pom.contains("<artifactId>" + driver.artifactId() + "</artifactId>"), pom);
-            assertEquals(1, countOf(pom, "<groupId>org.postgresql</groupId>") + countOf(pom, "<groupId>org.xerial</groupId>"),
-                    "one driver: " + pom);
+            assertEquals(1, countOf(pom, "<groupId>org.postgresql</groupId>") + countOf(pom, "<groupId>org.xerial</groupId>")
+                    + countOf(pom, "<groupId>org.mariadb.jdbc</groupId>"), "one driver: " + pom);
             assertTrue(cli.out().contains("Added retort-runtime, " + driver.groupId() + ":" + driver.artifactId()), cli.out());
             assertFalse(cli.out().contains("secret") || cli.err().contains("secret"), cli.toString());
         }
