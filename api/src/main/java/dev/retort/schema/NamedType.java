@@ -45,8 +45,8 @@ public record NamedType(String name, Map<String, String> variants) implements Sq
     }
 
     /** The same type, named {@code type} on {@code dialect}. */
-    public NamedType on(String name, String type) {
-        String dialect = dialectName(name);
+    public NamedType on(String given, String type) {
+        String dialect = dialectName(given);
         if (!DIALECTS.contains(dialect)) {
             throw new IllegalArgumentException("named(\"" + name + "\").on(\"" + dialect + "\", ...): no dialect is called "
                     + dialect + "; use " + String.join(" or ", new java.util.TreeSet<>(DIALECTS)));

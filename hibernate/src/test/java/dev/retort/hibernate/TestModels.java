@@ -33,7 +33,7 @@ final class TestModels {
     }
 
     static String dialect(TestDatabase db) {
-        return db.kind() == TestDatabase.Kind.SQLITE ? "sqlite" : "postgresql";
+        return db.kind().dialect();
     }
 
     static TableInfo table(Catalog catalog, String name) {

@@ -229,7 +229,7 @@ class StepByStepTest {
 
     /** What preparing the step on its own throws: what a run that prepared every step first failed with. */
     private static String preparerError(Retort retort, Kind kind, Step step) {
-        var preparer = new StepPreparer(retort.migrations(), Dialects.named(kind == Kind.SQLITE ? "sqlite" : "postgresql"),
+        var preparer = new StepPreparer(retort.migrations(), Dialects.named(kind.dialect()),
                 retort.config().renderContext());
         return assertThrows(RetortException.class, () -> preparer.prepare(step)).getMessage();
     }

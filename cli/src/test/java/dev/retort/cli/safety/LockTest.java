@@ -151,7 +151,7 @@ class LockTest {
 
     /** Holds the lock as another process's run would. */
     private static MigrationLock lockOf(Kind kind, Connection connection, TestDatabase db) throws Exception {
-        return Dialects.named(kind == Kind.SQLITE ? "sqlite" : "postgresql").lock(connection,
+        return Dialects.named(kind.dialect()).lock(connection,
                 () -> DriverManager.getConnection(db.url()), TableName.of("retort_version"), Duration.ofSeconds(5));
     }
 }

@@ -177,7 +177,7 @@ class OfflineSqlTest {
 
     private static Catalog catalog(TestDatabase db) throws Exception {
         try (Connection c = db.connect()) {
-            return Dialects.named(db.kind() == Kind.SQLITE ? "sqlite" : "postgresql").introspect(c, null);
+            return Dialects.named(db.kind().dialect()).introspect(c, null);
         }
     }
 

@@ -41,7 +41,7 @@ class DatabaseCommandsTest {
         try (var db = TestDatabase.create(kind, dir)) {
             cli(db, dir, "", "upgrade", "d1000001");
             String info = cli(db, dir, "", "info").out();
-            assertTrue(info.contains("Dialect:       " + (kind == Kind.SQLITE ? "sqlite" : "postgresql")), info);
+            assertTrue(info.contains("Dialect:       " + (kind.dialect())), info);
             assertTrue(info.contains("Current:       d1000001\n"), info);
             assertTrue(info.contains("Pending:       1 of 2 revisions"), info);
             String status = cli(db, dir, "", "status", "--json").out().strip();

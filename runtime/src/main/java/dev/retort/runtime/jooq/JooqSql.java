@@ -95,8 +95,10 @@ public final class JooqSql {
         return switch (name) {
             case "postgresql" -> SQLDialect.POSTGRES;
             case "sqlite" -> SQLDialect.SQLITE;
+            // Its names are double-quoted plain SQL, which MySQL reads as strings.
             default -> throw new RetortException(ErrorCode.UNSUPPORTED_OP, "jOOQ data migrations render for postgresql"
-                    + " and sqlite, not " + name);
+                    + " and sqlite, not " + name + "; on " + name + " write the statement with execute(...) or the work"
+                    + " with run(...)");
         };
     }
 }

@@ -50,7 +50,7 @@ class BulkInsertValuesTest {
         try (var db = TestDatabase.create(kind, dir)) {
             Retort retort = Retort.configure().url(db.url()).indexes(List.of(rows("a\u0000b"))).build();
             var offline = assertThrows(RetortException.class, () -> retort.upgradeSql(List.of(), "head",
-                    kind == Kind.SQLITE ? "sqlite" : "postgresql"));
+                    kind.dialect()));
             assertEquals(ErrorCode.INVALID_OP, offline.code());
             assertTrue(offline.getMessage().contains("bulkInsert into note: row 2, column body holds a NUL character,"
                     + (kind == Kind.SQLITE ? " and no SQL literal can carry it; run this revision online, where values"

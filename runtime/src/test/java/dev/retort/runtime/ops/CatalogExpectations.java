@@ -72,6 +72,9 @@ final class CatalogExpectations {
 
     /** The type name the catalog reports for a column of this type. */
     String nativeType(SqlType type) {
+        if (kind == Kind.MARIADB) {
+            return mysqlType(type);
+        }
         boolean pg = kind == Kind.POSTGRESQL;
         if (type instanceof VarcharType v) {
             String length = v.hasLength() ? "(" + v.length() + ")" : "";
@@ -111,6 +114,39 @@ final class CatalogExpectations {
         };
     }
 
+    /** MySQL's types as the dialect's introspection spells them (display widths gone, tinyint(1) a BOOLEAN). */
+    private static String mysqlType(SqlType type) {
+        if (type instanceof VarcharType v) {
+            return v.hasLength() ? "VARCHAR(" + v.length() + ")" : "LONGTEXT";
+        }
+        if (type instanceof StringEnumType e) {
+            return "VARCHAR(" + e.length() + ")";
+        }
+        if (type instanceof NamedType n) {
+            return n.nameFor("mysql").toUpperCase(java.util.Locale.ROOT);
+        }
+        if (type instanceof NumericType n) {
+            return "DECIMAL(" + n.precision() + ", " + n.scale() + ")";
+        }
+        if (type instanceof EnumType e) {
+            return "ENUM(" + String.join(",", e.values().stream().map(v -> "'" + v.replace("'", "''") + "'").toList()) + ")";
+        }
+        return switch ((BasicType) type) {
+            case SMALLINT -> "SMALLINT";
+            case INTEGER -> "INT";
+            case BIGINT -> "BIGINT";
+            case TEXT -> "LONGTEXT";
+            case BOOLEAN -> "BOOLEAN";
+            case DATE -> "DATE";
+            case TIMESTAMP, TIMESTAMP_TZ -> "DATETIME(6)";
+            case REAL -> "FLOAT";
+            case DOUBLE -> "DOUBLE";
+            case UUID -> "CHAR(36)";
+            case JSON, JSONB, PLAIN_JSON -> "JSON";
+            case BLOB -> "LONGBLOB";
+        };
+    }
+
     /** Whether the catalog's default text is the one this default renders to. */
     void assertDefault(ServerDefault expected, String actual, String what) {
         if (expected == null) {
@@ -119,7 +155,9 @@ final class CatalogExpectations {
         }
         assertNotNull(actual, what + ": default expected");
         boolean pg = kind == Kind.POSTGRESQL;
-        if (expected instanceof ServerDefault.Now) {
+        if (kind == Kind.MARIADB) {
+            assertMysqlDefault(expected, actual, what);
+        } else if (expected instanceof ServerDefault.Now) {
             assertEquals(pg ? "now()" : "CURRENT_TIMESTAMP", actual, what);
         } else if (expected instanceof ServerDefault.Serial) {
             assertTrue(pg && actual.startsWith("nextval('") && actual.endsWith("_seq'::regclass)"), what + ": " + actual);
@@ -132,6 +170,23 @@ final class CatalogExpectations {
                     : v instanceof BigDecimal d ? d.toPlainString() : v.toString();
             assertTrue(actual.equals(text) || actual.startsWith(text + "::") || actual.equals("(" + text + ")")
                     || pg && actual.startsWith("'" + text + "'::"), what + ": expected " + text + ", catalog has " + actual);
+        } else {
+            assertFalse(actual.isBlank(), what);
+        }
+    }
+
+    /** MariaDB prints a default as SQL: literals quoted, functions lower-case. */
+    private static void assertMysqlDefault(ServerDefault expected, String actual, String what) {
+        if (expected instanceof ServerDefault.Now) {
+            assertTrue(actual.equals("current_timestamp(6)") || actual.equals("curdate()"), what + ": " + actual);
+        } else if (expected instanceof ServerDefault.RandomUuid) {
+            assertEquals("uuid()", actual, what);
+        } else if (expected instanceof ServerDefault.Literal literal) {
+            Object v = literal.value();
+            String text = v instanceof Boolean b ? (b ? "1" : "0")
+                    : v instanceof String s ? "'" + s.replace("\\", "\\\\").replace("'", "''") + "'"
+                    : v instanceof BigDecimal d ? d.toPlainString() : v.toString();
+            assertEquals(text, actual, what);
         } else {
             assertFalse(actual.isBlank(), what);
         }
@@ -241,7 +296,7 @@ final class CatalogExpectations {
         } else if (op instanceof BatchAlterTable batch) {
             verify(batch.ops(), catalog);
         } else if (op instanceof OnlyOn only) {
-            if (only.appliesTo(kind == Kind.POSTGRESQL ? "postgresql" : "sqlite")) {
+            if (only.appliesTo(kind.dialect())) {
                 verify(only.ops(), catalog);
             }
         }
@@ -276,14 +331,15 @@ final class CatalogExpectations {
         String where = what + ": column " + column.name();
         assertEquals(rowid ? "INTEGER" : nativeType(column.type()), info.type(), where + " type");
         assertEquals(column.nullable() && !column.primaryKey(), info.nullable(), where + " nullable");
-        assertEquals(column.identity(), info.identity(), where + " identity");
         boolean serial = column.serverDefault() instanceof ServerDefault.Serial;
-        if (serial && kind == Kind.SQLITE) {
+        // MySQL numbers a serial column as it numbers an identity: AUTO_INCREMENT, no default.
+        assertEquals(column.identity() || serial && kind == Kind.MARIADB, info.identity(), where + " identity");
+        if (serial && kind != Kind.POSTGRESQL) {
             assertNull(info.defaultValue(), where + ": the rowid numbers it, with no default");
         } else if (!column.identity()) {
             assertDefault(column.serverDefault(), info.defaultValue(), where + " default");
         }
-        if (kind == Kind.POSTGRESQL) {
+        if (kind != Kind.SQLITE) {
             assertEquals(column.comment(), info.comment(), where + " comment");
         }
     }
@@ -329,6 +385,11 @@ final class CatalogExpectations {
 
     private void verifyIndex(CreateIndex index, TableInfo table, String what) {
         String name = indexName(index);
+        if (index.unique() && kind == Kind.MARIADB) {
+            // MySQL keeps a unique constraint as a unique index: the catalog reads both as constraints.
+            assertTrue(table.uniques().stream().anyMatch(u -> u.name().equals(name)), what + ": unique " + name);
+            return;
+        }
         TableInfo.IndexInfo info = table.index(name).orElseThrow(() -> new AssertionError(what + ": no index " + name
                 + " in " + table.indexes()));
         assertEquals(index.unique(), info.unique(), what + ": unique");
@@ -358,7 +419,8 @@ final class CatalogExpectations {
      */
     private void verifyConstraint(Constraint c, TableInfo table, TableName tableName, String what, boolean identityKey) {
         String name = expectedName(c, tableName);
-        boolean named = !(identityKey && kind == Kind.SQLITE);
+        // MySQL names every primary key PRIMARY.
+        boolean named = !(identityKey && kind == Kind.SQLITE) && !(c instanceof Constraint.PrimaryKey && kind == Kind.MARIADB);
         if (c instanceof Constraint.PrimaryKey pk) {
             assertNotNull(table.primaryKey(), what + ": primary key");
             assertEquals(pk.columns(), table.primaryKey().columns(), what + ": primary key columns");
@@ -381,8 +443,10 @@ final class CatalogExpectations {
             assertEquals(fk.columns(), info.columns(), what + ": fk columns");
             assertEquals(fk.referredTable().name(), info.referredTable(), what + ": fk table");
             assertEquals(fk.referredColumns(), info.referredColumns(), what + ": fk referred columns");
-            assertEquals(fk.onDelete() == null ? "NO ACTION" : fk.onDelete().sql(), info.onDelete(), what + ": on delete");
-            assertEquals(fk.onUpdate() == null ? "NO ACTION" : fk.onUpdate().sql(), info.onUpdate(), what + ": on update");
+            // InnoDB's default is RESTRICT, which it treats as NO ACTION.
+            String none = kind == Kind.MARIADB ? "RESTRICT" : "NO ACTION";
+            assertEquals(fk.onDelete() == null ? none : fk.onDelete().sql(), info.onDelete(), what + ": on delete");
+            assertEquals(fk.onUpdate() == null ? none : fk.onUpdate().sql(), info.onUpdate(), what + ": on update");
             assertEquals(fk.deferrable() != null, info.deferrable(), what + ": deferrable");
             assertEquals(fk.deferrable() == Constraint.Deferrable.INITIALLY_DEFERRED, info.initiallyDeferred(),
                     what + ": initially deferred");
@@ -401,6 +465,11 @@ final class CatalogExpectations {
             return name;
         }
         String t = table.name();
+        if (kind == Kind.MARIADB) {
+            // MySQL's own: PRIMARY, the first column's name for a unique key, t_ibfk_<n> for a foreign key.
+            return c instanceof Constraint.PrimaryKey ? null : c instanceof Constraint.Unique u ? u.columns().get(0)
+                    : t + "_ibfk_1";
+        }
         return c instanceof Constraint.PrimaryKey ? t + "_pkey"
                 : c instanceof Constraint.Unique u ? t + "_" + String.join("_", u.columns()) + "_key"
                 : t + "_" + String.join("_", c.columns()) + "_fkey";
@@ -415,11 +484,16 @@ final class CatalogExpectations {
             return true;
         }
         boolean chosenByDatabase = naming.primaryKey() == null || naming.unique() == null || naming.foreignKey() == null;
-        return chosenByDatabase && expected != null && actual != null && actual.startsWith(expected)
-                && actual.substring(expected.length()).matches("[0-9]+");
+        String stem = kind == Kind.MARIADB && expected != null && expected.endsWith("_ibfk_1")
+                ? expected.substring(0, expected.length() - 1) : expected;
+        return chosenByDatabase && stem != null && actual != null && actual.startsWith(stem)
+                && actual.substring(stem.length()).matches("[0-9]+");
     }
 
     private boolean checkNamed(String expected, TableName table, String actual) {
+        if (expected == null && kind == Kind.MARIADB) {
+            return actual != null && actual.startsWith("CONSTRAINT_"); // MySQL's own: CONSTRAINT_<n>
+        }
         if (expected != null || kind == Kind.SQLITE) {
             return java.util.Objects.equals(expected, actual);
         }

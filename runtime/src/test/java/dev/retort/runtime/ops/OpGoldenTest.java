@@ -31,7 +31,7 @@ class OpGoldenTest {
     @ParameterizedTest
     @EnumSource(Kind.class)
     void everyOpRendersAsRecorded(Kind kind) throws IOException {
-        String dialectName = kind == Kind.SQLITE ? "sqlite" : "postgresql";
+        String dialectName = kind.dialect();
         var text = new StringBuilder();
         for (OpCase c : OpCases.all()) {
             if (!c.on().contains(kind)) {
@@ -52,6 +52,14 @@ class OpGoldenTest {
                 "rendered SQL differs from " + file + "; if the change is meant, rerun with -Dretort.updateGolden=true");
     }
 
+    private static String offlineOrRefusal(Action.Live live) {
+        try {
+            return String.join("; ", live.offline());
+        } catch (dev.retort.RetortException e) {
+            return "refused";
+        }
+    }
+
     private static List<String> render(Kind kind, OpCase c) {
         MigrationSet set = MigrationSet.of(List.of(OpRuns.index(c)));
         Plan plan = set.graph().upgrade(List.of(OpRuns.SETUP), OpRuns.CHANGE);
@@ -67,6 +75,9 @@ class OpGoldenTest {
             for (Action action : step.actions()) {
                 if (action instanceof Action.Code code) {
                     statements.add("-- run(\"" + code.description() + "\"): Java, run online only");
+                } else if (action instanceof Action.Live live && kind == Kind.MARIADB) {
+                    statements.add("-- " + live.description() + " (worked out on the database); offline: "
+                            + offlineOrRefusal(live));
                 } else {
                     statements.addAll(action.offline());
                 }

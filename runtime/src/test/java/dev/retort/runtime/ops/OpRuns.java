@@ -38,7 +38,7 @@ final class OpRuns {
     }
 
     static Dialect dialect(TestDatabase.Kind kind) {
-        return Dialects.named(kind == TestDatabase.Kind.SQLITE ? "sqlite" : "postgresql");
+        return Dialects.named(kind.dialect());
     }
 
     static Catalog catalog(TestDatabase db) throws SQLException {

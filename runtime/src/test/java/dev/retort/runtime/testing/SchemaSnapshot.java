@@ -30,6 +30,21 @@ public final class SchemaSnapshot {
             lines.addAll(rows(connection, "SELECT tablename, indexname,"
                     + " replace(indexdef, current_schema() || '.', '') FROM pg_indexes"
                     + " WHERE schemaname = current_schema() ORDER BY 1, 2", "index"));
+        } else if (kind == TestDatabase.Kind.MARIADB) {
+            lines.addAll(rows(connection, "SELECT TABLE_NAME, TABLE_TYPE, TABLE_COMMENT FROM information_schema.TABLES"
+                    + " WHERE TABLE_SCHEMA = DATABASE() ORDER BY 1", "table"));
+            lines.addAll(rows(connection, "SELECT TABLE_NAME, COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE, COLUMN_DEFAULT, EXTRA,"
+                    + " COLUMN_COMMENT FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE()"
+                    + " ORDER BY TABLE_NAME, ORDINAL_POSITION", "column"));
+            lines.addAll(rows(connection, "SELECT TABLE_NAME, CONSTRAINT_NAME, CONSTRAINT_TYPE FROM"
+                    + " information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() ORDER BY 1, 2", "constraint"));
+            lines.addAll(rows(connection, "SELECT CONSTRAINT_NAME, CHECK_CLAUSE FROM information_schema.CHECK_CONSTRAINTS"
+                    + " WHERE CONSTRAINT_SCHEMA = DATABASE() ORDER BY 1, 2", "check"));
+            lines.addAll(rows(connection, "SELECT TABLE_NAME, CONSTRAINT_NAME, COLUMN_NAME, REFERENCED_TABLE_NAME,"
+                    + " REFERENCED_COLUMN_NAME FROM information_schema.KEY_COLUMN_USAGE WHERE TABLE_SCHEMA = DATABASE()"
+                    + " ORDER BY 1, 2, ORDINAL_POSITION", "key"));
+            lines.addAll(rows(connection, "SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, COLUMN_NAME, SUB_PART, COLLATION"
+                    + " FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() ORDER BY 1, 2, SEQ_IN_INDEX", "index"));
         } else {
             lines.addAll(rows(connection, "SELECT type, name, tbl_name, sql FROM sqlite_master"
                     + " WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name", "object"));

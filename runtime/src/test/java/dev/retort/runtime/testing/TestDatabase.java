@@ -25,13 +25,28 @@ import org.junit.jupiter.api.Assumptions;
 public final class TestDatabase implements AutoCloseable {
 
     public enum Kind {
-        SQLITE, POSTGRESQL
+        SQLITE("sqlite"), POSTGRESQL("postgresql"), MARIADB("mysql");
+
+        private final String dialect;
+
+        Kind(String dialect) {
+            this.dialect = dialect;
+        }
+
+        /** The name of Retort's dialect for this database. */
+        public String dialect() {
+            return dialect;
+        }
     }
 
     public static final String PG_URL_VARIABLE = "RETORT_TEST_PG_URL";
     public static final String DEFAULT_PG_URL = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
+    public static final String MARIADB_URL_VARIABLE = "RETORT_TEST_MARIADB_URL";
+    /** The server, with no database: each test makes its own. */
+    public static final String DEFAULT_MARIADB_URL = "jdbc:mariadb://127.0.0.1:3306/?user=root";
 
     private static volatile String unreachable;
+    private static volatile String mariadbUnreachable;
 
     private final Kind kind;
     private final String url;
@@ -44,7 +59,55 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     public static TestDatabase create(Kind kind, Path dir) {
-        return kind == Kind.SQLITE ? sqlite(dir.resolve("test.db")) : postgres();
+        return switch (kind) {
+            case SQLITE -> sqlite(dir.resolve("test.db"));
+            case POSTGRESQL -> postgres();
+            case MARIADB -> mariadb();
+        };
+    }
+
+    /** A database of its own on the MariaDB server of {@value #MARIADB_URL_VARIABLE}, dropped on close. */
+    public static TestDatabase mariadb() {
+        String server = mariadbUrl();
+        mariadbUnreachable = reachable(server, mariadbUnreachable, "MariaDB", MARIADB_URL_VARIABLE);
+        String database = "rt_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()).substring(0, 12);
+        try (Connection c = DriverManager.getConnection(server); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + database);
+        } catch (SQLException e) {
+            throw new AssertionError("cannot create database " + database + " on " + server, e);
+        }
+        int slash = server.indexOf('/', "jdbc:mariadb://".length());
+        return new TestDatabase(Kind.MARIADB, server.substring(0, slash + 1) + database + server.substring(slash + 1), database);
+    }
+
+    public static String mariadbUrl() {
+        String configured = System.getenv(MARIADB_URL_VARIABLE);
+        return configured == null || configured.isBlank() ? DEFAULT_MARIADB_URL : configured;
+    }
+
+    /** Fails the test when the server is down under CI=true, skips it loudly otherwise. */
+    private static String reachable(String url, String known, String server, String variable) {
+        String problem = known;
+        if (problem == null) {
+            synchronized (TestDatabase.class) {
+                DriverManager.setLoginTimeout(5);
+                try (Connection c = DriverManager.getConnection(url)) {
+                    problem = "";
+                } catch (SQLException e) {
+                    problem = String.valueOf(e.getMessage());
+                }
+            }
+        }
+        if (!problem.isEmpty()) {
+            String message = server + " at " + url + " is not reachable (" + problem + "); set " + variable
+                    + " or start the server";
+            if ("true".equals(System.getenv("CI"))) {
+                fail(message + " -- CI=true, so " + server + " tests fail rather than skip");
+            }
+            System.err.println("\n!!!!! SKIPPING " + server.toUpperCase(java.util.Locale.ROOT) + " TEST: " + message + " !!!!!\n");
+            Assumptions.abort(message);
+        }
+        return problem;
     }
 
     public static TestDatabase sqlite(Path file) {
@@ -96,7 +159,7 @@ public final class TestDatabase implements AutoCloseable {
         return kind;
     }
 
-    /** The PostgreSQL schema of this test, or {@code null} for SQLite. */
+    /** The PostgreSQL schema or MariaDB database of this test, or {@code null} for SQLite. */
     public String schema() {
         return schema;
     }
@@ -127,7 +190,8 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     public boolean tableExists(String name) throws SQLException {
-        try (Connection c = connect(); ResultSet r = c.getMetaData().getTables(null, schema, name, null)) {
+        try (Connection c = connect(); ResultSet r = kind == Kind.MARIADB ? c.getMetaData().getTables(schema, null, name, null)
+                : c.getMetaData().getTables(null, schema, name, null)) {
             return r.next();
         }
     }
@@ -160,7 +224,11 @@ public final class TestDatabase implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
-        if (schema != null) {
+        if (kind == Kind.MARIADB) {
+            try (Connection c = DriverManager.getConnection(mariadbUrl()); Statement s = c.createStatement()) {
+                s.execute("DROP DATABASE IF EXISTS " + schema);
+            }
+        } else if (schema != null) {
             try (Connection c = DriverManager.getConnection(pgUrl()); Statement s = c.createStatement()) {
                 s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
             }

@@ -161,8 +161,8 @@ final class MysqlIntrospector {
         Map<String, IndexBuilder> indexes = new LinkedHashMap<>();
         query("SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, COLUMN_NAME, SUB_PART, COLLATION FROM information_schema.STATISTICS"
                 + " WHERE TABLE_SCHEMA = ? AND INDEX_NAME <> 'PRIMARY' ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX", r -> {
+                    // A prefix length is left out: MariaDB gives a text column's key one by itself, and the DSL has none.
                     String part = r.getString(4) == null ? "(expression)" : r.getString(4);
-                    part += r.getString(5) == null ? "" : "(" + r.getString(5) + ")";
                     part += "D".equals(r.getString(6)) ? " DESC" : "";
                     String key = r.getString(1) + "." + r.getString(2);
                     if (!indexes.containsKey(key)) {

@@ -10,7 +10,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Drops that need the catalog to know what to write: an index without its table, a constraint of unknown kind. */
 final class MysqlLookups {
@@ -33,9 +35,66 @@ final class MysqlLookups {
                     throw new SQLException(found.isEmpty() ? "no table has an index " + name
                             : "tables " + found + " each have an index " + name + "; name the table in dropIndex");
                 }
-                executed.execute("DROP INDEX " + dialect.quote(name) + " ON " + dialect.quote(found.get(0)));
+                executed.execute(dropIndex(connection, dialect, TableName.of(found.get(0)), name));
             }
         };
+    }
+
+    /**
+     * {@code DROP INDEX}, keeping every foreign key that used it served: MySQL drops the index it
+     * made for a foreign key once another index covers the key, and then refuses to drop that other
+     * index. The key's own index comes back in the same statement, named as the key, as MySQL had it.
+     */
+    static Action dropIndex(MysqlDialect dialect, TableName table, String name, boolean ifExists, boolean online) {
+        String plain = "DROP INDEX " + (ifExists ? "IF EXISTS " : "") + dialect.quote(name) + " ON " + dialect.qualify(table)
+                + (online ? " LOCK=NONE" : "");
+        return new Lookup("DROP INDEX " + name + " ON " + table + ", keeping its foreign keys' indexes", List.of(plain), "") {
+            @Override
+            public void run(Connection connection, Action.StatementSink executed) throws SQLException {
+                if (ifExists && strings(connection, "SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA ="
+                        + " COALESCE(?, DATABASE()) AND TABLE_NAME = ? AND INDEX_NAME = ?", table.schema(), table.name(),
+                        name).isEmpty()) {
+                    return;
+                }
+                executed.execute(dropIndex(connection, dialect, table, name) + (online ? ", LOCK=NONE" : ""));
+            }
+        };
+    }
+
+    /** The statement that drops the index, re-adding the index of each foreign key only it served. */
+    static String dropIndex(Connection connection, MysqlDialect dialect, TableName table, String name) throws SQLException {
+        String schema = table.schema();
+        Map<String, List<String>> indexes = new LinkedHashMap<>();
+        for (String row : strings(connection, "SELECT CONCAT(INDEX_NAME, '\t', COLUMN_NAME) FROM information_schema.STATISTICS"
+                + " WHERE TABLE_SCHEMA = COALESCE(?, DATABASE()) AND TABLE_NAME = ? ORDER BY INDEX_NAME, SEQ_IN_INDEX",
+                schema, table.name())) {
+            String[] parts = row.split("\t", 2);
+            indexes.computeIfAbsent(parts[0], k -> new ArrayList<>()).add(parts[1]);
+        }
+        Map<String, List<String>> keys = new LinkedHashMap<>();
+        for (String row : strings(connection, "SELECT CONCAT(CONSTRAINT_NAME, '\t', COLUMN_NAME) FROM"
+                + " information_schema.KEY_COLUMN_USAGE WHERE TABLE_SCHEMA = COALESCE(?, DATABASE()) AND TABLE_NAME = ?"
+                + " AND REFERENCED_TABLE_NAME IS NOT NULL ORDER BY CONSTRAINT_NAME, ORDINAL_POSITION", schema, table.name())) {
+            String[] parts = row.split("\t", 2);
+            keys.computeIfAbsent(parts[0], k -> new ArrayList<>()).add(parts[1]);
+        }
+        var sql = new StringBuilder("ALTER TABLE ").append(dialect.qualify(table)).append(" DROP INDEX ").append(dialect.quote(name));
+        List<String> dropped = indexes.getOrDefault(name, List.of());
+        for (Map.Entry<String, List<String>> key : keys.entrySet()) {
+            List<String> columns = key.getValue();
+            boolean servedByDropped = startsWith(dropped, columns);
+            boolean servedByOther = indexes.entrySet().stream()
+                    .anyMatch(i -> !i.getKey().equals(name) && startsWith(i.getValue(), columns));
+            if (servedByDropped && !servedByOther) {
+                sql.append(", ADD INDEX ").append(dialect.quote(key.getKey())).append(" (")
+                        .append(String.join(", ", columns.stream().map(dialect::quote).toList())).append(')');
+            }
+        }
+        return sql.toString();
+    }
+
+    private static boolean startsWith(List<String> index, List<String> columns) {
+        return index.size() >= columns.size() && index.subList(0, columns.size()).equals(columns);
     }
 
     /**
@@ -65,13 +124,33 @@ final class MysqlLookups {
                 }
                 executed.execute(switch (kind) {
                     case "PRIMARY KEY" -> alter + " DROP PRIMARY KEY";
-                    case "UNIQUE" -> alter + " DROP INDEX " + dialect.quote(found);
+                    case "UNIQUE" -> dropIndex(connection, dialect, table, found);
                     case "FOREIGN KEY" -> alter + " DROP FOREIGN KEY " + dialect.quote(found) + (strings(connection,
                             "SELECT 1 FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = COALESCE(?, DATABASE())"
                                     + " AND TABLE_NAME = ? AND INDEX_NAME = ?", table.schema(), table.name(), found).isEmpty()
                             ? "" : ", DROP INDEX " + dialect.quote(found));
                     default -> alter + " DROP CONSTRAINT " + dialect.quote(found);
                 });
+            }
+        };
+    }
+
+    /**
+     * {@code DROP COLUMN}, with the foreign keys on the column dropped in the same statement: MySQL
+     * refuses to drop a column a foreign key uses (PostgreSQL drops the key along).
+     */
+    static Action dropColumn(MysqlDialect dialect, TableName table, String column) {
+        String plain = "ALTER TABLE " + dialect.qualify(table) + " DROP COLUMN " + dialect.quote(column);
+        return new Lookup(plain + ", with its foreign keys", List.of(plain), "") {
+            @Override
+            public void run(Connection connection, Action.StatementSink executed) throws SQLException {
+                var sql = new StringBuilder("ALTER TABLE ").append(dialect.qualify(table));
+                for (String key : strings(connection, "SELECT DISTINCT CONSTRAINT_NAME FROM information_schema.KEY_COLUMN_USAGE"
+                        + " WHERE TABLE_SCHEMA = COALESCE(?, DATABASE()) AND TABLE_NAME = ? AND COLUMN_NAME = ?"
+                        + " AND REFERENCED_TABLE_NAME IS NOT NULL ORDER BY 1", table.schema(), table.name(), column)) {
+                    sql.append(" DROP FOREIGN KEY ").append(dialect.quote(key)).append(',');
+                }
+                executed.execute(sql.append(" DROP COLUMN ").append(dialect.quote(column)).toString());
             }
         };
     }
@@ -83,9 +162,22 @@ final class MysqlLookups {
         return kinds.isEmpty() ? null : kinds.get(0);
     }
 
-    /** The name of the unique constraint or foreign key on exactly these columns, in order. */
+    /**
+     * The name of the unique constraint or foreign key on exactly these columns, in order, or of the
+     * check with this expression, compared without quotes, spaces or case (MySQL prints its own).
+     */
     private static String byColumns(Connection connection, TableName table, Constraint definition) throws SQLException {
-        if (definition == null || definition instanceof Constraint.Check) {
+        if (definition instanceof Constraint.Check check) {
+            List<String> names = strings(connection, "SELECT tc.CONSTRAINT_NAME, cc.CHECK_CLAUSE FROM"
+                    + " information_schema.TABLE_CONSTRAINTS tc JOIN information_schema.CHECK_CONSTRAINTS cc"
+                    + " ON cc.CONSTRAINT_SCHEMA = tc.CONSTRAINT_SCHEMA AND cc.CONSTRAINT_NAME = tc.CONSTRAINT_NAME"
+                    + " WHERE tc.TABLE_SCHEMA = COALESCE(?, DATABASE()) AND tc.TABLE_NAME = ? AND tc.CONSTRAINT_TYPE = 'CHECK'"
+                    + " AND REPLACE(REPLACE(REPLACE(LOWER(cc.CHECK_CLAUSE), '`', ''), ' ', ''), '\"', '') = ?",
+                    table.schema(), table.name(), check.expression().toLowerCase(java.util.Locale.ROOT)
+                            .replace("`", "").replace(" ", "").replace("\"", ""));
+            return names.isEmpty() ? null : names.get(0);
+        }
+        if (definition == null) {
             return null;
         }
         String type = definition instanceof Constraint.ForeignKey ? "FOREIGN KEY"

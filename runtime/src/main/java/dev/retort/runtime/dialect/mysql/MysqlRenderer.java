@@ -121,7 +121,7 @@ final class MysqlRenderer implements OpVisitor<List<Action>> {
 
     @Override
     public List<Action> dropColumn(DropColumn op) {
-        return sql("ALTER TABLE " + dialect.qualify(op.table()) + " DROP COLUMN " + dialect.quote(op.column()));
+        return List.of(MysqlLookups.dropColumn(dialect, op.table(), op.column()));
     }
 
     /** MariaDB 10.5 and MySQL 8.0 have {@code RENAME COLUMN}, which keeps the definition as it is. */
@@ -204,8 +204,7 @@ final class MysqlRenderer implements OpVisitor<List<Action>> {
         if (table == null) {
             return List.of(MysqlLookups.dropIndexByName(dialect, name, op.ifExists()));
         }
-        return sql("DROP INDEX " + (op.ifExists() ? "IF EXISTS " : "") + dialect.quote(name) + " ON " + dialect.qualify(table)
-                + (op.concurrently() ? " LOCK=NONE" : ""));
+        return List.of(MysqlLookups.dropIndex(dialect, table, name, op.ifExists(), op.concurrently()));
     }
 
     // ---- constraints ----

@@ -117,9 +117,10 @@ final class MysqlTables {
         if (name == null || definition == null || definition instanceof Constraint.ForeignKey) {
             return MysqlLookups.dropConstraint(dialect, op.table(), name, definition, op.ifExists());
         }
-        String ifExists = op.ifExists() ? "IF EXISTS " : "";
-        return new Action.Sql(alter + (definition instanceof Constraint.Unique ? " DROP INDEX " : " DROP CONSTRAINT ")
-                + ifExists + dialect.quote(name));
+        if (definition instanceof Constraint.Unique) {
+            return MysqlLookups.dropIndex(dialect, op.table(), name, op.ifExists(), false);
+        }
+        return new Action.Sql(alter + " DROP CONSTRAINT " + (op.ifExists() ? "IF EXISTS " : "") + dialect.quote(name));
     }
 
     private String columns(List<String> names) {
