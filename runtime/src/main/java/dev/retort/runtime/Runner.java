@@ -198,9 +198,10 @@ final class Runner {
     /**
      * A step outside any transaction: a migration declared {@code transactional = false}
      * ({@code CREATE INDEX CONCURRENTLY}), or any migration on a database whose DDL commits by
-     * itself (MySQL). Its start row is written first and moved on before each statement, so a
+     * itself (MySQL). Its history row is written first and moved on before each statement, so a
      * failure or a crash leaves exactly how far it got; data statements between DDL run in
-     * transactions with that progress. Then the version row and the end row commit together.
+     * transactions with that progress. Then the version row changes, and the row becomes the
+     * step's end, in one transaction.
      */
     private StepResult runStatementByStatement(PreparedStep step, boolean createTables, HistoryEntry.Progress resume)
             throws SQLException {
@@ -239,13 +240,13 @@ final class Runner {
                 rollback(e);
                 connection.setAutoCommit(true);
             }
-            history.record(connection, entry(step, started, t0, false).withProgress(progress.current()));
+            history.finish(connection, startRow, entry(step, started, t0, false).withProgress(progress.current()));
             throw failure(step, current, e, progress.failureNote());
         }
         connection.setAutoCommit(false);
         try {
             versions.apply(connection, step.step().rowChanges());
-            history.record(connection, entry(step, started, t0, true).withProgress(progress.current()));
+            history.finish(connection, startRow, entry(step, started, t0, true).withProgress(progress.current()));
             connection.commit();
         } catch (SQLException | RuntimeException e) {
             rollback(e);

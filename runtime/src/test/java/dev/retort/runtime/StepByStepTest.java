@@ -81,7 +81,9 @@ class StepByStepTest {
     }
 
     private static Stream<Arguments> cases(Stream<Breakage> breakages) {
-        return breakages.flatMap(b -> Stream.of(Kind.values()).map(k -> Arguments.of(k, b)));
+        // MySQL's literals carry a NUL character (\0): there the default renders.
+        return breakages.flatMap(b -> Stream.of(Kind.values())
+                .filter(k -> !(b == Breakage.NOT_RENDERABLE && k == Kind.MARIADB)).map(k -> Arguments.of(k, b)));
     }
 
     @ParameterizedTest(name = "{0}, {1}")
@@ -190,6 +192,13 @@ class StepByStepTest {
             Retort retort = Retort.configure().url(db.url()).indexes(List.of(index))
                     .transactionMode(TransactionMode.ALL).build();
             var e = assertThrows(RetortException.class, () -> retort.upgrade("head"));
+            if (kind == Kind.MARIADB) {
+                assertEquals(ErrorCode.BAD_OPTION, e.code());
+                assertTrue(e.getMessage().startsWith("--transaction-mode all is refused on mysql: MySQL and MariaDB commit"
+                        + " each DDL statement by itself"), e.getMessage());
+                assertFalse(db.tableExists("retort_version"), "nothing ran");
+                return;
+            }
             assertTrue(e.getMessage().startsWith("revision s1000004 "), e.getMessage());
             assertEquals(List.of(SECOND), db.versionRows());
             assertFalse(db.tableExists("third_t"), "prepared with the failing step, so not run");

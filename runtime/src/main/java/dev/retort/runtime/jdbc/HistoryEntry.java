@@ -18,7 +18,7 @@ public record HistoryEntry(long id, String revision, String direction, String ch
     /**
      * The duration of a start row: the row a migration outside a transaction writes (not
      * successful) before its first statement, so that a process that dies between two of them
-     * leaves a failed step behind. A row of the step's end follows it unless the process died.
+     * leaves a failed step behind. The step's end turns it into an end row unless the process died.
      */
     public static final long STARTED = -1;
 
@@ -28,7 +28,7 @@ public record HistoryEntry(long id, String revision, String direction, String ch
                 retortVersion, null);
     }
 
-    /** Whether this is a start row, not followed (as the last row of its step) by the step's end. */
+    /** Whether this is a start row whose step has not ended: it is still running, or its process died. */
     public boolean isStart() {
         return !success && durationMillis == STARTED;
     }

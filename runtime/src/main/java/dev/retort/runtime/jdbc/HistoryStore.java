@@ -13,7 +13,8 @@ import java.util.List;
 
 /**
  * The history table: one row per step that ran, for audits and {@code history}. Rows are never
- * updated, except the start row of a step run statement by statement, which carries its progress.
+ * updated, except the row of a step run statement by statement, written at its start, which
+ * carries its progress and becomes its end.
  * Tables made before the progress columns existed get them the first time a run writes.
  */
 public final class HistoryStore {
@@ -96,6 +97,25 @@ public final class HistoryStore {
                 r.next();
                 return r.getLong(1);
             }
+        }
+    }
+
+    /**
+     * Turns a start row into the step's end: how long it took, whether it succeeded, and how far it
+     * got. A step run statement by statement thus leaves one row, as any other step does.
+     */
+    public void finish(Connection connection, long id, HistoryEntry end) throws SQLException {
+        HistoryEntry.Progress progress = end.progress();
+        try (PreparedStatement s = connection.prepareStatement("UPDATE " + dialect.qualify(table) + " SET ended_at = ?,"
+                + " duration_ms = ?, success = ?, statements_done = ?, next_statement = ?, done_digest = ? WHERE id = ?")) {
+            dialect.setTimestamp(s, 1, end.endedAt());
+            s.setLong(2, end.durationMillis());
+            s.setBoolean(3, end.success());
+            s.setInt(4, progress.done());
+            s.setString(5, shortened(progress.next()));
+            s.setString(6, progress.digest());
+            s.setLong(7, id);
+            s.executeUpdate();
         }
     }
 

@@ -122,7 +122,9 @@ class BatchIntegrityTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Kind.class)
+    // Not MySQL: batches there are plain ALTERs (the op corpus runs them), and this schema's triggers
+    // and partial index are written for the two databases whose batches are table rebuilds or in place.
+    @EnumSource(value = Kind.class, names = "MARIADB", mode = EnumSource.Mode.EXCLUDE)
     void everythingSurvivesASeriesOfBatchChangesAndTheirReverse(Kind kind, @TempDir Path dir) throws Exception {
         try (var db = TestDatabase.create(kind, dir)) {
             // SQLite's driver turns enforcement on for every connection with this URL, as applications do.

@@ -49,6 +49,13 @@ class BulkInsertValuesTest {
     void aNulCharacterIsStoredOnSqliteAndRefusedWhereItCannotBe(Kind kind, @TempDir Path dir) throws Exception {
         try (var db = TestDatabase.create(kind, dir)) {
             Retort retort = Retort.configure().url(db.url()).indexes(List.of(rows("a\u0000b"))).build();
+            if (kind == Kind.MARIADB) {
+                // MySQL's text holds it, and its literals write it \0.
+                assertTrue(retort.upgradeSql(List.of(), "head", kind.dialect()).contains("'a\\0b'"));
+                retort.upgrade("head");
+                assertEquals(List.of("3"), db.strings("SELECT length(body) FROM note WHERE id = 2"));
+                return;
+            }
             var offline = assertThrows(RetortException.class, () -> retort.upgradeSql(List.of(), "head",
                     kind.dialect()));
             assertEquals(ErrorCode.INVALID_OP, offline.code());

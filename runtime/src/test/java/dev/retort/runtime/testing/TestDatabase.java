@@ -174,8 +174,19 @@ public final class TestDatabase implements AutoCloseable {
         return url;
     }
 
+    /**
+     * A connection for the test's own queries. On MariaDB it reads {@code ||} and double-quoted
+     * names as standard SQL does, so one query serves every database; Retort's own connections
+     * (from {@link #url}) keep the server's settings.
+     */
     public Connection connect() throws SQLException {
-        return DriverManager.getConnection(url);
+        Connection connection = DriverManager.getConnection(url);
+        if (kind == Kind.MARIADB) {
+            try (Statement s = connection.createStatement()) {
+                s.execute("SET SESSION sql_mode = CONCAT(@@SESSION.sql_mode, ',PIPES_AS_CONCAT,ANSI_QUOTES')");
+            }
+        }
+        return connection;
     }
 
     /** Tables, columns, constraints and indexes, as text, for comparing two states of the schema. */

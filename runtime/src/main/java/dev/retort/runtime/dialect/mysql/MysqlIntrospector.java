@@ -82,7 +82,8 @@ final class MysqlIntrospector {
                 + (mariadb ? " AND cc.TABLE_NAME = tc.TABLE_NAME" : "")
                 + " WHERE tc.TABLE_SCHEMA = ? AND tc.CONSTRAINT_TYPE = 'CHECK' ORDER BY tc.TABLE_NAME, tc.CONSTRAINT_NAME", r -> {
                     String clause = r.getString(3);
-                    if (r.getString(4).equals("Column") && clause.equals("json_valid(`" + r.getString(2) + "`)")) {
+                    // Quoted as the session's sql_mode quotes names: backticks, or double quotes under ANSI_QUOTES.
+                    if (r.getString(4).equals("Column") && clause.replace('"', '`').equals("json_valid(`" + r.getString(2) + "`)")) {
                         jsonColumns.add(r.getString(1) + "." + r.getString(2));
                     } else {
                         checks.computeIfAbsent(r.getString(1), t -> new ArrayList<>()).add(new CheckInfo(r.getString(2),
