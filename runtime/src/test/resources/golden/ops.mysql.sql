@@ -83,10 +83,10 @@ CREATE INDEX IF NOT EXISTS `ix_child_code` ON `child` (`code`);
 CREATE INDEX `ix_child_note` ON `child` (`note`) LOCK=NONE;
 
 -- dropIndex with its definition
--- DROP INDEX ix_child_code ON child, keeping its foreign keys' indexes (worked out on the database); offline: DROP INDEX `ix_child_code` ON `child`
+-- DROP INDEX ix_child_code ON child, keeping its foreign keys' indexes (worked out on the database); offline: ALTER TABLE `child` DROP INDEX `ix_child_code`
 
 -- dropIndex IF EXISTS of a missing index
--- DROP INDEX ix_nowhere ON child, keeping its foreign keys' indexes (worked out on the database); offline: DROP INDEX IF EXISTS `ix_nowhere` ON `child`
+-- DROP INDEX ix_nowhere ON child, keeping its foreign keys' indexes (worked out on the database); offline: ALTER TABLE `child` DROP INDEX IF EXISTS `ix_nowhere`
 
 -- addConstraint primary key
 ALTER TABLE `loose` ADD PRIMARY KEY (`a`, `b`);
@@ -101,7 +101,7 @@ ALTER TABLE `child` ADD CONSTRAINT `ck_child_amount` CHECK (amount >= 0);
 ALTER TABLE `child` ADD CONSTRAINT `fk_child_backup_id_parent` FOREIGN KEY (`backup_id`) REFERENCES `parent` (`id`) ON DELETE SET NULL ON UPDATE CASCADE;
 
 -- dropConstraint by the convention's name, with its definition
--- DROP INDEX uq_child_code ON child, keeping its foreign keys' indexes (worked out on the database); offline: DROP INDEX `uq_child_code` ON `child`
+-- DROP INDEX uq_child_code ON child, keeping its foreign keys' indexes (worked out on the database); offline: ALTER TABLE `child` DROP INDEX `uq_child_code`
 
 -- dropConstraint of a check by name, with its definition
 ALTER TABLE `child` DROP CONSTRAINT `ck_child_amount`;

@@ -36,6 +36,14 @@ class FailingMigrationTest {
             assertEquals(1, cli.exitCode(), cli.toString());
             String[] errorLines = cli.err().strip().split("\n");
             assertEquals(1, errorLines.length, "one line: " + cli);
+            if (kind == TestDatabase.Kind.MARIADB) {
+                // MySQL commits DDL by itself: the message says what stays rather than claim a rollback.
+                assertTrue(errorLines[0].startsWith("retort: error: upgrade of revision b1000003 (third, which fails) failed"
+                        + " at statement 2 of 2, outside a transaction, so statement 1 stays applied; "), cli.toString());
+                assertTrue(db.tableExists("third_t"), "MySQL committed the CREATE TABLE before the failing statement");
+                assertEquals(List.of("b1000002"), db.versionRows());
+                return;
+            }
             assertTrue(errorLines[0].startsWith("retort: error: upgrade of revision b1000003 (third, which fails) failed"
                     + " and was rolled back: "), cli.toString());
             assertTrue(errorLines[0].contains("statement: INSERT INTO no_such_table VALUES (1)"), cli.toString());
@@ -59,6 +67,13 @@ class FailingMigrationTest {
             String before = db.snapshot();
             Cli cli = Cli.run("--classpath", bad.classes().toString(), "--url", db.url(), "upgrade", "head");
             assertEquals(1, cli.exitCode(), cli.toString());
+            if (kind == TestDatabase.Kind.MARIADB) {
+                // Retort's tables and the committed CREATE TABLE stay; the history row says how far it got.
+                assertTrue(db.tableExists("t"));
+                assertEquals(List.of("c1000001|0|1"), db.strings("SELECT CONCAT_WS('|', revision, success, statements_done)"
+                        + " FROM retort_history"));
+                return;
+            }
             assertEquals(before, db.snapshot(), "not even the version table is left behind");
         }
     }

@@ -95,6 +95,11 @@ class NamingConventionCliTest {
                 assertEquals(List.of("fk_posts_user_id", "posts_pkey", "users_email_key", "users_pkey"), db.strings(
                         "SELECT conname FROM pg_constraint WHERE conrelid IN ('" + db.schema() + ".users'::regclass, '"
                                 + db.schema() + ".posts'::regclass) ORDER BY conname"));
+            } else if (kind == Kind.MARIADB) {
+                // MySQL's own names: PRIMARY for keys, the column for a unique key; the foreign key keeps its given name.
+                assertEquals(List.of("email", "fk_posts_user_id", "PRIMARY", "PRIMARY"), db.strings("SELECT CONSTRAINT_NAME"
+                        + " FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME IN"
+                        + " ('users', 'posts') ORDER BY CONSTRAINT_NAME"));
             } else {
                 String tables = String.join("\n", db.strings("SELECT sql FROM sqlite_master WHERE type = 'table'"));
                 assertFalse(tables.contains("pk_users") || tables.contains("uq_users"), tables);

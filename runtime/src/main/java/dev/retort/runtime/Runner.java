@@ -219,20 +219,27 @@ final class Runner {
                 HistoryEntry.STARTED, false, Retort.version(), progress.current()));
         int executed = 0;
         try (Dialect.AutoCloseableSql restore = dialect.prepareStep(connection, step.actions())) {
+            boolean sent = false;
             while (!progress.finished()) {
                 List<Action> next = progress.nextRun();
                 if (next.size() == 1 && !StatementProgress.isData(next.get(0))) {
-                    history.progress(connection, startRow, progress.current());
+                    history.progress(connection, startRow, progress.current(), true);
                     executed += perform(next);
                     progress.ran(next.size());
+                    sent = true;
                 } else {
+                    if (sent) {
+                        // The statement before committed: say so before data that may roll back.
+                        history.progress(connection, startRow, progress.current(), false);
+                    }
                     // Data between DDL: the statements and the progress past them commit together.
                     connection.setAutoCommit(false);
                     executed += perform(next);
                     progress.ran(next.size());
-                    history.progress(connection, startRow, progress.current());
+                    history.progress(connection, startRow, progress.current(), false);
                     connection.commit();
                     connection.setAutoCommit(true);
+                    sent = false;
                 }
             }
         } catch (SQLException | RuntimeException e) {

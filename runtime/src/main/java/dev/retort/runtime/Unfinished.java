@@ -10,9 +10,11 @@ import java.util.Map;
 
 /**
  * The steps earlier runs left part-done, and where a run may go on with each. A step that failed
- * at a statement goes on from that statement when the migration still begins with the statements
- * that ran (the fix changed what came after); one whose process stopped during a statement is
- * refused, since that statement may or may not have taken effect, and Retort does not guess.
+ * at a statement, or whose process stopped before sending one (or while data ran in a transaction
+ * that died with it), goes on from that statement when the migration still begins with the
+ * statements that ran (a fix changes what comes after). One whose process stopped after sending a
+ * statement that commits by itself is refused: that statement may or may not have taken effect,
+ * and Retort does not guess.
  */
 final class Unfinished {
 
@@ -44,7 +46,7 @@ final class Unfinished {
         }
         HistoryEntry.Progress progress = entry.progress();
         String what = "the " + entry.direction() + " of revision " + entry.revision();
-        if (entry.isStart()) {
+        if (entry.statementSent()) {
             throw new RetortException(ErrorCode.PARTLY_APPLIED, what + " stopped on " + entry.startedAt() + " while statement "
                     + (progress.done() + 1) + " of " + progress.total() + " was running (" + brief(progress.next()) + ")"
                     + ran(progress) + "; each statement commits by itself, so that one may or may not have taken effect:"
@@ -56,7 +58,8 @@ final class Unfinished {
         }
         if (progress.done() > step.actions().size()
                 || !progress.digest().equals(StatementProgress.digest(step.actions(), progress.done()))) {
-            throw new RetortException(ErrorCode.PARTLY_APPLIED, what + " failed on " + entry.startedAt() + " at statement "
+            throw new RetortException(ErrorCode.PARTLY_APPLIED, what + (entry.isStart() ? " stopped on " : " failed on ")
+                    + entry.startedAt() + " at statement "
                     + (progress.done() + 1) + " of " + progress.total() + ran(progress) + ", and the migration no longer"
                     + " begins with the statements that ran, so Retort cannot tell where to go on: keep them as they were"
                     + " and change only what comes after, or make the schema match a revision by hand and stamp it;"

@@ -92,15 +92,21 @@ public record ValidationReport(List<Changed> changed, List<Unknown> unknown, Lis
         for (HistoryEntry e : unfinished) {
             String step = "the " + e.direction() + " of revision " + e.revision();
             HistoryEntry.Progress p = e.progress();
-            if (p != null && e.isStart()) {
+            if (p != null && e.statementSent()) {
                 lines.add(step + " started on " + e.startedAt() + " and has not finished: " + ran(p) + ", and statement "
-                        + (p.done() + 1) + " (" + Unfinished.brief(p.next()) + ") was running when it was last seen, so it"
-                        + " may or may not have taken effect" + notRun(p, 2) + "; once no process runs it, look at the schema,"
-                        + " then finish the revision by hand and stamp " + e.revision() + ", or undo what ran and stamp the"
-                        + " revision before it");
+                        + (p.done() + 1) + " (" + Unfinished.brief(p.next()) + ") had been sent, committing by itself, when"
+                        + " it was last seen, so it may or may not have taken effect" + notRun(p, 2) + "; once no process"
+                        + " runs it, look at the schema, then finish the revision by hand and stamp " + e.revision()
+                        + ", or undo what ran and stamp the revision before it");
+            } else if (p != null && e.isStart()) {
+                lines.add(step + " started on " + e.startedAt() + " and has not finished: " + ran(p) + ", and statement"
+                        + (p.done() + 1 == p.total() ? " " : "s ") + (p.done() + 1) + (p.done() + 1 == p.total() ? ""
+                                : "-" + p.total()) + " had not taken effect (it is still running, or its process stopped);"
+                        + " once no process runs it, " + e.direction() + " goes on from statement " + (p.done() + 1) + " ("
+                        + Unfinished.brief(p.next()) + ")");
             } else if (p != null) {
                 lines.add(step + " failed on " + e.startedAt() + " at statement " + (p.done() + 1) + " of " + p.total() + " ("
-                        + Unfinished.brief(p.next()) + "): " + ran(p) + notRun(p, 1) + "; fix the migration, keeping the"
+                        + Unfinished.brief(p.next()) + "): " + ran(p) + notRun(p, 2) + "; fix the migration, keeping the"
                         + " statements that ran, and run " + e.direction() + " again to go on from statement " + (p.done() + 1)
                         + ", or make the schema match a revision by hand and stamp it");
             } else if (e.isStart()) {
@@ -124,7 +130,7 @@ public record ValidationReport(List<Changed> changed, List<Unknown> unknown, Lis
                         + " committed";
     }
 
-    /** The statements after the one that failed (from 1) or was running (from 2), which did not run. */
+    /** The statements after the one that failed or was sent, which did not run. */
     private static String notRun(HistoryEntry.Progress p, int after) {
         int first = p.done() + after;
         return first > p.total() ? "" : first == p.total() ? ", and statement " + first + " did not run"

@@ -60,7 +60,11 @@ class OfflineSqlTest {
                 })
                 .add("o2", "o1", op -> {
                     op.addColumn("post", "published", BOOLEAN, c -> c.notNull().serverDefault(false));
-                    op.alterColumn("post", "body", a -> a.notNull().existingNullable(true));
+                    // MySQL restates a column from the catalog, which a script cannot read: it says so (MysqlOfflineTest).
+                    op.only(List.of("postgresql", "sqlite"), o -> o.alterColumn("post", "body", a -> a.notNull()
+                            .existingNullable(true)));
+                    op.only("mysql", o -> o.execute("ALTER TABLE post MODIFY COLUMN body LONGTEXT NOT NULL",
+                            "ALTER TABLE post MODIFY COLUMN body LONGTEXT NULL"));
                     op.addColumn("post", "created_at", TIMESTAMP_TZ, c -> c.notNull().serverDefault(now()));
                     op.execute(SqlText.of("UPDATE author SET name = upper(name)"), SqlText.of("UPDATE author SET name = lower(name)"));
                 })
@@ -188,6 +192,14 @@ class OfflineSqlTest {
         var builder = new ProcessBuilder(command).redirectErrorStream(true);
         if (db.kind() == Kind.SQLITE) {
             command.addAll(List.of(client("sqlite3"), "-bail", db.file().toString()));
+            builder.redirectInput(file.toFile());
+        } else if (db.kind() == Kind.MARIADB) {
+            Matcher m = Pattern.compile("jdbc:mariadb://([^:/]+)(?::(\\d+))?/.*").matcher(db.url());
+            if (!m.matches()) {
+                fail("cannot read the host from " + db.url());
+            }
+            command.addAll(List.of(client("mariadb"), "-h", m.group(1), "-P", m.group(2) == null ? "3306" : m.group(2),
+                    "-u", "root", db.schema()));
             builder.redirectInput(file.toFile());
         } else {
             Matcher m = Pattern.compile("jdbc:postgresql://([^:/]+)(?::(\\d+))?/([^?]+)\\?(.*)").matcher(TestDatabase.pgUrl());

@@ -44,9 +44,11 @@ class CheckTest {
             assertEquals("The database matches its migrations at c1000002 (head).\n", clean.out());
 
             db.execute("ALTER TABLE users ADD COLUMN nickname TEXT");
-            db.execute("DROP INDEX ix_users_email");
+            db.execute(kind == Kind.MARIADB ? "DROP INDEX ix_users_email ON users" : "DROP INDEX ix_users_email");
             if (kind == Kind.POSTGRESQL) {
                 db.execute("ALTER TABLE users ALTER COLUMN age TYPE bigint");
+            } else if (kind == Kind.MARIADB) {
+                db.execute("ALTER TABLE users MODIFY COLUMN age BIGINT");
             } else {
                 // SQLite cannot change a type in place: by hand it is a rebuild too.
                 db.execute("CREATE TABLE users2 (\"id\" INTEGER PRIMARY KEY AUTOINCREMENT, \"email\" VARCHAR(200) NOT NULL,"
@@ -58,6 +60,7 @@ class CheckTest {
             Cli drift = cli(db, "check");
             assertEquals(1, drift.exitCode(), drift.toString());
             String type = kind == Kind.POSTGRESQL ? "integer in the migrations, bigint in the database"
+                    : kind == Kind.MARIADB ? "INT in the migrations, BIGINT in the database"
                     : "INTEGER in the migrations, TEXT in the database";
             assertEquals(List.of(
                     "  users.age: type is " + type,

@@ -22,6 +22,14 @@ public record HistoryEntry(long id, String revision, String direction, String ch
      */
     public static final long STARTED = -1;
 
+    /**
+     * The duration of a start row while a statement that commits by itself (DDL on MySQL, or any
+     * statement outside a transaction) has been sent: if the process dies now, that statement may
+     * or may not have taken effect. With {@link #STARTED} instead, the next statement has not been
+     * sent, or runs in a transaction that rolls back with the process.
+     */
+    public static final long STATEMENT_SENT = -2;
+
     public HistoryEntry(long id, String revision, String direction, String checksum, String databaseUser, String osUser,
             String host, Instant startedAt, Instant endedAt, long durationMillis, boolean success, String retortVersion) {
         this(id, revision, direction, checksum, databaseUser, osUser, host, startedAt, endedAt, durationMillis, success,
@@ -30,7 +38,12 @@ public record HistoryEntry(long id, String revision, String direction, String ch
 
     /** Whether this is a start row whose step has not ended: it is still running, or its process died. */
     public boolean isStart() {
-        return !success && durationMillis == STARTED;
+        return !success && (durationMillis == STARTED || durationMillis == STATEMENT_SENT);
+    }
+
+    /** Whether a start row's next statement had been sent when it was last written: its outcome is not known. */
+    public boolean statementSent() {
+        return !success && durationMillis == STATEMENT_SENT;
     }
 
     public HistoryEntry withProgress(Progress value) {

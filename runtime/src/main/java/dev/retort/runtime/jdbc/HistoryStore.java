@@ -90,7 +90,7 @@ public final class HistoryStore {
     public long start(Connection connection, HistoryEntry entry) throws SQLException {
         record(connection, entry);
         try (PreparedStatement s = connection.prepareStatement("SELECT MAX(id) FROM " + dialect.qualify(table)
-                + " WHERE revision = ? AND direction = ? AND duration_ms = " + HistoryEntry.STARTED)) {
+                + " WHERE revision = ? AND direction = ? AND duration_ms = " + entry.durationMillis())) {
             s.setString(1, entry.revision());
             s.setString(2, entry.direction());
             try (ResultSet r = s.executeQuery()) {
@@ -119,14 +119,21 @@ public final class HistoryStore {
         }
     }
 
-    /** Moves a start row's progress on. */
-    public void progress(Connection connection, long id, HistoryEntry.Progress progress) throws SQLException {
+    /**
+     * Moves a start row's progress on.
+     *
+     * @param sending whether the next statement is about to be sent on its own, so that its outcome
+     *     is unknown until the row moves on again ({@link HistoryEntry#STATEMENT_SENT})
+     */
+    public void progress(Connection connection, long id, HistoryEntry.Progress progress, boolean sending)
+            throws SQLException {
         try (PreparedStatement s = connection.prepareStatement("UPDATE " + dialect.qualify(table)
-                + " SET statements_done = ?, next_statement = ?, done_digest = ? WHERE id = ?")) {
+                + " SET statements_done = ?, next_statement = ?, done_digest = ?, duration_ms = ? WHERE id = ?")) {
             s.setInt(1, progress.done());
             s.setString(2, shortened(progress.next()));
             s.setString(3, progress.digest());
-            s.setLong(4, id);
+            s.setLong(4, sending ? HistoryEntry.STATEMENT_SENT : HistoryEntry.STARTED);
+            s.setLong(5, id);
             s.executeUpdate();
         }
     }
@@ -139,14 +146,32 @@ public final class HistoryStore {
     /**
      * A step's row as a statement, for offline scripts: times and the database user are the
      * database's own when the script runs; the duration is not known.
+     *
+     * @param success {@code true} for the row of a step done; {@code false} for the start row of a
+     *     step outside a transaction, which {@link #finishSql} turns into its end
      */
     public String recordSql(String revision, String direction, String checksum, String retortVersion, boolean success) {
         String now = dialect.currentTimestampSql();
         return "INSERT INTO " + dialect.qualify(table) + " (" + COLUMNS + ") VALUES (" + dialect.literal(revision) + ", "
                 + dialect.literal(direction) + ", " + (checksum == null ? "NULL" : dialect.literal(checksum)) + ", "
                 + dialect.currentUserSql() + ", NULL, " + dialect.literal("offline script") + ", " + now + ", " + now
-                + ", 0, " + booleanLiteral(success) + ", " + dialect.literal(retortVersion)
+                + ", " + (success ? 0 : HistoryEntry.STARTED) + ", " + booleanLiteral(success) + ", "
+                + dialect.literal(retortVersion)
                 + ")";
+    }
+
+    /**
+     * Turns the step's latest start row into its end, for offline scripts: the duration is not
+     * known. MySQL cannot read the table it updates in a subquery, so it picks the row by order.
+     */
+    public String finishSql(String revision, String direction) {
+        String set = "UPDATE " + dialect.qualify(table) + " SET ended_at = " + dialect.currentTimestampSql()
+                + ", duration_ms = 0, success = " + booleanLiteral(true);
+        String where = " WHERE revision = " + dialect.literal(revision) + " AND direction = " + dialect.literal(direction);
+        if (!dialect.transactionalDdl()) {
+            return set + where + " AND duration_ms < 0 ORDER BY id DESC LIMIT 1";
+        }
+        return set + " WHERE id = (SELECT MAX(id) FROM " + dialect.qualify(table) + where + " AND duration_ms < 0)";
     }
 
     private String booleanLiteral(boolean value) {

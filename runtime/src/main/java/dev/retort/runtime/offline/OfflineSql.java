@@ -55,7 +55,8 @@ public final class OfflineSql {
         boolean first = true;
         for (RenderedStep rendered : steps) {
             PreparedStep step = rendered.step();
-            boolean transactional = step.revision().transactional();
+            // On MySQL every step runs as a non-transactional one does: its DDL commits by itself.
+            boolean transactional = step.revision().transactional() && dialect.transactionalDdl();
             if (open && (!transactional || mode == TransactionMode.PER_MIGRATION)) {
                 out.append("COMMIT;\n");
                 open = false;
@@ -85,9 +86,12 @@ public final class OfflineSql {
                 out.append("BEGIN;\n");
             }
             versions.applySql(step.step().rowChanges()).forEach(sql -> statement(out, sql));
-            statement(out, history.recordSql(step.revision().id(), step.step().direction().label(), step.checksum(),
-                    retortVersion, true));
-            if (!transactional) {
+            if (transactional) {
+                statement(out, history.recordSql(step.revision().id(), step.step().direction().label(), step.checksum(),
+                        retortVersion, true));
+            } else {
+                // As online: the start row becomes the step's end.
+                statement(out, history.finishSql(step.revision().id(), step.step().direction().label()));
                 out.append("COMMIT;\n");
             }
         }
@@ -118,8 +122,11 @@ public final class OfflineSql {
         var out = new StringBuilder();
         out.append("-- Retort ").append(retortVersion).append(": ").append(title).append(" (").append(dialect.name())
                 .append(")\n");
-        out.append(dialect.name().equals("sqlite") ? "-- Apply with: sqlite3 DATABASE < THIS_FILE\n"
-                : "-- Apply with: psql -v ON_ERROR_STOP=1 -f THIS_FILE\n");
+        out.append(switch (dialect.name()) {
+            case "sqlite" -> "-- Apply with: sqlite3 DATABASE < THIS_FILE\n";
+            case "mysql" -> "-- Apply with: mariadb DATABASE < THIS_FILE (or mysql); each DDL statement commits by itself\n";
+            default -> "-- Apply with: psql -v ON_ERROR_STOP=1 -f THIS_FILE\n";
+        });
         return out;
     }
 

@@ -116,7 +116,9 @@ final class MysqlIntrospector {
                     }
                 });
         query("SELECT TABLE_NAME, VIEW_DEFINITION FROM information_schema.VIEWS WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME",
-                r -> views.add(new Catalog.ViewInfo(r.getString(1), r.getString(2).strip())));
+                // MySQL qualifies every name with the database; without it, a replay elsewhere reads the same.
+                r -> views.add(new Catalog.ViewInfo(r.getString(1), r.getString(2).strip()
+                        .replace("`" + schema.replace("`", "``") + "`.", ""))));
         return new Catalog(tables.values().stream().map(Builder::build).toList(), views, List.of(), sequences);
     }
 
@@ -150,9 +152,9 @@ final class MysqlIntrospector {
                         case "PRIMARY KEY" -> table.primaryKey = new KeyInfo(null, columns.get(key));
                         case "UNIQUE" -> table.uniques.add(new KeyInfo(r.getString(2), columns.get(key)));
                         default -> {
-                            String[] rule = rules.getOrDefault(key, new String[] {"RESTRICT", "RESTRICT"});
+                            String[] rule = rules.getOrDefault(key, new String[] {"NO ACTION", "NO ACTION"});
                             table.foreignKeys.add(new ForeignKeyInfo(r.getString(2), columns.get(key), referredTable.get(key),
-                                    referred.get(key), rule[0], rule[1], false, false));
+                                    referred.get(key), action(rule[0]), action(rule[1]), false, false));
                         }
                     }
                 });
@@ -179,6 +181,14 @@ final class MysqlIntrospector {
             }
             table.indexes.add(new IndexInfo(index.name, index.unique, index.parts, null));
         }
+    }
+
+    /**
+     * InnoDB checks a foreign key at once whatever it is told, so RESTRICT (what it reports for a
+     * key given no action) is NO ACTION, as the other databases call the default.
+     */
+    private static String action(String rule) {
+        return rule.equals("RESTRICT") ? "NO ACTION" : rule;
     }
 
     /** The type as Retort writes it: integer display widths dropped (MySQL 8.0.19 drops them too). */

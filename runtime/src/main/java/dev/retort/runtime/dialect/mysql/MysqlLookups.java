@@ -46,8 +46,8 @@ final class MysqlLookups {
      * index. The key's own index comes back in the same statement, named as the key, as MySQL had it.
      */
     static Action dropIndex(MysqlDialect dialect, TableName table, String name, boolean ifExists, boolean online) {
-        String plain = "DROP INDEX " + (ifExists ? "IF EXISTS " : "") + dialect.quote(name) + " ON " + dialect.qualify(table)
-                + (online ? " LOCK=NONE" : "");
+        String plain = "ALTER TABLE " + dialect.qualify(table) + " DROP INDEX " + (ifExists ? "IF EXISTS " : "")
+                + dialect.quote(name) + (online ? ", LOCK=NONE" : "");
         return new Lookup("DROP INDEX " + name + " ON " + table + ", keeping its foreign keys' indexes", List.of(plain), "") {
             @Override
             public void run(Connection connection, Action.StatementSink executed) throws SQLException {
