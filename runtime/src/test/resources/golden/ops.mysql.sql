@@ -29,7 +29,7 @@ ALTER TABLE `child` ADD COLUMN `status` VARCHAR(10) NOT NULL DEFAULT 'new';
 ALTER TABLE `child` ADD COLUMN `created_at` DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6);
 
 -- addColumn with a foreign key
-ALTER TABLE `child` ADD COLUMN `backup_id` BIGINT NULL, ADD CONSTRAINT `fk_child_backup_id_parent` FOREIGN KEY (`backup_id`) REFERENCES `parent` (`id`) ON DELETE SET NULL;
+ALTER TABLE `child` ADD COLUMN `backup_id` BIGINT NULL, ADD INDEX `fk_child_backup_id_parent` (`backup_id`), ADD CONSTRAINT `fk_child_backup_id_parent` FOREIGN KEY (`backup_id`) REFERENCES `parent` (`id`) ON DELETE SET NULL;
 
 -- addColumn UNIQUE (a rebuild on SQLite)
 ALTER TABLE `child` ADD COLUMN `serial` VARCHAR(40) NULL, ADD CONSTRAINT `uq_child_serial` UNIQUE (`serial`);
@@ -98,7 +98,7 @@ ALTER TABLE `child` ADD CONSTRAINT `uq_child_parent_id_code` UNIQUE (`parent_id`
 ALTER TABLE `child` ADD CONSTRAINT `ck_child_amount` CHECK (amount >= 0);
 
 -- addConstraint foreign key with actions
-ALTER TABLE `child` ADD CONSTRAINT `fk_child_backup_id_parent` FOREIGN KEY (`backup_id`) REFERENCES `parent` (`id`) ON DELETE SET NULL ON UPDATE CASCADE;
+ALTER TABLE `child` ADD INDEX `fk_child_backup_id_parent` (`backup_id`), ADD CONSTRAINT `fk_child_backup_id_parent` FOREIGN KEY (`backup_id`) REFERENCES `parent` (`id`) ON DELETE SET NULL ON UPDATE CASCADE;
 
 -- dropConstraint by the convention's name, with its definition
 -- DROP INDEX uq_child_code ON child, keeping its foreign keys' indexes (worked out on the database); offline: ALTER TABLE `child` DROP INDEX `uq_child_code`

@@ -78,6 +78,12 @@ class OfflineSqlTest {
     @EnumSource(Kind.class)
     void scriptsAppliedWithTheClientsMatchTheOnlineRun(Kind kind, @TempDir Path dir) throws Exception {
         for (TransactionMode mode : TransactionMode.values()) {
+            if (kind == Kind.MARIADB && mode == TransactionMode.ALL) {
+                var e = assertThrows(RetortException.class, () -> Retort.configure().url("mysql://nobody@host.invalid/db")
+                        .indexes(List.of(chain())).transactionMode(mode).build().upgradeSql(List.of(), "head", null));
+                assertEquals(ErrorCode.BAD_OPTION, e.code(), "a script cannot hold MySQL's DDL in a transaction either");
+                continue;
+            }
             Path here = dir.resolve(mode.label());
             Files.createDirectories(here.resolve("online"));
             Files.createDirectories(here.resolve("offline"));

@@ -73,6 +73,10 @@ final class MysqlRenderer implements OpVisitor<List<Action>> {
             elements.add(tables.column(column));
         }
         for (Constraint c : tables.withEnumChecks(op.table(), op.allConstraints(), op.columns())) {
+            String index = tables.foreignKeyIndex(op.table(), c);
+            if (index != null) {
+                elements.add(index);
+            }
             elements.add(tables.constraint(op.table(), c));
         }
         var options = new StringBuilder();
@@ -114,6 +118,10 @@ final class MysqlRenderer implements OpVisitor<List<Action>> {
         var parts = new ArrayList<String>();
         parts.add("ADD COLUMN " + tables.column(column));
         for (Constraint c : tables.withEnumChecks(op.table(), MysqlTables.columnConstraints(column), List.of(column))) {
+            String index = tables.foreignKeyIndex(op.table(), c);
+            if (index != null) {
+                parts.add("ADD " + index);
+            }
             parts.add("ADD " + tables.constraint(op.table(), c));
         }
         return sql("ALTER TABLE " + dialect.qualify(op.table()) + " " + String.join(", ", parts));
@@ -211,7 +219,9 @@ final class MysqlRenderer implements OpVisitor<List<Action>> {
 
     @Override
     public List<Action> addConstraint(AddConstraint op) {
-        return sql("ALTER TABLE " + dialect.qualify(op.table()) + " ADD " + tables.constraint(op.table(), op.constraint()));
+        String index = tables.foreignKeyIndex(op.table(), op.constraint());
+        return sql("ALTER TABLE " + dialect.qualify(op.table()) + " ADD " + (index == null ? "" : index + ", ADD ")
+                + tables.constraint(op.table(), op.constraint()));
     }
 
     @Override

@@ -72,6 +72,17 @@ final class MysqlTables {
                 + (fk.onUpdate() == null ? "" : " ON UPDATE " + fk.onUpdate().sql());
     }
 
+    /**
+     * The index a named foreign key gets beside it, named as the key. InnoDB would make one by
+     * itself, but drops that one when another index covers the key's columns, and then refuses to
+     * drop the other: an index of the key's own keeps every later drop a plain statement, offline too.
+     * An unnamed key keeps InnoDB's own.
+     */
+    String foreignKeyIndex(TableName table, Constraint c) {
+        String name = c instanceof Constraint.ForeignKey ? context.naming().name(c, table) : null;
+        return name == null ? null : "INDEX " + dialect.quote(name) + " (" + columns(c.columns()) + ")";
+    }
+
     /** The constraints, with the check of each non-native enum column (SQLAlchemy's way, as on the other databases). */
     List<Constraint> withEnumChecks(TableName table, List<Constraint> constraints, List<ColumnDef> columns) {
         var all = new ArrayList<>(constraints);
