@@ -29,7 +29,7 @@ final class DowngradeCommand implements Callable<Integer> {
     boolean sql;
 
     @Option(names = "--dialect", paramLabel = "DIALECT",
-            description = "With --sql: postgresql or sqlite (default: the --url's).")
+            description = "With --sql: postgresql, sqlite or mysql (default: the --url's).")
     String dialect;
 
     @Option(names = "--strict", arity = "0",

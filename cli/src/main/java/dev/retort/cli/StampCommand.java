@@ -35,7 +35,7 @@ final class StampCommand implements Callable<Integer> {
     boolean sql;
 
     @Option(names = "--dialect", paramLabel = "DIALECT",
-            description = "With --sql: postgresql or sqlite (default: the --url's).")
+            description = "With --sql: postgresql, sqlite or mysql (default: the --url's).")
     String dialect;
 
     @Override

@@ -31,14 +31,15 @@ import org.hibernate.tool.schema.spi.SchemaManagementToolCoordinator;
 final class HibernateSchema {
 
     /**
-     * Hibernate's dialect for each of Retort's. PostgreSQL's is left for Hibernate to find from the
-     * connection, as it does, version included: naming one of its own dialects in
+     * Hibernate's dialect for each of Retort's. PostgreSQL's and MySQL's are left for Hibernate to
+     * find from the connection, as it does, version and MariaDB or MySQL included: naming one of its own dialects in
      * {@code hibernate.dialect} earns a deprecation warning (HHH90000025) on every run. SQLite's is
      * ours, hibernate-community-dialects' with the foreign keys and unique constraints it leaves out;
      * given as the class, which this module's loader has whatever the model's loader holds.
      */
     private static final Map<String, Optional<Class<?>>> HIBERNATE_DIALECTS = Map.of(
             "postgresql", Optional.empty(),
+            "mysql", Optional.empty(),
             "sqlite", Optional.of(RetortSQLiteDialect.class));
 
     private HibernateSchema() {

@@ -39,7 +39,7 @@ public final class JpaModelSource implements ModelSource {
         List<String> packages = packages(spec, model);
         if (!HibernateSchema.supports(context.dialect())) {
             throw new RetortException(ErrorCode.BAD_CONFIGURATION, "model " + model + ": the JPA model source knows "
-                    + "postgresql and sqlite, not " + context.dialect() + "; use one of those");
+                    + "postgresql, sqlite and mysql, not " + context.dialect() + "; use one of those");
         }
         List<Class<?>> classes = ModelClasses.find(context.classes(), packages, model);
         Thread thread = Thread.currentThread();
