@@ -112,12 +112,8 @@ final class ScratchDatabase implements AutoCloseable {
     /** The same server, another database, the same schema first on the search path. */
     static String scratchUrl(DatabaseUrl url, String database, String schema) {
         String jdbc = url.jdbcUrl();
-        if (jdbc.startsWith("jdbc:mariadb://") || jdbc.startsWith("jdbc:mysql://")) {
-            int hostEnd = jdbc.indexOf('/', jdbc.indexOf("//") + 2);
-            int query = jdbc.indexOf('?');
-            String params = query < 0 ? "" : jdbc.substring(query);
-            return (hostEnd < 0 ? (query < 0 ? jdbc : jdbc.substring(0, query)) : jdbc.substring(0, hostEnd)) + "/"
-                    + database + params;
+        if (url.kind() == DatabaseUrl.Kind.MYSQL) {
+            return url.withDatabase(database).jdbcUrl();
         }
         if (!jdbc.startsWith("jdbc:postgresql://")) {
             throw new RetortException(ErrorCode.BAD_URL, "a scratch database needs a URL with a host"

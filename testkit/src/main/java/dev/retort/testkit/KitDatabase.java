@@ -16,7 +16,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 
-/** A database of one check's own: a fresh SQLite file, or a fresh schema on the given PostgreSQL server. */
+/**
+ * A database of one check's own: a fresh SQLite file, a fresh schema on the given PostgreSQL
+ * server, or a fresh database on the given MySQL or MariaDB server.
+ */
 final class KitDatabase implements AutoCloseable {
 
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{(\\w+)(?::-([^}]*))?}");
@@ -46,13 +49,18 @@ final class KitDatabase implements AutoCloseable {
             return freshSqlite(query < 0 ? "" : parsed.jdbcUrl().substring(query));
         }
         String schema = "retort_kit_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+        boolean mysql = parsed.kind() == DatabaseUrl.Kind.MYSQL;
         try (Connection c = parsed.connect(); Statement s = c.createStatement()) {
-            s.execute("CREATE SCHEMA " + schema);
+            // MySQL's schemas are its databases.
+            s.execute((mysql ? "CREATE DATABASE " : "CREATE SCHEMA ") + schema);
         } catch (SQLException e) {
             if (!cannotConnect(e)) {
                 throw e;
             }
             unreachable(parsed, e);
+        }
+        if (mysql) {
+            return new KitDatabase(parsed.withDatabase(schema), null, schema, parsed);
         }
         String jdbc = parsed.jdbcUrl() + (parsed.jdbcUrl().contains("?") ? "&" : "?") + "currentSchema=" + schema;
         return new KitDatabase(parsed.withJdbcUrl(jdbc), null, schema, parsed);
@@ -113,7 +121,8 @@ final class KitDatabase implements AutoCloseable {
     public void close() throws SQLException {
         if (schema != null) {
             try (Connection c = base.connect(); Statement s = c.createStatement()) {
-                s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+                s.execute(base.kind() == DatabaseUrl.Kind.MYSQL ? "DROP DATABASE IF EXISTS " + schema
+                        : "DROP SCHEMA IF EXISTS " + schema + " CASCADE");
             }
         }
         if (dir != null) {

@@ -23,7 +23,8 @@ import org.opentest4j.TestAbortedException;
 
 /**
  * The kit catches each failure it exists for, naming the revision or the difference; and passes
- * a sound set, with branches and a merge, on SQLite (here) and PostgreSQL ({@link KitOnPostgresTest}).
+ * a sound set, with branches and a merge, on SQLite (here), PostgreSQL ({@link KitOnPostgresTest}) and MariaDB
+ * ({@link KitOnMariadbTest}).
  */
 class KitTest extends MigrationChecks {
 

@@ -382,6 +382,18 @@ public record DatabaseUrl(Kind kind, String jdbcUrl, String user, String passwor
         return new DatabaseUrl(kind, otherJdbcUrl, user, password, secrets);
     }
 
+    /** The same MySQL server, user and options, another database (MySQL's schemas are its databases). */
+    public DatabaseUrl withDatabase(String database) {
+        if (kind != Kind.MYSQL) {
+            throw new IllegalStateException("only a MySQL URL names a database to replace: " + this);
+        }
+        int hosts = jdbcUrl.indexOf("//") + 2;
+        int slash = jdbcUrl.indexOf('/', hosts);
+        int query = jdbcUrl.indexOf('?', hosts);
+        int end = slash >= 0 && (query < 0 || slash < query) ? slash : query >= 0 ? query : jdbcUrl.length();
+        return withJdbcUrl(jdbcUrl.substring(0, end) + "/" + database + (query < 0 ? "" : jdbcUrl.substring(query)));
+    }
+
     /** The database as it may be shown: the JDBC URL (which holds no credentials) with the user. */
     @Override
     public String toString() {

@@ -59,9 +59,10 @@ class MessagingAppTest {
     @org.junit.jupiter.api.Test
     void badDatabaseUrlIsOneLineAndExitCodeTwo() {
         var err = new ByteArrayOutputStream();
-        int code = MessagingApp.run("mysql://root@localhost/app", System.out, new PrintStream(err, true, StandardCharsets.UTF_8));
+        int code = MessagingApp.run("oracle://scott@localhost/app", System.out, new PrintStream(err, true, StandardCharsets.UTF_8));
         assertEquals(2, code);
-        assertEquals("messaging: cannot use database URL mysql://…: Retort supports PostgreSQL and SQLite,"
-                + " not mysql\n", err.toString(StandardCharsets.UTF_8));
+        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("messaging: cannot use database URL oracle://"),
+                err.toString(StandardCharsets.UTF_8));
+        assertTrue(err.toString(StandardCharsets.UTF_8).lines().count() == 1, err.toString(StandardCharsets.UTF_8));
     }
 }

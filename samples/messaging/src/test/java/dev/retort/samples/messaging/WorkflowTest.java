@@ -40,10 +40,11 @@ class WorkflowTest {
     void stampAFreshlyBuiltDatabaseAndPrintOfflineSql(Kind kind, @TempDir Path dir) throws Exception {
         try (var db = TestDatabase.create(kind, dir)) {
             // The app's tables exist already (made by hand or an older deployment): stamp, do not migrate.
-            String script = retort(db, dir, "upgrade", "--sql", "--dialect", kind == Kind.SQLITE ? "sqlite" : "postgresql")
-                    .out();
+            String script = retort(db, dir, "upgrade", "--sql", "--dialect", kind.dialect()).out();
+            String quote = kind == Kind.MARIADB ? "`" : "\"";
             for (String statement : script.split(";\n")) {
-                if (statement.contains("CREATE TABLE \"users\"") || statement.contains("CREATE TABLE \"messages\"")) {
+                if (statement.contains("CREATE TABLE " + quote + "users" + quote)
+                        || statement.contains("CREATE TABLE " + quote + "messages" + quote)) {
                     db.execute(statement.substring(statement.indexOf("CREATE TABLE")));
                 }
             }
@@ -53,8 +54,8 @@ class WorkflowTest {
             assertTrue(retort(db, dir, "upgrade").out().contains("is now at c4e8a1f35b70 (head)."));
 
             String sql = retort(db, dir, "downgrade", "--sql", "c4e8a1f35b70:2b6f0c1d9e4a").out();
-            assertTrue(sql.contains("UPDATE \"retort_version\" SET version_num = '2b6f0c1d9e4a' WHERE version_num ="
-                    + " 'c4e8a1f35b70';"), sql);
+            assertTrue(sql.contains("UPDATE " + quote + "retort_version" + quote + " SET version_num = '2b6f0c1d9e4a'"
+                    + " WHERE version_num = 'c4e8a1f35b70';"), sql);
             Path file = dir.resolve("up.sql");
             Files.writeString(file, retort(db, dir, "upgrade", "--sql", "753d9557b07b:head").out());
             assertTrue(Files.readString(file).startsWith("-- Retort "), "a script to hand to the DBA");
