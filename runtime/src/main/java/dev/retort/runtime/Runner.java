@@ -234,7 +234,10 @@ final class Runner {
                     }
                     // Data between DDL: the statements and the progress past them commit together.
                     connection.setAutoCommit(false);
-                    executed += perform(next);
+                    for (int k = 0; k < next.size(); k++) {
+                        progress.attempting(k);
+                        executed += perform(next.subList(k, k + 1));
+                    }
                     progress.ran(next.size());
                     history.progress(connection, startRow, progress.current(), false);
                     connection.commit();

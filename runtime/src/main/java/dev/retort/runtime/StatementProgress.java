@@ -18,6 +18,8 @@ final class StatementProgress {
 
     private final List<Action> actions;
     private int done;
+    /** Which statement of the data run now running is being run, counted from {@link #done}. */
+    private int attempting;
 
     StatementProgress(List<Action> actions, HistoryEntry.Progress resume) {
         this.actions = actions;
@@ -45,6 +47,11 @@ final class StatementProgress {
 
     void ran(int count) {
         done += count;
+        attempting = 0;
+    }
+
+    void attempting(int inRun) {
+        attempting = inRun;
     }
 
     HistoryEntry.Progress current() {
@@ -54,7 +61,9 @@ final class StatementProgress {
 
     /** What a failure leaves, for the error: the statements before the failing one stay applied. */
     String failureNote() {
-        return "at statement " + (done + 1) + " of " + actions.size() + ", outside a transaction, so "
+        int failed = done + attempting + 1;
+        return "at statement " + failed + " of " + actions.size() + (attempting == 0 ? ", outside a transaction, so "
+                : ", in the transaction of data statements " + (done + 1) + "-" + failed + ", which rolled back, so ")
                 + (done == 0 ? "none of its statements ran" : done == 1 ? "statement 1 stays applied"
                         : "statements 1-" + done + " stay applied")
                 + "; fix the migration and run it again (Retort goes on from statement " + (done + 1)

@@ -50,7 +50,8 @@ class AdoptionTest {
             });
 
     @ParameterizedTest
-    @EnumSource(Kind.class)
+    // Not MariaDB: the database adopted is the one SQLAlchemy's create_all made on PostgreSQL or SQLite.
+    @EnumSource(value = Kind.class, names = "MARIADB", mode = EnumSource.Mode.EXCLUDE)
     void aCreateAllDatabaseIsStampedCheckedAndMigratedByTheNamesItHas(Kind kind, @TempDir Path dir) throws Exception {
         try (var db = TestDatabase.create(kind, dir)) {
             try (Connection c = db.connect()) {

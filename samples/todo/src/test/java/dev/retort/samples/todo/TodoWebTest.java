@@ -38,7 +38,8 @@ class TodoWebTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @ParameterizedTest
-    @EnumSource(Kind.class)
+    // Not MariaDB: the seed's backend takes DATABASE_URL in asyncpg's form, for PostgreSQL (messaging is the MariaDB sample).
+    @EnumSource(value = Kind.class, names = "MARIADB", mode = EnumSource.Mode.EXCLUDE)
     void migratesAtStartAndServesTheTasks(Kind kind, @TempDir Path dir) throws Exception {
         try (var db = TestDatabase.create(kind, dir)) {
             String databaseUrl = WorkflowTest.databaseUrl(db);
