@@ -24,9 +24,9 @@ final class BackupCommand implements Callable<Integer> {
             + " time beside the SQLite file, or retort-backup-<time>.sql in the working directory.")
     String to;
 
-    @Option(names = "--pg-dump", paramLabel = "PROGRAM", description = "The pg_dump to run (one of the server's version"
-            + " or newer, where several are installed), or for MySQL and MariaDB the mariadb-dump. Default: pg_dump,"
-            + " or mariadb-dump (else mysqldump), on the PATH.")
+    @Option(names = {"--dump-tool", "--pg-dump"}, paramLabel = "PROGRAM", description = "The pg_dump to run (one of the"
+            + " server's version or newer, where several are installed), or for MySQL and MariaDB the mariadb-dump."
+            + " Default: pg_dump, or mariadb-dump (else mysqldump), on the PATH. --pg-dump is its earlier name.")
     String pgDump;
 
     @Override

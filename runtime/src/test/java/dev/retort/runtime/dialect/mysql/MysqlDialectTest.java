@@ -107,7 +107,8 @@ class MysqlDialectTest {
             assertEquals(List.of(odd + "|7"), db.strings("SELECT CONCAT(`My ``Col```, '|', n) FROM `Odd ``Tab`` \"le\"`"));
             assertEquals(List.of("n|NO|7|", "My `Col`|NO|'it''s a \\\\ \"quoted\" ` value'|" + odd),
                     db.strings("SELECT CONCAT_WS('|', COLUMN_NAME, IS_NULLABLE, COLUMN_DEFAULT, COLUMN_COMMENT)"
-                            + " FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND COLUMN_NAME <> 'id'"
+                            + " FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'Odd `Tab` \"le\"'"
+                            + " AND COLUMN_NAME <> 'id'"
                             + " ORDER BY COLUMN_NAME DESC"));
             retort.downgrade("base");
             assertEquals(List.of(), db.strings("SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA ="
