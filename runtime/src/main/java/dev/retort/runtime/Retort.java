@@ -325,7 +325,7 @@ public final class Retort {
             name = config.url().kind().name();
         }
         Dialect dialect = Dialects.named(name);
-        Runner.refuseWholeRunTransaction(dialect, config.transactionMode());
+        config.transactionMode().requireSupportedBy(dialect);
         return new OfflineSql(migrations(), dialect, config.renderContext(), versions(dialect),
                 new HistoryStore(dialect, config.historyTable()), config.transactionMode(), version());
     }

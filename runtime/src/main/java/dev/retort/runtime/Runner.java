@@ -60,7 +60,7 @@ final class Runner {
      * after the steps before it committed and before anything of its own transaction ran.
      */
     RunResult run(Plan plan, StepPreparer preparer, TransactionMode mode, Unfinished unfinished) throws SQLException {
-        refuseWholeRunTransaction(dialect, mode);
+        mode.requireSupportedBy(dialect);
         long t0 = System.nanoTime();
         boolean autoCommit = connection.getAutoCommit();
         databaseUser = connection.getMetaData().getUserName();
@@ -306,15 +306,6 @@ final class Runner {
         }
         if (!history.exists(connection)) {
             history.create(connection);
-        }
-    }
-
-    /** {@code --transaction-mode all} needs DDL that rolls back; on MySQL it would promise what cannot be kept. */
-    static void refuseWholeRunTransaction(Dialect dialect, TransactionMode mode) {
-        if (mode == TransactionMode.ALL && !dialect.transactionalDdl()) {
-            throw new RetortException(ErrorCode.BAD_OPTION, "--transaction-mode all is refused on " + dialect.name()
-                    + ": MySQL and MariaDB commit each DDL statement by itself, so no transaction can hold a run; use"
-                    + " per-migration (the default), under which Retort records each statement's progress");
         }
     }
 

@@ -387,11 +387,7 @@ public record DatabaseUrl(Kind kind, String jdbcUrl, String user, String passwor
         if (kind != Kind.MYSQL) {
             throw new IllegalStateException("only a MySQL URL names a database to replace: " + this);
         }
-        int hosts = jdbcUrl.indexOf("//") + 2;
-        int slash = jdbcUrl.indexOf('/', hosts);
-        int query = jdbcUrl.indexOf('?', hosts);
-        int end = slash >= 0 && (query < 0 || slash < query) ? slash : query >= 0 ? query : jdbcUrl.length();
-        return withJdbcUrl(jdbcUrl.substring(0, end) + "/" + database + (query < 0 ? "" : jdbcUrl.substring(query)));
+        return withJdbcUrl(MysqlUrl.withDatabase(jdbcUrl, database));
     }
 
     /** The database as it may be shown: the JDBC URL (which holds no credentials) with the user. */

@@ -14,13 +14,17 @@ import java.util.List;
 /**
  * The history table: one row per step that ran, for audits and {@code history}. Rows are never
  * updated, except the row of a step run statement by statement, written at its start, which
- * carries its progress and becomes its end.
- * Tables made before the progress columns existed get them the first time a run writes.
+ * carries its progress and becomes its end. Tables made before the progress columns existed get
+ * them the first time a run writes.
  */
 public final class HistoryStore {
 
     private static final String COLUMNS = "revision, direction, checksum, db_user, os_user, host, started_at, ended_at,"
             + " duration_ms, success, retort_version";
+    /** How far a step run statement by statement got: see {@link HistoryEntry.Progress}. */
+    private static final String PROGRESS_COLUMNS = "statements_total INTEGER, statements_done INTEGER,"
+            + " next_statement VARCHAR(1000), done_digest VARCHAR(64)";
+    private static final int NEXT_STATEMENT = 1000;
 
     private final Dialect dialect;
     private final TableName table;
@@ -56,10 +60,6 @@ public final class HistoryStore {
                 + "retort_version VARCHAR(32) NOT NULL, "
                 + PROGRESS_COLUMNS + ")";
     }
-
-    private static final String PROGRESS_COLUMNS = "statements_total INTEGER, statements_done INTEGER,"
-            + " next_statement VARCHAR(1000), done_digest VARCHAR(64)";
-    private static final int NEXT_STATEMENT = 1000;
 
     /** Adds the progress columns to a table an earlier Retort made. */
     public void addProgressColumns(Connection connection) throws SQLException {

@@ -228,4 +228,13 @@ final class MysqlUrl {
             };
         }
     }
+
+    /** {@code jdbc:mariadb://hosts/db?options} with another database. */
+    static String withDatabase(String jdbcUrl, String database) {
+        int hosts = jdbcUrl.indexOf("//") + 2;
+        int slash = jdbcUrl.indexOf('/', hosts);
+        int query = jdbcUrl.indexOf('?', hosts);
+        int end = slash >= 0 && (query < 0 || slash < query) ? slash : query >= 0 ? query : jdbcUrl.length();
+        return jdbcUrl.substring(0, end) + "/" + database + (query < 0 ? "" : jdbcUrl.substring(query));
+    }
 }

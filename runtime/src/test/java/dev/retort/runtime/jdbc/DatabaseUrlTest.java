@@ -256,4 +256,14 @@ class DatabaseUrlTest {
             }
         }
     }
+
+    /** Another database on the same server, options kept: what the test kit and check's scratch databases open. */
+    @Test
+    void aMysqlUrlNamesAnotherDatabase() {
+        assertEquals("jdbc:mariadb://h:3307/other?connectTimeout=5000",
+                DatabaseUrl.parse("mysql://u:p@h:3307/db?connect_timeout=5").withDatabase("other").jdbcUrl());
+        assertEquals("jdbc:mariadb:replication://h1,h2/other",
+                DatabaseUrl.parse("jdbc:mysql:replication://h1,h2/shop").withDatabase("other").jdbcUrl());
+        assertEquals("p", DatabaseUrl.parse("mysql://u:p@h/db").withDatabase("other").password());
+    }
 }
