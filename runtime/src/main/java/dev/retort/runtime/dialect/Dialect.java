@@ -152,6 +152,26 @@ public interface Dialect {
         return actions;
     }
 
+    /** Raw SQL: this dialect's statement, or nothing when it was given for other dialects only. */
+    default List<Action> renderExecute(dev.retort.op.Execute op) {
+        String sql = op.sql().forDialect(name());
+        return sql == null ? List.of() : List.of(new Action.Sql(sql));
+    }
+
+    /** Java work, run on the step's connection. */
+    default List<Action> renderRunJdbc(dev.retort.op.RunJdbc op) {
+        return List.of(new Action.Code(op.description(), op.work()));
+    }
+
+    /** A batch block on a database that alters in place: its ops, one after the other. */
+    default List<Action> renderInPlace(dev.retort.op.BatchAlterTable block, OpVisitor<List<Action>> renderer) {
+        var actions = new ArrayList<Action>();
+        for (Op op : block.ops()) {
+            actions.addAll(op.accept(renderer));
+        }
+        return actions;
+    }
+
     /** How {@code check} compares this database's catalog with the migrations' replay. */
     default CatalogDiff.Equivalence equivalence() {
         return CatalogDiff.Equivalence.EXACT;

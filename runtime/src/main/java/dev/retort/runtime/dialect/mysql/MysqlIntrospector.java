@@ -1,7 +1,7 @@
 package dev.retort.runtime.dialect.mysql;
 
 import dev.retort.runtime.introspect.Catalog;
-import dev.retort.runtime.introspect.TableInfo;
+import dev.retort.runtime.introspect.TableBuilder;
 import dev.retort.runtime.introspect.TableInfo.CheckInfo;
 import dev.retort.runtime.introspect.TableInfo.ColumnInfo;
 import dev.retort.runtime.introspect.TableInfo.ForeignKeyInfo;
@@ -9,8 +9,6 @@ import dev.retort.runtime.introspect.TableInfo.IndexInfo;
 import dev.retort.runtime.introspect.TableInfo.KeyInfo;
 import dev.retort.schema.TableName;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -63,13 +61,13 @@ final class MysqlIntrospector {
     }
 
     private Catalog read() throws SQLException {
-        Map<String, Builder> tables = new LinkedHashMap<>();
+        Map<String, TableBuilder> tables = new LinkedHashMap<>();
         var views = new ArrayList<Catalog.ViewInfo>();
         var sequences = new ArrayList<String>();
         query("SELECT TABLE_NAME, TABLE_TYPE, TABLE_COMMENT FROM information_schema.TABLES WHERE TABLE_SCHEMA = ?"
                 + " ORDER BY TABLE_NAME", r -> {
                     switch (r.getString(2)) {
-                        case "BASE TABLE" -> tables.put(r.getString(1), new Builder(r.getString(1), blankToNull(r.getString(3))));
+                        case "BASE TABLE" -> tables.put(r.getString(1), new TableBuilder(r.getString(1), blankToNull(r.getString(3))));
                         case "SEQUENCE" -> sequences.add(r.getString(1));
                         default -> { }
                     }
@@ -92,37 +90,37 @@ final class MysqlIntrospector {
                 });
         query("SELECT TABLE_NAME, COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE, COLUMN_DEFAULT, EXTRA, COLUMN_COMMENT"
                 + " FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME, ORDINAL_POSITION", r -> {
-                    Builder table = tables.get(r.getString(1));
+                    TableBuilder table = tables.get(r.getString(1));
                     if (table != null) {
                         String extra = r.getString(6).toLowerCase(Locale.ROOT);
                         boolean json = jsonColumns.contains(r.getString(1) + "." + r.getString(2));
-                        table.columns.add(new ColumnInfo(r.getString(2), json ? "JSON" : type(r.getString(3)),
+                        table.columns().add(new ColumnInfo(r.getString(2), json ? "JSON" : type(r.getString(3)),
                                 r.getString(4).equals("YES"), defaultValue(r.getString(5), extra), extra.contains("auto_increment"),
                                 blankToNull(r.getString(7))));
                     }
                 });
         checks.forEach((table, list) -> {
             if (tables.containsKey(table)) {
-                tables.get(table).checks.addAll(list);
+                tables.get(table).checks().addAll(list);
             }
         });
         readKeys(tables);
         readIndexes(tables);
         query("SELECT EVENT_OBJECT_TABLE, TRIGGER_NAME FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = ?"
                 + " ORDER BY EVENT_OBJECT_TABLE, TRIGGER_NAME", r -> {
-                    Builder table = tables.get(r.getString(1));
+                    TableBuilder table = tables.get(r.getString(1));
                     if (table != null) {
-                        table.triggers.add(r.getString(2));
+                        table.triggers().add(r.getString(2));
                     }
                 });
         query("SELECT TABLE_NAME, VIEW_DEFINITION FROM information_schema.VIEWS WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME",
                 // MySQL qualifies every name with the database; without it, a replay elsewhere reads the same.
                 r -> views.add(new Catalog.ViewInfo(r.getString(1), r.getString(2).strip()
                         .replace("`" + schema.replace("`", "``") + "`.", ""))));
-        return new Catalog(tables.values().stream().map(Builder::build).toList(), views, List.of(), sequences);
+        return new Catalog(tables.values().stream().map(TableBuilder::build).toList(), views, List.of(), sequences);
     }
 
-    private void readKeys(Map<String, Builder> tables) throws SQLException {
+    private void readKeys(Map<String, TableBuilder> tables) throws SQLException {
         Map<String, List<String>> columns = new LinkedHashMap<>();
         Map<String, List<String>> referred = new LinkedHashMap<>();
         Map<String, String> referredTable = new LinkedHashMap<>();
@@ -143,24 +141,24 @@ final class MysqlIntrospector {
         query("SELECT TABLE_NAME, CONSTRAINT_NAME, CONSTRAINT_TYPE FROM information_schema.TABLE_CONSTRAINTS"
                 + " WHERE TABLE_SCHEMA = ? AND CONSTRAINT_TYPE IN ('PRIMARY KEY', 'UNIQUE', 'FOREIGN KEY')"
                 + " ORDER BY TABLE_NAME, CONSTRAINT_NAME", r -> {
-                    Builder table = tables.get(r.getString(1));
+                    TableBuilder table = tables.get(r.getString(1));
                     String key = r.getString(1) + "." + r.getString(2);
                     if (table == null || !columns.containsKey(key)) {
                         return;
                     }
                     switch (r.getString(3)) {
-                        case "PRIMARY KEY" -> table.primaryKey = new KeyInfo(null, columns.get(key));
-                        case "UNIQUE" -> table.uniques.add(new KeyInfo(r.getString(2), columns.get(key)));
+                        case "PRIMARY KEY" -> table.primaryKey(new KeyInfo(null, columns.get(key)));
+                        case "UNIQUE" -> table.uniques().add(new KeyInfo(r.getString(2), columns.get(key)));
                         default -> {
                             String[] rule = rules.getOrDefault(key, new String[] {"NO ACTION", "NO ACTION"});
-                            table.foreignKeys.add(new ForeignKeyInfo(r.getString(2), columns.get(key), referredTable.get(key),
+                            table.foreignKeys().add(new ForeignKeyInfo(r.getString(2), columns.get(key), referredTable.get(key),
                                     referred.get(key), action(rule[0]), action(rule[1]), false, false));
                         }
                     }
                 });
     }
 
-    private void readIndexes(Map<String, Builder> tables) throws SQLException {
+    private void readIndexes(Map<String, TableBuilder> tables) throws SQLException {
         Map<String, IndexBuilder> indexes = new LinkedHashMap<>();
         query("SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, COLUMN_NAME, SUB_PART, COLLATION FROM information_schema.STATISTICS"
                 + " WHERE TABLE_SCHEMA = ? AND INDEX_NAME <> 'PRIMARY' ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX", r -> {
@@ -174,12 +172,12 @@ final class MysqlIntrospector {
                     indexes.get(key).parts.add(part);
                 });
         for (IndexBuilder index : indexes.values()) {
-            Builder table = tables.get(index.table);
-            if (table == null || table.uniques.stream().anyMatch(u -> u.name().equals(index.name))
-                    || table.foreignKeys.stream().anyMatch(f -> f.name().equals(index.name))) {
+            TableBuilder table = tables.get(index.table);
+            if (table == null || table.uniques().stream().anyMatch(u -> u.name().equals(index.name))
+                    || table.foreignKeys().stream().anyMatch(f -> f.name().equals(index.name))) {
                 continue; // a unique constraint's index is the constraint; a foreign key's is the key's
             }
-            table.indexes.add(new IndexInfo(index.name, index.unique, index.parts, null));
+            table.indexes().add(new IndexInfo(index.name, index.unique, index.parts, null));
         }
     }
 
@@ -225,19 +223,8 @@ final class MysqlIntrospector {
         return text == null || text.isEmpty() ? null : text;
     }
 
-    private interface RowReader {
-        void read(ResultSet row) throws SQLException;
-    }
-
-    private void query(String sql, RowReader reader) throws SQLException {
-        try (PreparedStatement s = connection.prepareStatement(sql)) {
-            s.setString(1, schema);
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    reader.read(r);
-                }
-            }
-        }
+    private void query(String sql, TableBuilder.RowReader reader) throws SQLException {
+        TableBuilder.forEachRow(connection, sql, schema, reader);
     }
 
     private static final class IndexBuilder {
@@ -250,27 +237,6 @@ final class MysqlIntrospector {
             this.table = table;
             this.name = name;
             this.unique = unique;
-        }
-    }
-
-    private static final class Builder {
-        final String name;
-        final String comment;
-        final List<ColumnInfo> columns = new ArrayList<>();
-        KeyInfo primaryKey;
-        final List<KeyInfo> uniques = new ArrayList<>();
-        final List<CheckInfo> checks = new ArrayList<>();
-        final List<ForeignKeyInfo> foreignKeys = new ArrayList<>();
-        final List<IndexInfo> indexes = new ArrayList<>();
-        final List<String> triggers = new ArrayList<>();
-
-        Builder(String name, String comment) {
-            this.name = name;
-            this.comment = comment;
-        }
-
-        TableInfo build() {
-            return new TableInfo(name, columns, primaryKey, uniques, checks, foreignKeys, indexes, triggers, comment);
         }
     }
 }

@@ -25,13 +25,13 @@ import dev.retort.op.DropView;
 import dev.retort.op.Execute;
 import dev.retort.op.IndexPart;
 import dev.retort.op.OnlyOn;
-import dev.retort.op.Op;
 import dev.retort.op.OpVisitor;
 import dev.retort.op.RenameColumn;
 import dev.retort.op.RenameTable;
 import dev.retort.op.RunJdbc;
 import dev.retort.op.SetTableComment;
 import dev.retort.runtime.dialect.Action;
+import dev.retort.runtime.dialect.DeclaredConstraints;
 import dev.retort.runtime.dialect.RenderContext;
 import dev.retort.schema.ColumnDef;
 import dev.retort.schema.Constraint;
@@ -117,7 +117,7 @@ final class MysqlRenderer implements OpVisitor<List<Action>> {
         ColumnDef column = op.column();
         var parts = new ArrayList<String>();
         parts.add("ADD COLUMN " + tables.column(column));
-        for (Constraint c : tables.withEnumChecks(op.table(), MysqlTables.columnConstraints(column), List.of(column))) {
+        for (Constraint c : tables.withEnumChecks(op.table(), DeclaredConstraints.ofColumn(column), List.of(column))) {
             String index = tables.foreignKeyIndex(op.table(), c);
             if (index != null) {
                 parts.add("ADD " + index);
@@ -288,8 +288,7 @@ final class MysqlRenderer implements OpVisitor<List<Action>> {
 
     @Override
     public List<Action> execute(Execute op) {
-        String sql = op.sql().forDialect(dialect.name());
-        return sql == null ? List.of() : sql(sql);
+        return dialect.renderExecute(op);
     }
 
     @Override
@@ -310,7 +309,7 @@ final class MysqlRenderer implements OpVisitor<List<Action>> {
 
     @Override
     public List<Action> runJdbc(RunJdbc op) {
-        return List.of(new Action.Code(op.description(), op.work()));
+        return dialect.renderRunJdbc(op);
     }
 
     @Override
@@ -321,11 +320,7 @@ final class MysqlRenderer implements OpVisitor<List<Action>> {
     /** MySQL alters in place: a batch is its ops as plain ALTERs, one after the other. */
     @Override
     public List<Action> batchAlterTable(BatchAlterTable op) {
-        var actions = new ArrayList<Action>();
-        for (Op inner : op.ops()) {
-            actions.addAll(inner.accept(this));
-        }
-        return actions;
+        return dialect.renderInPlace(op, this);
     }
 
     private static List<Action> sql(String statement) {

@@ -4,13 +4,13 @@ import dev.retort.ErrorCode;
 import dev.retort.RetortException;
 import dev.retort.op.DropConstraint;
 import dev.retort.runtime.dialect.Action;
+import dev.retort.runtime.dialect.DeclaredConstraints;
 import dev.retort.runtime.dialect.RenderContext;
 import dev.retort.schema.ColumnDef;
 import dev.retort.schema.Constraint;
 import dev.retort.schema.ServerDefault;
 import dev.retort.schema.StringEnumType;
 import dev.retort.schema.TableName;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -83,34 +83,12 @@ final class MysqlTables {
         return name == null ? null : "INDEX " + dialect.quote(name) + " (" + columns(c.columns()) + ")";
     }
 
-    /** The constraints, with the check of each non-native enum column (SQLAlchemy's way, as on the other databases). */
     List<Constraint> withEnumChecks(TableName table, List<Constraint> constraints, List<ColumnDef> columns) {
-        var all = new ArrayList<>(constraints);
-        for (ColumnDef column : columns) {
-            if (column.type() instanceof StringEnumType e) {
-                all.add(enumCheck(table, column.name(), e));
-            }
-        }
-        return all;
+        return DeclaredConstraints.withEnumChecks(dialect, context, table, constraints, columns);
     }
 
     Constraint.Check enumCheck(TableName table, String column, StringEnumType type) {
-        return new Constraint.Check(context.naming().enumCheckName(table, type.name()), dialect.oneOf(column, type.values()));
-    }
-
-    /** The constraints a column declares on itself. */
-    static List<Constraint> columnConstraints(ColumnDef column) {
-        var list = new ArrayList<Constraint>();
-        if (column.primaryKey()) {
-            list.add(new Constraint.PrimaryKey(null, List.of(column.name())));
-        }
-        if (column.unique()) {
-            list.add(new Constraint.Unique(null, List.of(column.name())));
-        }
-        if (column.references() != null) {
-            list.add(column.references().asConstraint(column.name()));
-        }
-        return list;
+        return DeclaredConstraints.enumCheck(dialect, context, table, column, type);
     }
 
     /**

@@ -2,12 +2,12 @@ package dev.retort.runtime.dialect.postgres;
 
 import static org.jooq.impl.DSL.condition;
 
+import dev.retort.runtime.dialect.DeclaredConstraints;
 import dev.retort.runtime.dialect.RenderContext;
 import dev.retort.schema.ColumnDef;
 import dev.retort.schema.Constraint;
 import dev.retort.schema.StringEnumType;
 import dev.retort.schema.TableName;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.jooq.ConstraintForeignKeyOnStep;
@@ -82,37 +82,12 @@ final class PostgresConstraints {
         return step;
     }
 
-    /**
-     * The constraints, with a named check for each non-native enum column: its values, named by the
-     * convention's check template with the enum's name (SQLAlchemy's way).
-     */
     List<Constraint> withEnumChecks(TableName table, List<Constraint> constraints, List<ColumnDef> columns) {
-        var all = new ArrayList<>(constraints);
-        for (ColumnDef column : columns) {
-            if (column.type() instanceof StringEnumType e) {
-                all.add(enumCheck(table, column.name(), e));
-            }
-        }
-        return all;
+        return DeclaredConstraints.withEnumChecks(dialect, context, table, constraints, columns);
     }
 
     Constraint.Check enumCheck(TableName table, String column, StringEnumType type) {
-        return new Constraint.Check(context.naming().enumCheckName(table, type.name()), dialect.oneOf(column, type.values()));
-    }
-
-    /** The constraints a column declares on itself (unique, references); its primary key is the table's. */
-    static List<Constraint> columnConstraints(ColumnDef column) {
-        var list = new ArrayList<Constraint>();
-        if (column.primaryKey()) {
-            list.add(new Constraint.PrimaryKey(null, List.of(column.name())));
-        }
-        if (column.unique()) {
-            list.add(new Constraint.Unique(null, List.of(column.name())));
-        }
-        if (column.references() != null) {
-            list.add(column.references().asConstraint(column.name()));
-        }
-        return list;
+        return DeclaredConstraints.enumCheck(dialect, context, table, column, type);
     }
 
     private String columns(List<String> names) {

@@ -1,7 +1,7 @@
 package dev.retort.runtime.dialect.postgres;
 
 import dev.retort.runtime.introspect.Catalog;
-import dev.retort.runtime.introspect.TableInfo;
+import dev.retort.runtime.introspect.TableBuilder;
 import dev.retort.runtime.introspect.TableInfo.CheckInfo;
 import dev.retort.runtime.introspect.TableInfo.ColumnInfo;
 import dev.retort.runtime.introspect.TableInfo.ForeignKeyInfo;
@@ -46,16 +46,16 @@ final class PostgresIntrospector {
     }
 
     private Catalog read() throws SQLException {
-        Map<String, Builder> tables = new LinkedHashMap<>();
+        Map<String, TableBuilder> tables = new LinkedHashMap<>();
         query("SELECT c.relname, obj_description(c.oid, 'pg_class') FROM pg_class c"
                 + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ? AND c.relkind IN ('r', 'p')"
-                + " ORDER BY c.relname", r -> tables.put(r.getString(1), new Builder(r.getString(1), r.getString(2))));
+                + " ORDER BY c.relname", r -> tables.put(r.getString(1), new TableBuilder(r.getString(1), r.getString(2))));
         query("SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull,"
                 + " pg_get_expr(d.adbin, d.adrelid), a.attidentity <> '', col_description(c.oid, a.attnum)"
                 + " FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
                 + " LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
                 + " WHERE n.nspname = ? AND c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped"
-                + " ORDER BY c.relname, a.attnum", r -> tables.get(r.getString(1)).columns.add(new ColumnInfo(r.getString(2),
+                + " ORDER BY c.relname, a.attnum", r -> tables.get(r.getString(1)).columns().add(new ColumnInfo(r.getString(2),
                         r.getString(3), !r.getBoolean(4), r.getString(5), r.getBoolean(6), r.getString(7))));
         query("SELECT c.relname, k.conname, k.contype, pg_get_constraintdef(k.oid, true),"
                 + " ARRAY(SELECT a.attname FROM unnest(k.conkey) WITH ORDINALITY u(n, i)"
@@ -67,14 +67,14 @@ final class PostgresIntrospector {
                 + " FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
                 + " LEFT JOIN pg_class f ON f.oid = k.confrelid"
                 + " WHERE n.nspname = ? AND k.contype IN ('p', 'u', 'c', 'f') ORDER BY c.relname, k.conname", r -> {
-                    Builder table = tables.get(r.getString(1));
+                    TableBuilder table = tables.get(r.getString(1));
                     String name = r.getString(2);
                     List<String> columns = strings(r.getArray(5));
                     switch (r.getString(3)) {
-                        case "p" -> table.primaryKey = new KeyInfo(name, columns);
-                        case "u" -> table.uniques.add(new KeyInfo(name, columns));
-                        case "c" -> table.checks.add(new CheckInfo(name, checkExpression(r.getString(4))));
-                        default -> table.foreignKeys.add(new ForeignKeyInfo(name, columns, r.getString(6),
+                        case "p" -> table.primaryKey(new KeyInfo(name, columns));
+                        case "u" -> table.uniques().add(new KeyInfo(name, columns));
+                        case "c" -> table.checks().add(new CheckInfo(name, checkExpression(r.getString(4))));
+                        default -> table.foreignKeys().add(new ForeignKeyInfo(name, columns, r.getString(6),
                                 strings(r.getArray(7)), action(r.getString(8)), action(r.getString(9)), r.getBoolean(10),
                                 r.getBoolean(11)));
                     }
@@ -89,17 +89,17 @@ final class PostgresIntrospector {
                 + " WHERE n.nspname = ? AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = x.indexrelid"
                 + "   AND k.conrelid = x.indrelid) ORDER BY c.relname, i.relname",
                 r -> {
-                    Builder table = tables.get(r.getString(1));
+                    TableBuilder table = tables.get(r.getString(1));
                     if (table != null) {
-                        table.indexes.add(new IndexInfo(r.getString(2), r.getBoolean(3), strings(r.getArray(4)), r.getString(5)));
+                        table.indexes().add(new IndexInfo(r.getString(2), r.getBoolean(3), strings(r.getArray(4)), r.getString(5)));
                     }
                 });
         query("SELECT c.relname, t.tgname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid"
                 + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ? AND NOT t.tgisinternal"
                 + " ORDER BY c.relname, t.tgname", r -> {
-                    Builder table = tables.get(r.getString(1));
+                    TableBuilder table = tables.get(r.getString(1));
                     if (table != null) {
-                        table.triggers.add(r.getString(2));
+                        table.triggers().add(r.getString(2));
                     }
                 });
         var views = new ArrayList<Catalog.ViewInfo>();
@@ -118,7 +118,7 @@ final class PostgresIntrospector {
                 + "   WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype IN ('a', 'i')"
                 + "   AND d.refclassid = 'pg_class'::regclass)"
                 + " ORDER BY c.relname", r -> sequences.add(r.getString(1)));
-        return new Catalog(tables.values().stream().map(Builder::build).toList(), views, enums, sequences);
+        return new Catalog(tables.values().stream().map(TableBuilder::build).toList(), views, enums, sequences);
     }
 
     /** {@code CHECK ((a > 0))} as {@code a > 0}: the expression the constraint was written with. */
@@ -162,39 +162,7 @@ final class PostgresIntrospector {
         return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
     }
 
-    private interface RowReader {
-        void read(ResultSet row) throws SQLException;
-    }
-
-    private void query(String sql, RowReader reader) throws SQLException {
-        try (PreparedStatement s = connection.prepareStatement(sql)) {
-            s.setString(1, schema);
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    reader.read(r);
-                }
-            }
-        }
-    }
-
-    private static final class Builder {
-        final String name;
-        final String comment;
-        final List<ColumnInfo> columns = new ArrayList<>();
-        KeyInfo primaryKey;
-        final List<KeyInfo> uniques = new ArrayList<>();
-        final List<CheckInfo> checks = new ArrayList<>();
-        final List<ForeignKeyInfo> foreignKeys = new ArrayList<>();
-        final List<IndexInfo> indexes = new ArrayList<>();
-        final List<String> triggers = new ArrayList<>();
-
-        Builder(String name, String comment) {
-            this.name = name;
-            this.comment = comment;
-        }
-
-        TableInfo build() {
-            return new TableInfo(name, columns, primaryKey, uniques, checks, foreignKeys, indexes, triggers, comment);
-        }
+    private void query(String sql, TableBuilder.RowReader reader) throws SQLException {
+        TableBuilder.forEachRow(connection, sql, schema, reader);
     }
 }

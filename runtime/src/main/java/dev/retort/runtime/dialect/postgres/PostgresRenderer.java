@@ -27,7 +27,6 @@ import dev.retort.op.DropView;
 import dev.retort.op.Execute;
 import dev.retort.op.IndexPart;
 import dev.retort.op.OnlyOn;
-import dev.retort.op.Op;
 import dev.retort.op.OpVisitor;
 import dev.retort.op.RenameColumn;
 import dev.retort.op.RenameTable;
@@ -35,6 +34,7 @@ import dev.retort.op.RunJdbc;
 import dev.retort.op.SetTableComment;
 import dev.retort.runtime.dialect.Action;
 import dev.retort.runtime.dialect.Literals;
+import dev.retort.runtime.dialect.DeclaredConstraints;
 import dev.retort.runtime.dialect.RenderContext;
 import dev.retort.schema.ColumnDef;
 import dev.retort.schema.Constraint;
@@ -156,7 +156,7 @@ final class PostgresRenderer implements OpVisitor<List<Action>> {
         var elements = new ArrayList<TableElement>();
         elements.add(field(name(column.name()), dataType(column)));
         var deferred = new ArrayList<Constraint>();
-        List<Constraint> declared = PostgresConstraints.columnConstraints(column);
+        List<Constraint> declared = DeclaredConstraints.ofColumn(column);
         for (Constraint c : constraints.withEnumChecks(op.table(), declared, List.of(column))) {
             if (c instanceof Constraint.ForeignKey fk && fk.deferrable() != null) {
                 deferred.add(c);
@@ -346,8 +346,7 @@ final class PostgresRenderer implements OpVisitor<List<Action>> {
 
     @Override
     public List<Action> execute(Execute op) {
-        String sql = op.sql().forDialect(dialect.name());
-        return sql == null ? List.of() : sql(sql);
+        return dialect.renderExecute(op);
     }
 
     @Override
@@ -357,7 +356,7 @@ final class PostgresRenderer implements OpVisitor<List<Action>> {
 
     @Override
     public List<Action> runJdbc(RunJdbc op) {
-        return List.of(new Action.Code(op.description(), op.work()));
+        return dialect.renderRunJdbc(op);
     }
 
     @Override
@@ -368,11 +367,7 @@ final class PostgresRenderer implements OpVisitor<List<Action>> {
     /** PostgreSQL alters in place: a batch is its ops, one after the other. */
     @Override
     public List<Action> batchAlterTable(BatchAlterTable op) {
-        var actions = new ArrayList<Action>();
-        for (Op inner : op.ops()) {
-            actions.addAll(inner.accept(this));
-        }
-        return actions;
+        return dialect.renderInPlace(op, this);
     }
 
     // ---- helpers ----

@@ -276,8 +276,7 @@ final class SqliteRenderer implements OpVisitor<List<Action>> {
 
     @Override
     public List<Action> execute(Execute op) {
-        String sql = op.sql().forDialect(dialect.name());
-        return sql == null ? List.of() : sql(sql);
+        return dialect.renderExecute(op);
     }
 
     @Override
@@ -287,7 +286,7 @@ final class SqliteRenderer implements OpVisitor<List<Action>> {
 
     @Override
     public List<Action> runJdbc(RunJdbc op) {
-        return List.of(new Action.Code(op.description(), op.work()));
+        return dialect.renderRunJdbc(op);
     }
 
     @Override
