@@ -40,7 +40,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The autogenerate round trip, on random pairs of schemas (A, B) on both databases: the ops
+ * The autogenerate round trip, on random pairs of schemas (A, B) on each database: the ops
  * autogenerate finds from an empty history to A, and from A to B, written as migrations and
  * compiled with the processor, must upgrade a database to A's catalog and then to B's exactly;
  * autogenerate must then find nothing more; and the default downgrade must give A's catalog back.
@@ -71,6 +71,11 @@ class AutogenerateRoundTripTest {
         roundTrips(TestDatabase.Kind.POSTGRESQL);
     }
 
+    @Test
+    void mariadb() throws Exception {
+        roundTrips(TestDatabase.Kind.MARIADB);
+    }
+
     /** One pair: the catalogs its two models make, and every name in them. */
     private record Pair(int number, Catalog a, Catalog b, Set<String> names) {
     }
@@ -92,9 +97,8 @@ class AutogenerateRoundTripTest {
         int count = Integer.getInteger("retort.autogen.pairs", 150);
         System.out.println("AutogenerateRoundTripTest " + kind + ": " + count + " pairs, seed " + seed
                 + " (replay with -Dretort.autogen.seed=" + seed + ")");
-        boolean postgres = kind == TestDatabase.Kind.POSTGRESQL;
-        Dialect dialect = Dialects.named(postgres ? "postgresql" : "sqlite");
-        var schemas = new RandomSchemas(new Random(seed), postgres);
+        Dialect dialect = Dialects.named(kind.dialect());
+        var schemas = new RandomSchemas(new Random(seed), kind.dialect());
         Path sources = dir.resolve("src");
         var groups = new ArrayList<Group>();
         long started = System.nanoTime();
@@ -277,7 +281,8 @@ class AutogenerateRoundTripTest {
                 return dialect.introspect(c, null);
             }
         }
-        try (var db = TestDatabase.postgres(); Connection c = db.connect()) {
+        try (var db = dialect.name().equals("mysql") ? TestDatabase.mariadb() : TestDatabase.postgres();
+                Connection c = db.connect()) {
             Models.declare(builder, "random schemas", c, dialect, context);
             return dialect.introspect(c, db.schema());
         }

@@ -73,12 +73,17 @@ final class RandomSchemas {
         List<Column> plain() {
             return columns.stream().filter(c -> !c.name().equals("id") && !c.name().endsWith("_ref")
                     && uniques.stream().noneMatch(u -> u.contains(c.name()))
-                    && checks.stream().noneMatch(k -> k.contains("\"" + c.name() + "\""))
+                    && checks.stream().noneMatch(k -> mentions(k, c.name()))
                     && indexes.stream().noneMatch(i -> (i.columns() != null && i.columns().contains(c.name()))
-                            || (i.expression() != null && i.expression().contains("\"" + c.name() + "\""))
-                            || (i.where() != null && i.where().contains("\"" + c.name() + "\""))))
+                            || (i.expression() != null && mentions(i.expression(), c.name()))
+                            || (i.where() != null && mentions(i.where(), c.name()))))
                     .toList();
         }
+    }
+
+    /** Whether the SQL names this column, quoted as standard SQL or MySQL quotes it. */
+    static boolean mentions(String sql, String name) {
+        return sql.contains("\"" + name + "\"") || sql.contains("`" + name + "`");
     }
 
     static final class Schema {
@@ -164,11 +169,22 @@ final class RandomSchemas {
 
     private final Random random;
     private final boolean postgres;
+    /** MySQL: no partial or expression indexes, no index on text, no SET DEFAULT, names quoted with backticks. */
+    private final boolean mysql;
+    /** The databases with comments, sequences and a UUID function: all but SQLite. */
+    private final boolean rich;
     private int names;
 
-    RandomSchemas(Random random, boolean postgres) {
+    RandomSchemas(Random random, String dialect) {
         this.random = random;
-        this.postgres = postgres;
+        this.postgres = dialect.equals("postgresql");
+        this.mysql = dialect.equals("mysql");
+        this.rich = postgres || mysql;
+    }
+
+    /** A name quoted as the dialect's SQL quotes it. */
+    private String q(String name) {
+        return mysql ? "`" + name + "`" : "\"" + name + "\"";
     }
 
     Schema schema() {
@@ -176,14 +192,14 @@ final class RandomSchemas {
         if (postgres && random.nextInt(3) == 0) {
             s.enums.put(name("mood"), List.of("calm", "glad", "sad"));
         }
-        if (postgres && random.nextInt(4) == 0) {
+        if (rich && random.nextInt(4) == 0) {
             s.sequences.add(name("seq"));
         }
         int tables = 1 + random.nextInt(3);
         for (int i = 0; i < tables; i++) {
             addTable(s);
         }
-        if (postgres && random.nextInt(4) == 0) {
+        if (rich && random.nextInt(4) == 0) {
             addView(s);
         }
         return s;
@@ -202,7 +218,7 @@ final class RandomSchemas {
     private void change(Schema s) {
         List<Table> tables = new ArrayList<>(s.tables.values());
         Table t = tables.isEmpty() ? null : tables.get(random.nextInt(tables.size()));
-        switch (random.nextInt(postgres ? 16 : 12)) {
+        switch (random.nextInt(rich ? 16 : 12)) {
             case 0 -> addTable(s);
             case 1 -> {
                 if (t != null && s.tables.size() > 1) {
@@ -272,7 +288,7 @@ final class RandomSchemas {
 
     private void addTable(Schema s) {
         var t = new Table(name("t"));
-        t.keyType = postgres && random.nextInt(4) == 0 ? SqlType.UUID : random.nextBoolean() ? SqlType.BIGINT : SqlType.INTEGER;
+        t.keyType = rich && random.nextInt(4) == 0 ? SqlType.UUID : random.nextBoolean() ? SqlType.BIGINT : SqlType.INTEGER;
         t.columns.add(new Column("id", t.keyType, false, t.keyType == SqlType.UUID ? ServerDefault.randomUuid() : null, null));
         int columns = 1 + random.nextInt(4);
         for (int i = 0; i < columns; i++) {
@@ -299,23 +315,33 @@ final class RandomSchemas {
             other.foreignKeys.removeIf(fk -> fk.table().equals(t.name));
             other.columns.removeIf(c -> c.name().startsWith(t.name + "_") && c.name().endsWith("_ref"));
         }
-        s.views.values().removeIf(q -> q.contains("\"" + t.name + "\""));
+        s.views.values().removeIf(query -> mentions(query, t.name));
     }
 
     private void addForeignKey(Schema s, Table t) {
         List<Table> targets = new ArrayList<>(s.tables.values());
         Table target = targets.get(random.nextInt(targets.size()));
         String column = target.name + "_" + names++ + "_ref";
-        t.columns.add(new Column(column, target.keyType, random.nextBoolean(), null, null));
-        ReferentialAction[] actions = ReferentialAction.values();
-        ReferentialAction onDelete = random.nextBoolean() ? null : actions[random.nextInt(actions.length)];
-        ReferentialAction onUpdate = random.nextInt(3) == 0 ? actions[random.nextInt(actions.length)] : null;
+        // InnoDB refuses SET DEFAULT, and SET NULL on a column that cannot be null.
+        List<ReferentialAction> actions = new ArrayList<>(List.of(ReferentialAction.values()));
+        if (mysql) {
+            actions.remove(ReferentialAction.SET_DEFAULT);
+        }
+        ReferentialAction onDelete = random.nextBoolean() ? null : actions.get(random.nextInt(actions.size()));
+        ReferentialAction onUpdate = random.nextInt(3) == 0 ? actions.get(random.nextInt(actions.size())) : null;
+        boolean nullable = random.nextBoolean()
+                || mysql && (onDelete == ReferentialAction.SET_NULL || onUpdate == ReferentialAction.SET_NULL);
+        t.columns.add(new Column(column, target.keyType, nullable, null, null));
         t.foreignKeys.add(new ForeignKey(column, target.name, onDelete, onUpdate));
     }
 
-    /** Columns PostgreSQL can index with its default operator classes ({@code json} has none). */
-    private static List<Column> indexable(Table t) {
-        return t.plain().stream().filter(c -> c.type() != SqlType.PLAIN_JSON).toList();
+    /**
+     * Columns PostgreSQL can index with its default operator classes ({@code json} has none); on
+     * MySQL, not text, JSON or bytes, which it indexes by a prefix only.
+     */
+    private List<Column> indexable(Table t) {
+        return t.plain().stream().filter(c -> c.type() != SqlType.PLAIN_JSON && !(mysql && (c.type() == SqlType.TEXT
+                || c.type() == SqlType.JSON || c.type() == SqlType.BLOB))).toList();
     }
 
     private void addIndex(Table t) {
@@ -326,11 +352,11 @@ final class RandomSchemas {
         Column c = plain.get(random.nextInt(plain.size()));
         String name = "ix_" + t.name + "_" + names++;
         boolean text = c.type() == SqlType.TEXT || c.type() instanceof VarcharType;
-        switch (random.nextInt(4)) {
+        switch (random.nextInt(mysql ? 2 : 4) + (mysql ? 2 : 0)) {
             case 0 -> t.indexes.add(text || c.type().isInteger()
-                    ? new Index(name, null, text ? "lower(\"" + c.name() + "\")" : "(\"" + c.name() + "\" + 1)", false, null)
+                    ? new Index(name, null, text ? "lower(" + q(c.name()) + ")" : "(" + q(c.name()) + " + 1)", false, null)
                     : new Index(name, List.of(c.name()), null, false, null));
-            case 1 -> t.indexes.add(new Index(name, List.of(c.name()), null, false, "\"" + c.name() + "\" IS NOT NULL"));
+            case 1 -> t.indexes.add(new Index(name, List.of(c.name()), null, false, q(c.name()) + " IS NOT NULL"));
             case 2 -> t.indexes.add(new Index(name, List.of(c.name()), null, true, null));
             default -> t.indexes.add(new Index(name, List.of(c.name()), null, false, null));
         }
@@ -338,7 +364,7 @@ final class RandomSchemas {
 
     private void addCheck(Table t) {
         pick(t.plain().stream().filter(c -> c.type().isInteger()).toList())
-                .ifPresent(c -> t.checks.add("\"" + c.name() + "\" >= 0"));
+                .ifPresent(c -> t.checks.add(q(c.name()) + " >= 0"));
     }
 
     private void addView(Schema s) {
@@ -347,14 +373,14 @@ final class RandomSchemas {
         }
         var tables = new ArrayList<>(s.tables.keySet());
         String table = tables.get(random.nextInt(tables.size()));
-        s.views.put(name("v"), "SELECT \"id\" FROM \"" + table + "\"");
+        s.views.put(name("v"), "SELECT " + q("id") + " FROM " + q(table));
     }
 
     private Column column(Schema s, String name) {
         SqlType type = type(s);
         boolean nullable = random.nextBoolean();
         ServerDefault d = random.nextInt(3) == 0 ? defaultFor(type) : null;
-        String comment = postgres && random.nextInt(5) == 0 ? "what " + name + " holds" : null;
+        String comment = rich && random.nextInt(5) == 0 ? "what " + name + " holds" : null;
         return new Column(name, type, nullable || d == null && random.nextBoolean(), d, comment);
     }
 
@@ -392,7 +418,8 @@ final class RandomSchemas {
             return ServerDefault.value((long) random.nextInt(100) - 10);
         }
         if (type == SqlType.TEXT || type instanceof VarcharType) {
-            return ServerDefault.value("it's");
+            // A default longer than the column is refused when declared on MySQL (PostgreSQL waits for an insert).
+            return ServerDefault.value(type instanceof VarcharType v && v.length() < 4 ? "i" : "it's");
         }
         if (type == SqlType.BOOLEAN) {
             return ServerDefault.value(random.nextBoolean());
@@ -406,7 +433,7 @@ final class RandomSchemas {
         if (type instanceof NumericType) {
             return ServerDefault.value(new BigDecimal("1.5"));
         }
-        if (type == SqlType.UUID && postgres) {
+        if (type == SqlType.UUID && rich) {
             return ServerDefault.randomUuid();
         }
         if (type instanceof EnumType e) {

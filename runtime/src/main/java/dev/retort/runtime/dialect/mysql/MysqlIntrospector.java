@@ -36,17 +36,63 @@ final class MysqlIntrospector {
     private final Connection connection;
     private final String schema;
     private final boolean mariadb;
+    /** Whether the session prints names in double quotes ({@code ANSI_QUOTES}), which are read back as backticks. */
+    private final boolean ansiQuotes;
 
-    private MysqlIntrospector(Connection connection, String schema, boolean mariadb) {
+    private MysqlIntrospector(Connection connection, String schema, boolean mariadb, boolean ansiQuotes) {
         this.connection = connection;
         this.schema = schema;
         this.mariadb = mariadb;
+        this.ansiQuotes = ansiQuotes;
     }
 
     /** The database {@code schema}, or the connection's own when {@code null}. */
     static Catalog read(Connection connection, String schema) throws SQLException {
         String name = schema != null ? schema : MysqlDialect.currentDatabase(connection);
-        return new MysqlIntrospector(connection, name, isMariadb(connection)).read();
+        boolean ansi = MysqlLookups.strings(connection, "SELECT @@SESSION.sql_mode").get(0).contains("ANSI_QUOTES");
+        return new MysqlIntrospector(connection, name, isMariadb(connection), ansi).read();
+    }
+
+    /**
+     * Check and view text with its names in backticks, whatever the session's {@code sql_mode}:
+     * under {@code ANSI_QUOTES} MySQL prints them in double quotes, which a session without it
+     * reads as strings. Strings, in single quotes, are left as they are.
+     */
+    String backticked(String printed) {
+        if (!ansiQuotes || printed == null) {
+            return printed;
+        }
+        var out = new StringBuilder(printed.length());
+        int i = 0;
+        while (i < printed.length()) {
+            char c = printed.charAt(i);
+            if (c == '\'' || c == '"') {
+                int end = i + 1;
+                var inner = new StringBuilder();
+                while (end < printed.length()) {
+                    char d = printed.charAt(end);
+                    if (d == '\\' && c == '\'' && end + 1 < printed.length()) {
+                        inner.append(d).append(printed.charAt(end + 1));
+                        end += 2;
+                    } else if (d == c && end + 1 < printed.length() && printed.charAt(end + 1) == c) {
+                        inner.append(d).append(d);
+                        end += 2;
+                    } else if (d == c) {
+                        break;
+                    } else {
+                        inner.append(d);
+                        end++;
+                    }
+                }
+                out.append(c == '"' ? "`" + inner.toString().replace("\"\"", "\"").replace("`", "``") + "`"
+                        : "'" + inner + "'");
+                i = end + 1;
+            } else {
+                out.append(c);
+                i++;
+            }
+        }
+        return out.toString();
     }
 
     static boolean isMariadb(Connection connection) throws SQLException {
@@ -79,9 +125,9 @@ final class MysqlIntrospector {
                 + " ON cc.CONSTRAINT_SCHEMA = tc.CONSTRAINT_SCHEMA AND cc.CONSTRAINT_NAME = tc.CONSTRAINT_NAME"
                 + (mariadb ? " AND cc.TABLE_NAME = tc.TABLE_NAME" : "")
                 + " WHERE tc.TABLE_SCHEMA = ? AND tc.CONSTRAINT_TYPE = 'CHECK' ORDER BY tc.TABLE_NAME, tc.CONSTRAINT_NAME", r -> {
-                    String clause = r.getString(3);
+                    String clause = backticked(r.getString(3));
                     // Quoted as the session's sql_mode quotes names: backticks, or double quotes under ANSI_QUOTES.
-                    if (r.getString(4).equals("Column") && clause.replace('"', '`').equals("json_valid(`" + r.getString(2) + "`)")) {
+                    if (r.getString(4).equals("Column") && clause.equals("json_valid(`" + r.getString(2) + "`)")) {
                         jsonColumns.add(r.getString(1) + "." + r.getString(2));
                     } else {
                         checks.computeIfAbsent(r.getString(1), t -> new ArrayList<>()).add(new CheckInfo(r.getString(2),
@@ -115,7 +161,7 @@ final class MysqlIntrospector {
                 });
         query("SELECT TABLE_NAME, VIEW_DEFINITION FROM information_schema.VIEWS WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME",
                 // MySQL qualifies every name with the database; without it, a replay elsewhere reads the same.
-                r -> views.add(new Catalog.ViewInfo(r.getString(1), r.getString(2).strip()
+                r -> views.add(new Catalog.ViewInfo(r.getString(1), backticked(r.getString(2).strip())
                         .replace("`" + schema.replace("`", "``") + "`.", ""))));
         return new Catalog(tables.values().stream().map(TableBuilder::build).toList(), views, List.of(), sequences);
     }
@@ -214,7 +260,7 @@ final class MysqlIntrospector {
             return null;
         }
         if (mariadb || extra.contains("default_generated") || printed.matches("-?[0-9.]+")) {
-            return printed;
+            return mariadb || extra.contains("default_generated") ? backticked(printed) : printed;
         }
         return "'" + printed.replace("\\", "\\\\").replace("'", "''") + "'";
     }
