@@ -76,8 +76,8 @@ final class SchemaCheck {
 
     /** PostgreSQL's current schema, or MySQL's current database (its schema). */
     static String currentSchema(Connection connection, Dialect dialect) throws SQLException {
-        try (PreparedStatement s = connection.prepareStatement(dialect.transactionalDdl() ? "SELECT current_schema()"
-                : "SELECT DATABASE()"); ResultSet r = s.executeQuery()) {
+        try (PreparedStatement s = connection.prepareStatement(dialect.schemaIsDatabase() ? "SELECT DATABASE()"
+                : "SELECT current_schema()"); ResultSet r = s.executeQuery()) {
             r.next();
             return r.getString(1);
         }

@@ -26,8 +26,9 @@ final class ScratchDatabase implements AutoCloseable {
     private final Dialect dialect;
     private final String name;
     private final boolean autoCommit;
-    /** The databases made on MySQL, one for each schema opened. */
-    private final List<String> opened = new ArrayList<>();
+    /** The databases made on MySQL, one for each schema opened, the first made by {@link #create}. */
+    private final List<String> made = new ArrayList<>();
+    private int opened;
 
     private ScratchDatabase(DatabaseUrl url, Connection admin, Dialect dialect, String name, boolean autoCommit) {
         this.url = url;
@@ -53,15 +54,16 @@ final class ScratchDatabase implements AutoCloseable {
         admin.setAutoCommit(true);
         try (Statement s = admin.createStatement()) {
             // MySQL's databases are its schemas: open() makes one for each, and a first one here tells whether it may.
-            s.execute("CREATE DATABASE " + name + (dialect.transactionalDdl() ? "" : "_0"));
+            s.execute("CREATE DATABASE " + name + (dialect.schemaIsDatabase() ? "_0" : ""));
         } catch (SQLException e) {
             admin.setAutoCommit(autoCommit);
             throw new RetortException(ErrorCode.DATABASE_ERROR, purpose + " in a scratch database and could not create"
-                    + " one (" + Runner.oneLine(e.getMessage()) + "); the user needs CREATEDB", e);
+                    + " one (" + Runner.oneLine(e.getMessage()) + "); the user needs "
+                    + (dialect.schemaIsDatabase() ? "the CREATE and DROP privileges" : "CREATEDB"), e);
         }
         var scratch = new ScratchDatabase(config.url(), admin, dialect, name, autoCommit);
-        if (!dialect.transactionalDdl()) {
-            scratch.opened.add(name + "_0");
+        if (dialect.schemaIsDatabase()) {
+            scratch.made.add(name + "_0");
         }
         return scratch;
     }
@@ -71,12 +73,14 @@ final class ScratchDatabase implements AutoCloseable {
      * where a schema is a database, each call opens a database of its own.
      */
     Connection open(String schema) throws SQLException {
-        if (!dialect.transactionalDdl()) {
-            String database = name + "_" + opened.size();
-            try (Statement s = admin.createStatement()) {
-                s.execute("CREATE DATABASE " + database);
+        if (dialect.schemaIsDatabase()) {
+            String database = name + "_" + opened++;
+            if (!made.contains(database)) {
+                try (Statement s = admin.createStatement()) {
+                    s.execute("CREATE DATABASE " + database);
+                }
+                made.add(database);
             }
-            opened.add(database);
             return url.connect(scratchUrl(url, database, null));
         }
         Connection connection = url.connect(scratchUrl(url, name, schema));
@@ -91,18 +95,18 @@ final class ScratchDatabase implements AutoCloseable {
 
     /** The schema to read a connection from {@link #open} at: on MySQL, the database it opened. */
     String schemaFor(String schema) {
-        return dialect.transactionalDdl() ? schema : null;
+        return dialect.schemaIsDatabase() ? null : schema;
     }
 
     @Override
     public void close() throws SQLException {
         try (Statement s = admin.createStatement()) {
-            if (dialect.transactionalDdl()) {
-                s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-            } else {
-                for (String database : opened) {
+            if (dialect.schemaIsDatabase()) {
+                for (String database : made) {
                     s.execute("DROP DATABASE IF EXISTS " + database);
                 }
+            } else {
+                s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
             }
         } finally {
             admin.setAutoCommit(autoCommit);

@@ -116,6 +116,11 @@ public interface Dialect {
     /** Whether a failed migration's DDL rolls back with its transaction. */
     boolean transactionalDdl();
 
+    /** Whether a schema is a database of its own (MySQL), not a namespace inside one (PostgreSQL). */
+    default boolean schemaIsDatabase() {
+        return false;
+    }
+
     /** The column definition of an auto-numbered primary key, for Retort's own history table. */
     String identityPrimaryKey();
 

@@ -168,7 +168,7 @@ public final class HistoryStore {
         String set = "UPDATE " + dialect.qualify(table) + " SET ended_at = " + dialect.currentTimestampSql()
                 + ", duration_ms = 0, success = " + booleanLiteral(true);
         String where = " WHERE revision = " + dialect.literal(revision) + " AND direction = " + dialect.literal(direction);
-        if (!dialect.transactionalDdl()) {
+        if (dialect.name().equals("mysql")) {
             return set + where + " AND duration_ms < 0 ORDER BY id DESC LIMIT 1";
         }
         return set + " WHERE id = (SELECT MAX(id) FROM " + dialect.qualify(table) + where + " AND duration_ms < 0)";

@@ -92,6 +92,11 @@ public final class MysqlDialect implements Dialect {
     }
 
     @Override
+    public boolean schemaIsDatabase() {
+        return true;
+    }
+
+    @Override
     public String identityPrimaryKey() {
         return "BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY";
     }
