@@ -41,9 +41,13 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Renders ops for MySQL and MariaDB, as Retort's own SQL: jOOQ's MySQL and MariaDB output was
- * measured against MariaDB 10.11 (../shared/notes/jooq.md) and is wrong where it matters here
- * (types, table options, {@code MODIFY}), and a third of its cost would buy a few statements.
+ * Renders ops for MySQL and MariaDB, as Retort's own SQL. jOOQ's MariaDB output was measured
+ * against MariaDB 10.11 (shared/notes/jooq.md): it spells three of Retort's types wrongly
+ * ({@code timestamp with time zone}, a 4-byte {@code float} for a double), its
+ * {@code CHANGE COLUMN} drops a column's default, comment, {@code AUTO_INCREMENT} and character
+ * set, and it has no column comments here. One column definition of Retort's own serves
+ * {@code CREATE TABLE}, {@code ADD COLUMN} and {@code MODIFY COLUMN} alike, so this dialect loads
+ * no jOOQ at all.
  *
  * <p>Each statement commits by itself on this database, so a change that is one thing to the
  * user (a column with its foreign key) is one {@code ALTER TABLE}, done or not done whole.
