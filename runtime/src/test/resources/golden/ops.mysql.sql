@@ -41,10 +41,10 @@ ALTER TABLE `child` ADD COLUMN `remark` LONGTEXT NULL COMMENT 'free text';
 ALTER TABLE `child` ADD COLUMN `mood` ENUM('happy', 'sad') NULL;
 
 -- dropColumn with its definition
--- ALTER TABLE `child` DROP COLUMN `note`, with its foreign keys (worked out on the database); offline: ALTER TABLE `child` DROP COLUMN `note`
+-- ALTER TABLE `child` DROP COLUMN `note`, with its foreign keys, indexes and checks (worked out on the database); offline: ALTER TABLE `child` DROP COLUMN `note`
 
 -- dropColumn of an indexed column (a rebuild on SQLite)
--- ALTER TABLE `child` DROP COLUMN `code`, with its foreign keys (worked out on the database); offline: ALTER TABLE `child` DROP COLUMN `code`
+-- ALTER TABLE `child` DROP COLUMN `code`, with its foreign keys, indexes and checks (worked out on the database); offline: ALTER TABLE `child` DROP COLUMN `code`
 
 -- renameColumn
 ALTER TABLE `child` RENAME COLUMN `note` TO `remark`;
@@ -107,7 +107,7 @@ ALTER TABLE `child` ADD INDEX `fk_child_backup_id_parent` (`backup_id`), ADD CON
 ALTER TABLE `child` DROP CONSTRAINT `ck_child_amount`;
 
 -- dropConstraint of a column's foreign key
--- DROP CONSTRAINT on child fk_child_parent_id_parent (worked out on the database); offline: ALTER TABLE `child` DROP FOREIGN KEY `fk_child_parent_id_parent`, DROP INDEX IF EXISTS `fk_child_parent_id_parent`
+-- DROP CONSTRAINT on child fk_child_parent_id_parent (worked out on the database); offline: ALTER TABLE `child` DROP FOREIGN KEY `fk_child_parent_id_parent`, DROP INDEX `fk_child_parent_id_parent`
 
 -- drop and add a primary key
 ALTER TABLE `keyed` DROP PRIMARY KEY;

@@ -238,8 +238,14 @@ final class Backup {
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(1, TimeUnit.HOURS) || process.exitValue() != 0) {
                 Files.deleteIfExists(destination);
-                throw new RetortException(ErrorCode.BACKUP_FAILED, tool + " failed: " + Runner.oneLine(output)
-                        + "; nothing was written");
+                // The tools' messages hold control characters (a bell): an error is one plain line.
+                throw new RetortException(ErrorCode.BACKUP_FAILED, tool + " failed: "
+                        + Runner.oneLine(output).replaceAll("\\p{Cntrl}", "") + "; nothing was written");
+            }
+            if (!Files.isRegularFile(destination) || Files.size(destination) == 0) {
+                Files.deleteIfExists(destination);
+                throw new RetortException(ErrorCode.BACKUP_FAILED, tool + " ended without error but wrote nothing to "
+                        + destination + "; check that it is the dump tool (--dump-tool)");
             }
         } catch (IOException e) {
             throw new RetortException(ErrorCode.BACKUP_FAILED, "cannot run " + tool + ": " + e.getMessage(), e);

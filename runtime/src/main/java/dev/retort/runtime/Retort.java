@@ -104,7 +104,8 @@ public final class Retort {
             VersionStore versions = versions(dialect);
             try (MigrationLock lock = lock(connection, dialect)) {
                 Plan plan = set.graph().stamp(versions.read(connection), targets, purge);
-                return runner(connection, dialect).stamp(plan, purge);
+                return new Stamper(connection, versions, new HistoryStore(dialect, config.historyTable()), config.listener())
+                        .stamp(plan, purge);
             }
         });
     }

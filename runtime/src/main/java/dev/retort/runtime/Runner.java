@@ -4,7 +4,6 @@ import dev.retort.ErrorCode;
 import dev.retort.RetortException;
 import dev.retort.graph.Direction;
 import dev.retort.graph.Plan;
-import dev.retort.graph.RowChange;
 import dev.retort.graph.Step;
 import dev.retort.runtime.dialect.Action;
 import dev.retort.runtime.dialect.Dialect;
@@ -107,55 +106,6 @@ final class Runner {
         return new RunResult(plan.direction(), plan.headsBefore(), plan.headsAfter(), results);
     }
 
-    /** Writes a stamp's row changes and history rows in one transaction; nothing else runs. */
-    RunResult stamp(Plan plan, boolean purge) throws SQLException {
-        boolean autoCommit = connection.getAutoCommit();
-        databaseUser = connection.getMetaData().getUserName();
-        var results = new ArrayList<StepResult>();
-        connection.setAutoCommit(false);
-        try {
-            createMissingTables();
-            if (purge) {
-                versions.clear(connection);
-            }
-            for (int i = 0; i < plan.steps().size(); i++) {
-                Step step = plan.steps().get(i);
-                Instant started = Instant.now();
-                long t0 = System.nanoTime();
-                versions.apply(connection, step.rowChanges());
-                history.record(connection, new HistoryEntry(0, step.revision(), step.direction().label(), null,
-                        databaseUser, ThisProcess.user(), ThisProcess.host(), started, Instant.now(),
-                        (System.nanoTime() - t0) / 1_000_000, true, Retort.version()));
-                results.add(new StepResult(step.revision(), "", step.direction(), replacedRows(step),
-                        step.revision().equals("base") ? List.of() : List.of(step.revision()), step.headsAfter(), 0,
-                        Duration.ofNanos(System.nanoTime() - t0)));
-            }
-            connection.commit();
-        } catch (SQLException | RuntimeException e) {
-            rollback(e);
-            throw e;
-        } finally {
-            connection.setAutoCommit(autoCommit);
-        }
-        for (int i = 0; i < results.size(); i++) {
-            listener.finished(results.get(i), i + 1, results.size());
-        }
-        return new RunResult(plan.direction(), plan.headsBefore(), plan.headsAfter(), results);
-    }
-
-    /** The rows a stamp step took away. */
-    private static List<String> replacedRows(Step step) {
-        var rows = new ArrayList<String>();
-        for (RowChange change : step.rowChanges()) {
-            if (change instanceof RowChange.Delete d) {
-                rows.add(d.revision());
-            } else if (change instanceof RowChange.Update u) {
-                rows.add(u.from());
-            }
-        }
-        return rows;
-    }
-
     /** Steps in one transaction with their version-row changes and history rows: all of them or none. */
     private List<StepResult> runInTransaction(List<PreparedStep> group, int before, int total, boolean createTables,
             TransactionMode mode) throws SQLException {
@@ -251,7 +201,7 @@ final class Runner {
                 connection.setAutoCommit(true);
             }
             history.finish(connection, startRow, entry(step, started, t0, false).withProgress(progress.current()));
-            throw failure(step, current, e, progress.failureNote());
+            throw failure(step, current, e, progress.failureNote() + dialect.leftBehindBy(current));
         }
         connection.setAutoCommit(false);
         try {

@@ -81,7 +81,9 @@ final class ScratchDatabase implements AutoCloseable {
                 }
                 made.add(database);
             }
-            return url.connect(scratchUrl(url, database, null));
+            Connection connection = url.connect(scratchUrl(url, database, null));
+            dialect.configure(connection, java.time.Duration.ZERO); // as the run's own connection is
+            return connection;
         }
         Connection connection = url.connect(scratchUrl(url, name, schema));
         try (Statement s = connection.createStatement()) {

@@ -91,6 +91,21 @@ final class StatementProgress {
         return false;
     }
 
+    private static String fingerprint(Action action) {
+        if (action instanceof Action.Rows rows) {
+            var text = new StringBuilder(rows.sql());
+            for (List<Object> row : rows.rows()) {
+                text.append('\n');
+                for (Object value : row) {
+                    text.append(value instanceof byte[] bytes ? HexFormat.of().formatHex(bytes) : String.valueOf(value))
+                            .append('\0');
+                }
+            }
+            return text.toString();
+        }
+        return action instanceof Action.Live live ? live.fingerprint() : shown(action);
+    }
+
     /** An action as the history shows it. */
     static String shown(Action action) {
         if (action instanceof Action.Sql sql) {
@@ -105,7 +120,11 @@ final class StatementProgress {
         return ((Action.Live) action).description();
     }
 
-    /** SHA-256 over the first {@code count} actions as shown, or {@code null} for none. */
+    /**
+     * SHA-256 over everything that decides the first {@code count} actions (a statement's text, a
+     * bulk insert's every value, a worked-out statement's op; Java work by its description, as its
+     * checksum counts it), or {@code null} for none.
+     */
     static String digest(List<Action> actions, int count) {
         if (count == 0) {
             return null;
@@ -113,7 +132,7 @@ final class StatementProgress {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             for (Action action : actions.subList(0, count)) {
-                sha.update(shown(action).getBytes(StandardCharsets.UTF_8));
+                sha.update(fingerprint(action).getBytes(StandardCharsets.UTF_8));
                 sha.update((byte) 0);
             }
             return HexFormat.of().formatHex(sha.digest());

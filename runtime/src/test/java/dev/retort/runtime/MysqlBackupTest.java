@@ -97,7 +97,7 @@ class MysqlBackupTest {
     void theDumpToolIsGivenTheUrlsPartsAndNeverThePassword() throws Exception {
         Path fake = dir.resolve("mariadb-dump");
         Files.writeString(fake, "#!/bin/sh\nprintf '%s\\n' \"MYSQL_PWD=$MYSQL_PWD\" \"$@\" > \"$0.log\"\n"
-                + "for a in \"$@\"; do case \"$a\" in --result-file=*) : > \"${a#--result-file=}\";; esac; done\n");
+                + "for a in \"$@\"; do case \"$a\" in --result-file=*) echo '-- a dump' > \"${a#--result-file=}\";; esac; done\n");
         assertTrue(fake.toFile().setExecutable(true));
         Map<String, List<String>> expected = Map.of(
                 "mysql+pymysql://app:Dump%2FPw@db.example/shop?ssl_ca=/etc/ca.pem",
@@ -153,5 +153,17 @@ class MysqlBackupTest {
         try (Connection connection = DriverManager.getConnection(SERVER); Statement s = connection.createStatement()) {
             s.execute(sql);
         }
+    }
+
+    /** A tool that exits 0 and writes nothing is no backup, whatever it says. */
+    @Test
+    void aToolThatWritesNothingIsAFailure() throws Exception {
+        Path dump = dir.resolve("nothing.sql");
+        var e = org.junit.jupiter.api.Assertions.assertThrows(dev.retort.RetortException.class,
+                () -> Backup.dump(DatabaseUrl.parse("mysql://root@127.0.0.1/test"), dump, null, Path.of("/bin/true")));
+        assertEquals(dev.retort.ErrorCode.BACKUP_FAILED, e.code());
+        assertEquals("true ended without error but wrote nothing to " + dump + "; check that it is the dump tool"
+                + " (--dump-tool)", e.getMessage());
+        assertTrue(!java.nio.file.Files.exists(dump));
     }
 }

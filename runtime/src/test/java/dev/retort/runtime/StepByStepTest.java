@@ -81,9 +81,11 @@ class StepByStepTest {
     }
 
     private static Stream<Arguments> cases(Stream<Breakage> breakages) {
-        // MySQL's literals carry a NUL character (\0): there the default renders.
+        // MySQL's literals carry a NUL character (\0), and every step there runs outside a transaction:
+        // neither breaks a migration on MariaDB.
         return breakages.flatMap(b -> Stream.of(Kind.values())
-                .filter(k -> !(b == Breakage.NOT_RENDERABLE && k == Kind.MARIADB)).map(k -> Arguments.of(k, b)));
+                .filter(k -> !(k == Kind.MARIADB && (b == Breakage.NOT_RENDERABLE || b == Breakage.NEEDS_NO_TRANSACTION)))
+                .map(k -> Arguments.of(k, b)));
     }
 
     @ParameterizedTest(name = "{0}, {1}")

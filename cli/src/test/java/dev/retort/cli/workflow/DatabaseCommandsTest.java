@@ -123,7 +123,7 @@ class DatabaseCommandsTest {
     void backupGivesPgDumpThePasswordOfEveryUrlForm(@TempDir Path dir) throws Exception {
         Path fake = dir.resolve("fake_pg_dump");
         Files.writeString(fake, "#!/bin/sh\nprintf '%s\\n' \"PGPASSWORD=$PGPASSWORD\" \"$@\" > \"$0.log\"\n"
-                + "while [ $# -gt 0 ]; do if [ \"$1\" = -f ]; then : > \"$2\"; fi; shift; done\n");
+                + "while [ $# -gt 0 ]; do if [ \"$1\" = -f ]; then echo '-- a dump' > \"$2\"; fi; shift; done\n");
         assertTrue(fake.toFile().setExecutable(true));
         try (var db = TestDatabase.postgres()) {
             cli(db, dir, "", "upgrade");

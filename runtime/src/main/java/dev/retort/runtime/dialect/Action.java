@@ -83,6 +83,14 @@ public sealed interface Action permits Action.Sql, Action.Rows, Action.Code, Act
     non-sealed interface Live extends Action {
         String description();
 
+        /**
+         * Everything that decides the statements it will work out, for telling whether a migration
+         * changed since it ran part-way: by default its description.
+         */
+        default String fingerprint() {
+            return description();
+        }
+
         /** Works out and runs its statements, reporting each to {@code executed} before it runs. */
         void run(Connection connection, StatementSink executed) throws SQLException;
 

@@ -108,6 +108,16 @@ public interface Dialect {
     default void configure(Connection connection, Duration lockTimeout) throws SQLException {
     }
 
+    /** What {@link #configure} sets on a session that an offline script must set too, as statements. */
+    default List<String> sessionSetupSql() {
+        return List.of();
+    }
+
+    /** What a statement that failed outside a transaction left behind besides, for the error; empty for nothing. */
+    default String leftBehindBy(String failedStatement) {
+        return "";
+    }
+
     /** Whether this failure means the connection waited in vain for another process's lock. */
     default boolean isLockTimeout(SQLException e) {
         return false;

@@ -322,7 +322,9 @@ public record DatabaseUrl(Kind kind, String jdbcUrl, String user, String passwor
      * replaced by {@code ***}, by the same split {@link #parse} makes; other text as it is.
      * For the command line, which repeats what it was given in its error messages.
      */
-    public static String shown(String text) {
+    public static String shown(String given) {
+        // Connector/J's address=(…)(password=…) form holds a password no parser below looks for.
+        String text = given.replaceAll("(?i)\\(password=[^)]*\\)", "(password=***)");
         Matcher jdbc = JDBC.matcher(text);
         Matcher authority = jdbc.matches() ? HA_MODE.matcher(jdbc.group(2)) : null;
         if (authority != null && authority.matches()) {

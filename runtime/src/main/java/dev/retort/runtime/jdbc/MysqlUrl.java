@@ -25,6 +25,8 @@ final class MysqlUrl {
     /** Connector/J's high-availability modes, written between the scheme and {@code //}. */
     private static final Pattern JDBC_REST = Pattern.compile("(?i)((?:replication|sequential|loadbalance|load-balance):)?"
             + "//(.*)", Pattern.DOTALL);
+    /** A user or password inside Connector/J's {@code address=(…)(…)} host form. */
+    static final Pattern ADDRESS_CREDENTIAL = Pattern.compile("(?i)\\((user|password)=([^)]*)\\)");
     /** Credentials among Connector/J's options, by the name it reads them under. */
     private static final Map<String, String> SECRETS = Map.of("keystorepassword", "keyStorePassword",
             "truststorepassword", "trustStorePassword", "keypassword", "keyPassword");
@@ -49,8 +51,9 @@ final class MysqlUrl {
      * {@code jdbc:mysql:} or {@code jdbc:mariadb:} {@code [mode:]//[user[:password]@]hosts/database[?options]}:
      * the options are Connector/J's already and pass on, but for the credentials among them.
      */
-    static DatabaseUrl jdbc(String scheme, String rest) {
+    static DatabaseUrl jdbc(String scheme, String given) {
         String shown = scheme + "//…";
+        String rest = credentialsAsParameters(given);
         Matcher m = JDBC_REST.matcher(rest);
         if (!m.matches()) {
             throw DatabaseUrl.bad(scheme + "…", "write " + scheme + "//host:3306/database");
@@ -64,6 +67,23 @@ final class MysqlUrl {
         }
         query.keySet().removeIf(key -> key.equalsIgnoreCase("user"));
         return result(shown, parts, "jdbc:mariadb:" + mode + "//" + parts.hosts(), query);
+    }
+
+    /**
+     * Connector/J's {@code address=(host=…)(user=…)(password=…)} form, with the user and password
+     * moved to parameters, where they are taken out of the URL as every other form's are.
+     */
+    private static String credentialsAsParameters(String rest) {
+        Matcher m = ADDRESS_CREDENTIAL.matcher(rest);
+        var found = new StringBuilder();
+        var out = new StringBuilder();
+        while (m.find()) {
+            found.append(found.length() == 0 && rest.indexOf('?') < 0 ? '?' : '&').append(m.group(1)).append('=')
+                    .append(m.group(2));
+            m.appendReplacement(out, "");
+        }
+        m.appendTail(out);
+        return out + found.toString();
     }
 
     /**

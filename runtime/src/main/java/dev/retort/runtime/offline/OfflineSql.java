@@ -127,6 +127,7 @@ public final class OfflineSql {
             case "mysql" -> "-- Apply with: mariadb DATABASE < THIS_FILE (or mysql); each DDL statement commits by itself\n";
             default -> "-- Apply with: psql -v ON_ERROR_STOP=1 -f THIS_FILE\n";
         });
+        dialect.sessionSetupSql().forEach(sql -> statement(out, sql));
         return out;
     }
 

@@ -74,7 +74,8 @@ public final class StepPreparer {
     private List<Action> render(RevisionInfo revision, List<Op> ops) {
         var actions = new ArrayList<Action>();
         for (Op op : ops) {
-            if (op.needsNoTransaction() && revision.transactional()) {
+            // Where DDL is not transactional (MySQL) every step runs outside a transaction already.
+            if (op.needsNoTransaction() && revision.transactional() && dialect.transactionalDdl()) {
                 throw new RetortException(ErrorCode.INVALID_OP, "revision " + revision.id() + ": " + op.describe()
                         + " cannot run inside a transaction; declare the revision @Revision(transactional = false)"
                         + " (and keep such ops in a revision of their own)");

@@ -266,4 +266,17 @@ class DatabaseUrlTest {
                 DatabaseUrl.parse("jdbc:mysql:replication://h1,h2/shop").withDatabase("other").jdbcUrl());
         assertEquals("p", DatabaseUrl.parse("mysql://u:p@h/db").withDatabase("other").password());
     }
+
+    /** Connector/J's address=(…) host form: its user and password leave the URL as every other form's do. */
+    @Test
+    void theAddressFormKeepsNoPasswordInTheUrl() {
+        DatabaseUrl url = DatabaseUrl.parse(
+                "jdbc:mariadb://address=(host=127.0.0.1)(port=3306)(user=root)(password=S3CRETpw)/db?connectTimeout=5");
+        assertEquals("jdbc:mariadb://address=(host=127.0.0.1)(port=3306)/db?connectTimeout=5", url.jdbcUrl());
+        assertEquals("root", url.user());
+        assertEquals("S3CRETpw", url.password());
+        assertTrue(!url.toString().contains("S3CRET"), url.toString());
+        assertEquals("jdbc:mariadb://address=(host=h)(password=***)/db",
+                DatabaseUrl.shown("jdbc:mariadb://address=(host=h)(password=S3CRETpw)/db"));
+    }
 }

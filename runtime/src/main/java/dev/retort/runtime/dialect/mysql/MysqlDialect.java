@@ -70,9 +70,16 @@ public final class MysqlDialect implements Dialect {
     @Override
     public void configure(Connection connection, Duration lockTimeout) throws SQLException {
         try (Statement s = connection.createStatement()) {
-            s.execute("SET SESSION sql_mode = TRIM(BOTH ',' FROM REPLACE(CONCAT(',', @@SESSION.sql_mode, ','),"
-                    + " ',NO_BACKSLASH_ESCAPES,', ','))");
+            for (String sql : sessionSetupSql()) {
+                s.execute(sql);
+            }
         }
+    }
+
+    @Override
+    public List<String> sessionSetupSql() {
+        return List.of("SET SESSION sql_mode = TRIM(BOTH ',' FROM REPLACE(CONCAT(',', @@SESSION.sql_mode, ','),"
+                + " ',NO_BACKSLASH_ESCAPES,', ','))");
     }
 
     @Override

@@ -104,9 +104,10 @@ final class MysqlLookups {
      */
     static Action dropConstraint(MysqlDialect dialect, TableName table, String name, Constraint definition, boolean ifExists) {
         String alter = "ALTER TABLE " + dialect.qualify(table);
+        // Offline, a named key's index is the one Retort made beside it, named as the key.
         List<String> offline = name != null && definition instanceof Constraint.ForeignKey
                 ? List.of(alter + " DROP FOREIGN KEY " + (ifExists ? "IF EXISTS " : "") + dialect.quote(name)
-                        + ", DROP INDEX IF EXISTS " + dialect.quote(name))
+                        + ", DROP INDEX " + dialect.quote(name))
                 : name != null ? List.of(alter + " DROP CONSTRAINT " + (ifExists ? "IF EXISTS " : "") + dialect.quote(name))
                 : List.of();
         return new Lookup("DROP CONSTRAINT on " + table + (name == null ? ", found by its columns" : " " + name), offline,
@@ -136,12 +137,16 @@ final class MysqlLookups {
     }
 
     /**
-     * {@code DROP COLUMN}, with the foreign keys on the column dropped in the same statement: MySQL
-     * refuses to drop a column a foreign key uses (PostgreSQL drops the key along).
+     * {@code DROP COLUMN}, with the foreign keys, indexes and checks on the column dropped in the
+     * same statement, as PostgreSQL drops them along: MySQL refuses to drop a column a foreign key,
+     * a unique key of several columns or a check uses, and would keep an index of several columns
+     * without it, where PostgreSQL drops that index.
      */
-    static Action dropColumn(MysqlDialect dialect, TableName table, String column) {
-        String plain = "ALTER TABLE " + dialect.qualify(table) + " DROP COLUMN " + dialect.quote(column);
-        return new Lookup(plain + ", with its foreign keys", List.of(plain), "") {
+    static Action dropColumn(MysqlDialect dialect, TableName table, String column, String knownKey) {
+        String plain = "ALTER TABLE " + dialect.qualify(table) + (knownKey == null ? "" : " DROP FOREIGN KEY "
+                + dialect.quote(knownKey) + ",") + " DROP COLUMN " + dialect.quote(column);
+        return new Lookup("ALTER TABLE " + dialect.qualify(table) + " DROP COLUMN " + dialect.quote(column)
+                + ", with its foreign keys, indexes and checks", List.of(plain), "") {
             @Override
             public void run(Connection connection, Action.StatementSink executed) throws SQLException {
                 var sql = new StringBuilder("ALTER TABLE ").append(dialect.qualify(table));
@@ -149,6 +154,21 @@ final class MysqlLookups {
                         + " WHERE TABLE_SCHEMA = COALESCE(?, DATABASE()) AND TABLE_NAME = ? AND COLUMN_NAME = ?"
                         + " AND REFERENCED_TABLE_NAME IS NOT NULL ORDER BY 1", table.schema(), table.name(), column)) {
                     sql.append(" DROP FOREIGN KEY ").append(dialect.quote(key)).append(',');
+                }
+                for (String index : strings(connection, "SELECT DISTINCT INDEX_NAME FROM information_schema.STATISTICS"
+                        + " WHERE TABLE_SCHEMA = COALESCE(?, DATABASE()) AND TABLE_NAME = ? AND COLUMN_NAME = ?"
+                        + " AND INDEX_NAME <> 'PRIMARY' ORDER BY 1", table.schema(), table.name(), column)) {
+                    sql.append(" DROP INDEX ").append(dialect.quote(index)).append(',');
+                }
+                boolean mariadb = MysqlIntrospector.isMariadb(connection);
+                for (String check : strings(connection, "SELECT tc.CONSTRAINT_NAME FROM information_schema.TABLE_CONSTRAINTS tc"
+                        + " JOIN information_schema.CHECK_CONSTRAINTS cc ON cc.CONSTRAINT_SCHEMA = tc.CONSTRAINT_SCHEMA"
+                        + " AND cc.CONSTRAINT_NAME = tc.CONSTRAINT_NAME"
+                        + (mariadb ? " AND cc.TABLE_NAME = tc.TABLE_NAME AND cc.LEVEL = 'Table'" : "")
+                        + " WHERE tc.TABLE_SCHEMA = COALESCE(?, DATABASE()) AND tc.TABLE_NAME = ?"
+                        + " AND tc.CONSTRAINT_TYPE = 'CHECK' AND INSTR(cc.CHECK_CLAUSE, ?) > 0 ORDER BY 1",
+                        table.schema(), table.name(), dialect.quote(column))) {
+                    sql.append(" DROP CONSTRAINT ").append(dialect.quote(check)).append(',');
                 }
                 executed.execute(sql.append(" DROP COLUMN ").append(dialect.quote(column)).toString());
             }

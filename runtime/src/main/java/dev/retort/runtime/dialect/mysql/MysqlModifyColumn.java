@@ -33,6 +33,12 @@ final class MysqlModifyColumn implements Action.Live {
         return "MODIFY COLUMN " + op.table() + "." + op.column() + ", restated from the catalog";
     }
 
+    /** The whole op: a changed type or default changes the statement, though not the description. */
+    @Override
+    public String fingerprint() {
+        return op.toString();
+    }
+
     @Override
     public List<String> offline() {
         throw new RetortException(ErrorCode.UNSUPPORTED_OP, op.describe() + ": MySQL restates the whole column to change"
@@ -63,7 +69,9 @@ final class MysqlModifyColumn implements Action.Live {
                 String extra = r.getString("EXTRA").toLowerCase(Locale.ROOT);
                 String type;
                 if (op.type() != null) {
+                    // A text column keeps its own character set: MODIFY would convert it to the table's.
                     type = types.type(op.type().to(), op.column());
+                    type += textual(type) ? charset(r) : "";
                 } else if (mariadb && MysqlIntrospector.isJson(connection, op.table(), op.column())) {
                     type = "JSON"; // restating longtext would drop MariaDB's json_valid check
                 } else {
@@ -77,7 +85,8 @@ final class MysqlModifyColumn implements Action.Live {
                         sql.append(" DEFAULT ").append(types.defaultValue(op.serverDefault().to(), type.toUpperCase(Locale.ROOT)));
                     }
                 } else {
-                    String current = currentDefault(r.getString("COLUMN_DEFAULT"), extra, mariadb);
+                    String current = currentDefault(r.getString("COLUMN_DEFAULT"), extra, mariadb,
+                            MysqlTypes.blobLike(type.toUpperCase(Locale.ROOT)));
                     if (current != null) {
                         sql.append(" DEFAULT ").append(current);
                     }
@@ -112,16 +121,22 @@ final class MysqlModifyColumn implements Action.Live {
      * {@code current_timestamp(6)}); MySQL prints a literal's bare value and marks an expression
      * {@code DEFAULT_GENERATED}.
      */
-    private String currentDefault(String printed, String extra, boolean mariadb) {
+    private String currentDefault(String printed, String extra, boolean mariadb, boolean expressionOnly) {
         if (printed == null || mariadb && printed.equals("NULL")) {
             return null;
         }
         if (mariadb) {
-            return printed;
+            return expressionOnly && printed.startsWith("'") ? "(" + printed + ")" : printed;
         }
         if (extra.contains("default_generated")) {
             return printed.toUpperCase(Locale.ROOT).startsWith("CURRENT_TIMESTAMP") ? printed : "(" + printed + ")";
         }
-        return dialect.literal(printed);
+        // MySQL takes a text, blob or JSON column's default only as an expression.
+        return expressionOnly ? "(" + dialect.literal(printed) + ")" : dialect.literal(printed);
+    }
+
+    private static boolean textual(String type) {
+        String t = type.toUpperCase(Locale.ROOT);
+        return t.startsWith("VARCHAR") || t.startsWith("CHAR") || t.endsWith("TEXT") || t.startsWith("ENUM");
     }
 }

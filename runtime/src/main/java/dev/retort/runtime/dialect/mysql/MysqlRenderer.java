@@ -133,7 +133,10 @@ final class MysqlRenderer implements OpVisitor<List<Action>> {
 
     @Override
     public List<Action> dropColumn(DropColumn op) {
-        return List.of(MysqlLookups.dropColumn(dialect, op.table(), op.column()));
+        // Offline, the key is known from the column's definition when the op carries it.
+        String key = op.definition() == null || op.definition().references() == null ? null
+                : context.naming().name(op.definition().references().asConstraint(op.column()), op.table());
+        return List.of(MysqlLookups.dropColumn(dialect, op.table(), op.column(), key));
     }
 
     /** MariaDB 10.5 and MySQL 8.0 have {@code RENAME COLUMN}, which keeps the definition as it is. */
@@ -154,7 +157,8 @@ final class MysqlRenderer implements OpVisitor<List<Action>> {
         var actions = new ArrayList<Action>();
         String table = "ALTER TABLE " + dialect.qualify(op.table());
         if (op.type() != null && op.type().from() instanceof dev.retort.schema.StringEnumType was) {
-            actions.add(new Action.Sql(table + " DROP CONSTRAINT IF EXISTS "
+            // No IF EXISTS: MySQL has none (MariaDB has); the check is the one Retort made with the column.
+            actions.add(new Action.Sql(table + " DROP CONSTRAINT "
                     + dialect.quote(context.naming().enumCheckName(op.table(), was.name()))));
         }
         if (op.type() != null || op.nullable() != null || op.comment() != null) {

@@ -19,9 +19,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /** PostgreSQL, whose DDL is transactional. */
 public final class PostgresDialect implements Dialect {
+
+    private static final Pattern CONCURRENT_INDEX = Pattern.compile("(?i)\\s*CREATE\\s+(UNIQUE\\s+)?INDEX\\s+CONCURRENTLY\\b");
 
     private final RendererCache<PostgresRenderer> renderers = new RendererCache<>();
 
@@ -64,6 +67,16 @@ public final class PostgresDialect implements Dialect {
     public MigrationLock lock(Connection connection, MigrationLock.ConnectionSource connections, TableName versionTable,
             Duration timeout) throws SQLException {
         return PostgresAdvisoryLock.acquire(connection, connections, versionTable, timeout);
+    }
+
+    /** A failed {@code CREATE INDEX CONCURRENTLY} leaves its index behind, marked invalid, and the retry would find it there. */
+    @Override
+    public String leftBehindBy(String failedStatement) {
+        if (failedStatement != null && CONCURRENT_INDEX.matcher(failedStatement).lookingAt()) {
+            return "; PostgreSQL keeps the index of a CREATE INDEX CONCURRENTLY that failed, marked invalid: drop it"
+                    + " (DROP INDEX CONCURRENTLY …) before the step runs again";
+        }
+        return "";
     }
 
     @Override
