@@ -162,4 +162,70 @@ class StatementProgressTest {
             }
         }
     }
+
+    /** What decides a statement counts, not only its text: a bulk insert's values, a worked-out statement's op. */
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aChangedValueBeforeTheFailureIsAChangedMigration(Kind kind, @TempDir Path dir) throws Exception {
+        var value = new AtomicReference<>("alpha");
+        var last = new AtomicReference<>("INSERT INTO nowhere VALUES (1)");
+        var index = new InlineIndex()
+                .add("v1", null, op -> op.createTable("words", t -> t.column("word", dev.retort.schema.SqlType.varchar(20))))
+                .add(new RevisionInfo("v2", List.of("v1"), "", List.of(), List.of(), false, ""), op -> {
+                    op.bulkInsert("words", r -> r.columns("word").row(value.get()));
+                    op.execute("CREATE TABLE mid_t (id INTEGER)"); // commits the insert before it
+                    op.execute(last.get());
+                });
+        try (var db = TestDatabase.create(kind, dir)) {
+            Retort retort = Retort.configure().url(db.url()).indexes(List.of(index)).build();
+            assertThrows(RetortException.class, () -> retort.upgrade("head"));
+            value.set("beta");
+            last.set("CREATE TABLE fixed_t (id INTEGER)");
+            var e = assertThrows(RetortException.class, () -> retort.upgrade("head"));
+            assertEquals(ErrorCode.PARTLY_APPLIED, e.code(), e.getMessage());
+            assertEquals(List.of("alpha"), db.strings("SELECT word FROM words"));
+        }
+    }
+
+    /** The other way out: undo what ran by hand, stamp the revision before, and the step runs again whole. */
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void undoneByHandAndStampedWhereItIsTheStepRunsAgainWhole(Kind kind, @TempDir Path dir) throws Exception {
+        var first = new AtomicReference<>("CREATE TABLE first_t (id INTEGER)");
+        var last = new AtomicReference<>("INSERT INTO nowhere VALUES (1)");
+        try (var db = TestDatabase.create(kind, dir)) {
+            Retort retort = Retort.configure().url(db.url()).indexes(List.of(chain(last, first))).build();
+            assertThrows(RetortException.class, () -> retort.upgrade("head"));
+            db.execute("DROP TABLE first_t");
+            db.execute("DROP TABLE second_t");
+            db.execute("DELETE FROM base_t");
+            RunResult stamped = retort.stamp(List.of("p1"), false);
+            assertEquals(List.of("settles the step an earlier run left part-done"),
+                    stamped.steps().stream().map(StepResult::message).toList());
+            assertEquals(List.of(), retort.unfinished(), "the stamp settles it");
+            first.set("CREATE TABLE first_t (id INTEGER)");
+            last.set("CREATE TABLE last_t (id INTEGER)");
+            retort.upgrade("head");
+            assertTrue(db.tableExists("first_t") && db.tableExists("last_t"), "from its first statement");
+            assertEquals(List.of("p2"), db.versionRows());
+        }
+    }
+
+    /** PostgreSQL keeps the invalid index of a failed CREATE INDEX CONCURRENTLY, and the error says to drop it. */
+    @org.junit.jupiter.api.Test
+    void aFailedConcurrentIndexIsNamedAsLeftBehind(@TempDir Path dir) throws Exception {
+        var index = new InlineIndex()
+                .add("u1", null, op -> {
+                    op.createTable("people", t -> t.column("email", dev.retort.schema.SqlType.TEXT));
+                    op.execute("INSERT INTO people VALUES ('a'), ('a')");
+                })
+                .add(new RevisionInfo("u2", List.of("u1"), "", List.of(), List.of(), false, ""),
+                        op -> op.createIndex("ux_email", "people", i -> i.columns("email").unique().concurrently()));
+        try (var db = TestDatabase.postgres()) {
+            Retort retort = Retort.configure().url(db.url()).indexes(List.of(index)).build();
+            var e = assertThrows(RetortException.class, () -> retort.upgrade("head"));
+            assertTrue(e.getMessage().contains("; PostgreSQL keeps the index of a CREATE INDEX CONCURRENTLY that failed,"
+                    + " marked invalid: drop it (DROP INDEX CONCURRENTLY …) before the step runs again: "), e.getMessage());
+        }
+    }
 }

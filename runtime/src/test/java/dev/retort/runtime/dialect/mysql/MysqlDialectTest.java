@@ -144,4 +144,98 @@ class MysqlDialectTest {
         assertEquals("mysql", Dialects.forProduct("MariaDB").name());
         assertEquals("mysql", Dialects.forProduct("MySQL").name());
     }
+
+    /**
+     * A column goes with what uses it, as on PostgreSQL: its foreign key, a unique key and an index
+     * of several columns, a check; a type change keeps the column's own character set.
+     */
+    @Test
+    void aColumnGoesWithItsKeysIndexesAndChecksAndKeepsItsCharset() throws Exception {
+        try (var db = TestDatabase.mariadb()) {
+            var index = new InlineIndex()
+                    .add("d1", null, op -> {
+                        op.createTable("parent", t -> t.column("id", BIGINT, c -> c.primaryKey()));
+                        op.createTable("c", t -> t.column("id", BIGINT, c -> c.primaryKey())
+                                .column("u", INTEGER).column("v", INTEGER)
+                                .column("p", BIGINT, c -> c.references("parent", "id"))
+                                .column("name", varchar(50))
+                                .unique("u", "v").check("`u` >= 0 AND `v` >= 0"));
+                        op.createIndex("ix_c_u_v", "c", "u", "v");
+                        op.execute("ALTER TABLE c MODIFY COLUMN name VARCHAR(50) CHARACTER SET latin1 COLLATE latin1_bin");
+                    })
+                    .add("d2", "d1", op -> {
+                        op.dropColumn("c", "u", INTEGER);
+                        op.dropColumn("c", "p", BIGINT);
+                        op.alterColumn("c", "name", a -> a.type(varchar(80)).existingType(varchar(50)));
+                    });
+            Retort retort = Retort.configure().url(db.url()).indexes(List.of(index)).build();
+            retort.upgrade("head");
+            assertEquals(List.of("PRIMARY"), db.strings("SELECT DISTINCT INDEX_NAME FROM information_schema.STATISTICS"
+                    + " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'c'"));
+            assertEquals(List.of("PRIMARY KEY"), db.strings("SELECT CONSTRAINT_TYPE FROM information_schema.TABLE_CONSTRAINTS"
+                    + " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'c'"));
+            assertEquals(List.of("varchar(80)|latin1_bin"), db.strings("SELECT CONCAT_WS('|', COLUMN_TYPE, COLLATION_NAME)"
+                    + " FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'c'"
+                    + " AND COLUMN_NAME = 'name'"));
+        }
+    }
+
+    /**
+     * An offline script sets the session as Retort's connections are set (literals mean what they
+     * say under NO_BACKSLASH_ESCAPES too), and drops a column's key where the op names it.
+     */
+    @Test
+    void anOfflineScriptSetsTheSessionAndDropsAKnownKey() throws Exception {
+        var index = new InlineIndex()
+                .add("o1", null, op -> {
+                    op.createTable("parent", t -> t.column("id", BIGINT, c -> c.primaryKey()));
+                    op.createTable("child", t -> t.column("id", BIGINT, c -> c.primaryKey())
+                            .column("parent_id", BIGINT, c -> c.references("parent", "id")));
+                    op.bulkInsert("parent", r -> r.columns("id").row(1));
+                    op.execute("INSERT INTO child (id, parent_id) VALUES (1, 1)");
+                    op.createTable("notes", t -> t.column("body", varchar(20), c -> c.serverDefault("a\\b")));
+                })
+                .add("o2", "o1", op -> op.dropColumn("child", "parent_id", BIGINT,
+                        c -> c.references("parent", "id")));
+        String script = Retort.configure().url("mysql://nobody@host.invalid/db").indexes(List.of(index)).build()
+                .upgradeSql(List.of(), "head", null);
+        assertTrue(script.contains("\nSET SESSION sql_mode = TRIM(BOTH ',' FROM REPLACE(CONCAT(',', @@SESSION.sql_mode,"
+                + " ','), ',NO_BACKSLASH_ESCAPES,', ','));\n"), script);
+        assertTrue(script.contains("ALTER TABLE `child` DROP FOREIGN KEY `fk_child_parent_id_parent`, DROP COLUMN"
+                + " `parent_id`;"), script);
+        try (var db = TestDatabase.mariadb(); Connection c = DriverManager.getConnection(db.url());
+                var s = c.createStatement()) {
+            s.execute("SET SESSION sql_mode = CONCAT(@@SESSION.sql_mode, ',NO_BACKSLASH_ESCAPES')");
+            for (String statement : script.split(";\n")) {
+                String sql = statement.lines().filter(l -> !l.startsWith("--")).reduce("", (a, b) -> a + "\n" + b).strip();
+                if (!sql.isEmpty()) {
+                    s.execute(sql);
+                }
+            }
+            assertEquals(List.of("o2"), db.versionRows());
+            assertEquals(List.of("a\\b"), db.strings("SELECT COLUMN_DEFAULT FROM information_schema.COLUMNS WHERE"
+                    + " TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'notes'").stream().map(d -> d.replace("'", ""))
+                    .map(d -> d.replace("\\\\", "\\")).toList());
+        }
+    }
+
+    /** A worked-out MODIFY counts by its op: a changed type before a failure is a changed migration. */
+    @Test
+    void aChangedModifyBeforeTheFailureIsRefused() throws Exception {
+        var length = new java.util.concurrent.atomic.AtomicInteger(80);
+        var last = new java.util.concurrent.atomic.AtomicReference<>("INSERT INTO nowhere VALUES (1)");
+        var index = new InlineIndex()
+                .add("w1", null, op -> op.createTable("t", t -> t.column("c", varchar(20))))
+                .add("w2", "w1", op -> {
+                    op.alterColumn("t", "c", a -> a.type(varchar(length.get())).existingType(varchar(20)));
+                    op.execute(last.get());
+                });
+        try (var db = TestDatabase.mariadb()) {
+            Retort retort = Retort.configure().url(db.url()).indexes(List.of(index)).build();
+            assertThrows(RetortException.class, () -> retort.upgrade("head"));
+            length.set(200);
+            last.set("CREATE TABLE fixed_t (id INTEGER)");
+            assertEquals(ErrorCode.PARTLY_APPLIED, assertThrows(RetortException.class, () -> retort.upgrade("head")).code());
+        }
+    }
 }
