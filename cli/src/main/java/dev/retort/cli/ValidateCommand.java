@@ -22,8 +22,8 @@ final class ValidateCommand implements Callable<Integer> {
     DatabaseOptions database;
 
     @Option(names = "--strict", arity = "0",
-            description = "Exit 4 when an applied revision changed or is missing from the code, or a revision's"
-                    + " upgrade cannot be prepared.")
+            description = "Exit 4 when an applied revision changed or is missing from the code, a revision's"
+                    + " upgrade cannot be prepared, or a migration was left part-done.")
     boolean strict;
 
     @Override
@@ -36,12 +36,21 @@ final class ValidateCommand implements Callable<Integer> {
         if (report.lines().isEmpty()) {
             top.out().println("Every applied revision matches the code.");
         }
-        if (strict && !report.clean()) {
+        // A part-done migration does not keep a run from going on with it, but a database in that state is no valid one.
+        if (strict && (!report.clean() || !report.unfinished().isEmpty())) {
             int differ = report.changed().size() + report.unknown().size();
             int unprepared = report.blockingUpgrades().size();
-            throw new RetortException(ErrorCode.VALIDATION_FAILED, (differ == 0 ? "" : differ
-                    + " applied revision(s) differ from the code") + (differ > 0 && unprepared > 0 ? " and " : "")
-                    + (unprepared == 0 ? "" : unprepared + " upgrade(s) cannot be prepared") + " (--strict)");
+            var problems = new java.util.ArrayList<String>();
+            if (differ > 0) {
+                problems.add(differ + " applied revision(s) differ from the code");
+            }
+            if (unprepared > 0) {
+                problems.add(unprepared + " upgrade(s) cannot be prepared");
+            }
+            if (!report.unfinished().isEmpty()) {
+                problems.add(report.unfinished().size() + " migration(s) left part-done");
+            }
+            throw new RetortException(ErrorCode.VALIDATION_FAILED, String.join(" and ", problems) + " (--strict)");
         }
         return 0;
     }

@@ -182,6 +182,9 @@ class CrashTest {
                     current.toString());
             Cli validate = Cli.run("--classpath", cp, "--url", db.url(), "validate");
             assertTrue(validate.out().startsWith("warning: " + notFinished), validate.toString());
+            Cli strict = Cli.run("--classpath", cp, "--url", db.url(), "validate", "--strict");
+            assertEquals(4, strict.exitCode(), "a CI gate fails on a part-done database: " + strict);
+            assertEquals("retort: error: 1 migration(s) left part-done (--strict)\n", strict.err());
 
             // The pause ran in a transaction that died with the process, so the next run goes on from it.
             Cli again = Cli.run("--classpath", cp, "--url", db.url(), "upgrade");
