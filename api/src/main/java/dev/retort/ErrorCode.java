@@ -64,6 +64,8 @@ public enum ErrorCode {
     // The workflow commands.
     /** {@code check} found the database's schema other than the migrations describe. */
     SCHEMA_DRIFT(Exit.FAILED),
+    /** {@code lint} found an error-level danger no migration exempted. */
+    LINT_FAILED(Exit.FAILED),
     BACKUP_FAILED(Exit.FAILED),
     /** The user answered no to a confirmation. */
     CANCELLED(Exit.FAILED);

@@ -16,7 +16,7 @@ public final class Commands {
 
     /** In the order help lists them. */
     static final List<String> NAMES = List.of("init", "revision", "merge", "upgrade", "downgrade", "stamp", "current",
-            "status", "info", "history", "heads", "branches", "show", "validate", "check", "backup", "reset");
+            "status", "info", "history", "heads", "branches", "show", "validate", "check", "lint", "backup", "reset");
 
     private Commands() {
     }
@@ -76,6 +76,7 @@ public final class Commands {
             case "branches" -> new BranchesCommand();
             case "show" -> new ShowCommand();
             case "validate" -> new ValidateCommand();
+            case "lint" -> new LintCommand();
             case "check" -> new CheckCommand();
             case "backup" -> new BackupCommand();
             case "reset" -> new ResetCommand();

@@ -3,6 +3,7 @@ package dev.retort.cli;
 import dev.retort.ErrorCode;
 import dev.retort.RetortException;
 import dev.retort.runtime.jdbc.DatabaseUrl;
+import dev.retort.runtime.lint.LintSettings;
 import dev.retort.runtime.model.Model;
 import dev.retort.schema.NamingConvention;
 import java.io.IOException;
@@ -31,6 +32,8 @@ final class Settings {
             "naming.uq", "naming.ck", "naming.fk", "naming.ix", "model");
     /** Keys under it go to the model source ({@code model.hibernate.physical_naming_strategy}). */
     static final String MODEL_SETTINGS = "model.";
+    /** {@code lint.<rule>=error|warning|off}: a lint rule's severity. */
+    static final String LINT_SETTINGS = "lint.";
 
     private final Map<String, String> environment;
     private final Properties file;
@@ -53,13 +56,14 @@ final class Settings {
             }
             var unknown = new TreeSet<String>();
             for (String key : properties.stringPropertyNames()) {
-                if (!KEYS.contains(key) && !(key.startsWith(MODEL_SETTINGS) && key.length() > MODEL_SETTINGS.length())) {
+                if (!KEYS.contains(key) && !(key.startsWith(MODEL_SETTINGS) && key.length() > MODEL_SETTINGS.length())
+                        && !(key.startsWith(LINT_SETTINGS) && key.length() > LINT_SETTINGS.length())) {
                     unknown.add(key);
                 }
             }
             if (!unknown.isEmpty()) {
                 throw new RetortException(ErrorCode.BAD_CONFIGURATION, FILE + " has unknown key(s) " + unknown
-                        + "; the keys are " + KEYS + " and model.<setting> for the model source");
+                        + "; the keys are " + KEYS + ", model.<setting> for the model source and lint.<rule> for lint");
             }
             for (String key : new TreeSet<>(properties.stringPropertyNames())) {
                 // An empty password is a password; any other empty value would quietly mean the default.
@@ -123,6 +127,17 @@ final class Settings {
 
     String password() {
         return first(null, environment.get("RETORT_PASSWORD"), file.getProperty("password"), null);
+    }
+
+    /** The lint rules' severities the file sets ({@code lint.drop-column=warning}), checked. */
+    LintSettings lint() {
+        var byKey = new java.util.TreeMap<String, String>();
+        for (String key : file.stringPropertyNames()) {
+            if (key.startsWith(LINT_SETTINGS)) {
+                byKey.put(key, file.getProperty(key));
+            }
+        }
+        return LintSettings.parse(byKey, FILE);
     }
 
     /** A setting with no environment variable of its own: the option (even empty), the file, or the default. */

@@ -236,6 +236,33 @@ class DiagnosticsTest {
     }
 
     @Test
+    void aLintExemptionNamesARuleThatExistsAndSaysWhy() {
+        JavaFileObject unknown = plain("Dropping", "@dev.retort.Revision(id = \"abc123\", message = \"m\")",
+                "@dev.retort.AllowLint(rule = \"drop-colum\", reason = \"unused since 4.2\")",
+                "public final class Dropping implements dev.retort.Migration {",
+                "    public void upgrade(dev.retort.dsl.Ops op) { }",
+                "}");
+        assertThat(compile(unknown)).hadErrorContaining(Diagnostics.LINT_EXEMPTION
+                + " migration db.Dropping is exempted from lint rule 'drop-colum', which does not exist; the rules are"
+                + " drop-table, drop-column,").inFile(unknown).onLineContaining("@dev.retort.Revision");
+        JavaFileObject noReason = plain("Dropping", "@dev.retort.Revision(id = \"abc123\", message = \"m\")",
+                "@dev.retort.AllowLint(rule = \"drop-column\", reason = \" \")",
+                "public final class Dropping implements dev.retort.Migration {",
+                "    public void upgrade(dev.retort.dsl.Ops op) { }",
+                "}");
+        assertThat(compile(noReason)).hadErrorContaining(Diagnostics.LINT_EXEMPTION
+                + " migration db.Dropping is exempted from lint rule 'drop-column' without a reason; say why the danger"
+                + " is accepted here: reason = \"...\"");
+        JavaFileObject good = plain("Dropping", "@dev.retort.Revision(id = \"abc123\", message = \"m\")",
+                "@dev.retort.AllowLint(rule = \"drop-column\", reason = \"unused since 4.2\")",
+                "@dev.retort.AllowLint(rule = \"rename-table\", reason = \"a view keeps the old name\")",
+                "public final class Dropping implements dev.retort.Migration {",
+                "    public void upgrade(dev.retort.dsl.Ops op) { }",
+                "}");
+        assertThat(compile(good)).succeeded();
+    }
+
+    @Test
     void classWithoutPublicNoArgConstructor() {
         JavaFileObject bad = plain("NeedsArgs", "@dev.retort.Revision(id = \"abc123\", message = \"m\")",
                 "public final class NeedsArgs implements dev.retort.Migration {",

@@ -12,6 +12,9 @@ import dev.retort.runtime.dialect.MigrationLock;
 import dev.retort.runtime.index.MigrationSet;
 import dev.retort.runtime.jdbc.DatabaseUrl;
 import dev.retort.runtime.jdbc.HistoryEntry;
+import dev.retort.runtime.lint.Finding;
+import dev.retort.runtime.lint.LintSettings;
+import dev.retort.runtime.lint.Linter;
 import dev.retort.runtime.jdbc.HistoryStore;
 import dev.retort.runtime.jdbc.VersionStore;
 import dev.retort.runtime.model.Model;
@@ -165,7 +168,22 @@ public final class Retort {
         static final System.Logger LOG = System.getLogger(Retort.class.getName());
     }
 
-    /** {@code postgresql} or {@code sqlite}: from the URL, or asked of the DataSource's database. */
+    /**
+     * The lint findings of the revisions not yet applied to the database, or, with {@code all}, of
+     * every revision (no database is opened then), in the order their upgrades run. Records every
+     * migration's ops; runs nothing.
+     *
+     * @param dialectName the database whose own rules apply, or {@code null} for the configured one's
+     */
+    public List<Finding> lint(boolean all, String dialectName, LintSettings settings) {
+        MigrationSet set = migrations();
+        String dialect = dialectName != null ? Dialects.named(dialectName).name() : dialectName();
+        List<String> rows = all ? List.of() : connections.with(Connections.Access.READ,
+                (connection, d) -> versions(d).read(connection));
+        return Linter.lint(set, rows, dialect, settings);
+    }
+
+    /** {@code postgresql}, {@code sqlite} or {@code mysql}: from the URL, or asked of the DataSource's database. */
     public String dialectName() {
         if (config.url() != null) {
             return Dialects.named(config.url().kind().name()).name();

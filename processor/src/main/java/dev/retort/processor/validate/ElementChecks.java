@@ -4,15 +4,19 @@ import static dev.retort.processor.Diagnostics.ABSTRACT;
 import static dev.retort.processor.Diagnostics.DEFAULT_PACKAGE;
 import static dev.retort.processor.Diagnostics.EMPTY_MESSAGE;
 import static dev.retort.processor.Diagnostics.INNER_CLASS;
+import static dev.retort.processor.Diagnostics.LINT_EXEMPTION;
 import static dev.retort.processor.Diagnostics.NOT_A_CLASS;
 import static dev.retort.processor.Diagnostics.NOT_MIGRATION;
 import static dev.retort.processor.Diagnostics.NOT_PUBLIC;
 import static dev.retort.processor.Diagnostics.NO_PUBLIC_CONSTRUCTOR;
 import static dev.retort.processor.Diagnostics.TOO_LONG;
 
+import dev.retort.AllowLint;
 import dev.retort.index.IndexCodec;
+import dev.retort.lint.LintRule;
 import dev.retort.processor.Diagnostics;
 import dev.retort.processor.model.RevisionDeclaration;
+import java.util.Arrays;
 import java.util.List;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
@@ -82,6 +86,16 @@ public final class ElementChecks {
         if (!hasPublicNoArgConstructor(type)) {
             ok = error(d, NO_PUBLIC_CONSTRUCTOR + " migration " + name
                     + " has no public no-argument constructor; add one, the generated index calls it");
+        }
+        for (AllowLint allow : type.getAnnotationsByType(AllowLint.class)) {
+            if (LintRule.byId(allow.rule()).isEmpty()) {
+                ok = error(d, LINT_EXEMPTION + " migration " + name + " is exempted from lint rule '" + allow.rule()
+                        + "', which does not exist; the rules are " + String.join(", ",
+                                Arrays.stream(LintRule.values()).map(LintRule::id).toList()));
+            } else if (allow.reason().isBlank()) {
+                ok = error(d, LINT_EXEMPTION + " migration " + name + " is exempted from lint rule '" + allow.rule()
+                        + "' without a reason; say why the danger is accepted here: reason = \"...\"");
+            }
         }
         int bytes = classFileBytes(IndexCodec.encode(List.of(d.info())).get(0));
         if (bytes > MAX_CONSTANT) {

@@ -6,14 +6,14 @@ import dev.retort.schema.VarcharType;
 import java.util.List;
 
 /** Whether a type change can lose data or fail on rows that exist: anything but a known widening. */
-final class Narrowing {
+public final class Narrowing {
 
     private static final List<SqlType> INTEGERS = List.of(SqlType.SMALLINT, SqlType.INTEGER, SqlType.BIGINT);
 
     private Narrowing() {
     }
 
-    static boolean loses(SqlType from, SqlType to) {
+    public static boolean loses(SqlType from, SqlType to) {
         if (from.equals(to)) {
             return false;
         }

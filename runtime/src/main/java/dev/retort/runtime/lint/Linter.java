@@ -1,0 +1,57 @@
+package dev.retort.runtime.lint;
+
+import dev.retort.AllowLint;
+import dev.retort.ErrorCode;
+import dev.retort.Migration;
+import dev.retort.RetortException;
+import dev.retort.dsl.Ops;
+import dev.retort.graph.Plan;
+import dev.retort.graph.Step;
+import dev.retort.index.RevisionInfo;
+import dev.retort.lint.LintRule.Severity;
+import dev.retort.runtime.index.MigrationSet;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@code retort lint}: each upgrade of a range of revisions, checked against the rules, running nothing. */
+public final class Linter {
+
+    private Linter() {
+    }
+
+    /**
+     * The findings of the upgrades from {@code rows} (the database's version rows; empty for every
+     * revision) to the heads, in the order they would run.
+     *
+     * @param dialect the database the rules of one database are checked for
+     */
+    public static List<Finding> lint(MigrationSet migrations, List<String> rows, String dialect, LintSettings settings) {
+        Plan plan = migrations.graph().upgrade(rows, "heads");
+        var findings = new ArrayList<Finding>();
+        for (Step step : plan.steps()) {
+            RevisionInfo revision = migrations.graph().get(step.revision());
+            Migration migration = migrations.newMigration(revision.id());
+            var ops = new Ops();
+            try {
+                migration.upgrade(ops);
+            } catch (RuntimeException e) {
+                throw new RetortException(ErrorCode.MIGRATION_CODE_FAILED, "revision " + revision.id() + " ("
+                        + revision.className() + ") upgrade() failed while it was recorded for lint: " + e, e);
+            }
+            Map<String, String> allowed = new HashMap<>();
+            for (AllowLint allow : migration.getClass().getAnnotationsByType(AllowLint.class)) {
+                allowed.put(allow.rule(), allow.reason());
+            }
+            for (RevisionLint.Hit hit : RevisionLint.of(ops.recorded(), dialect)) {
+                Severity severity = settings.severity(hit.rule());
+                if (severity != Severity.OFF) {
+                    findings.add(new Finding(revision.id(), revision.className(), hit.op().describe(), hit.rule(), severity,
+                            allowed.get(hit.rule().id())));
+                }
+            }
+        }
+        return findings;
+    }
+}

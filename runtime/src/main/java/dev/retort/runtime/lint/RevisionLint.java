@@ -1,0 +1,231 @@
+package dev.retort.runtime.lint;
+
+import dev.retort.lint.LintRule;
+import dev.retort.op.AddColumn;
+import dev.retort.op.AddConstraint;
+import dev.retort.op.AlterColumn;
+import dev.retort.op.BatchAlterTable;
+import dev.retort.op.CreateIndex;
+import dev.retort.op.CreateTable;
+import dev.retort.op.DropColumn;
+import dev.retort.op.DropConstraint;
+import dev.retort.op.DropIndex;
+import dev.retort.op.DropTable;
+import dev.retort.op.Execute;
+import dev.retort.op.OnlyOn;
+import dev.retort.op.Op;
+import dev.retort.op.RenameColumn;
+import dev.retort.op.RenameTable;
+import dev.retort.runtime.autogen.Narrowing;
+import dev.retort.schema.ColumnDef;
+import dev.retort.schema.Constraint;
+import dev.retort.schema.NumericType;
+import dev.retort.schema.ServerDefault;
+import dev.retort.schema.SqlType;
+import dev.retort.schema.TableName;
+import dev.retort.schema.VarcharType;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The rules over one revision's ops, in order. A table is taken to have existed before the
+ * revision unless the revision created it (so a table made outside the migrations counts as one
+ * that holds rows), and a column unless the revision added it: an index or key on a table made in
+ * the same revision is no danger, since no row and no running code can be there yet.
+ */
+final class RevisionLint {
+
+    private static final Pattern VOLATILE = Pattern.compile("(?i)\\b(random|gen_random_uuid|uuid_generate_v[14]\\w*"
+            + "|clock_timestamp|timeofday|nextval)\\s*\\(");
+    private static final Pattern LOCK_TIMEOUT = Pattern.compile("(?i)\\block_timeout\\b");
+
+    private final String dialect;
+    private final Set<String> createdHere = new HashSet<>();
+    private final Set<String> addedHere = new HashSet<>();
+    private final Set<String> indexesHere = new HashSet<>();
+    /** What the ops break, in order: each rule once per op. */
+    private final List<Hit> hits = new ArrayList<>();
+    private Op firstDdlOnExisting;
+    private boolean setsLockTimeout;
+
+    private RevisionLint(String dialect) {
+        this.dialect = dialect;
+    }
+
+    /** The rules each op breaks, in order, as (op, rule) pairs; rules of other databases left out. */
+    static List<Hit> of(List<Op> ops, String dialect) {
+        var lint = new RevisionLint(dialect);
+        ops.forEach(lint::check);
+        if (lint.firstDdlOnExisting != null && !lint.setsLockTimeout) {
+            lint.hit(lint.firstDdlOnExisting, LintRule.NO_LOCK_TIMEOUT);
+        }
+        return List.copyOf(lint.hits);
+    }
+
+    /** An op and a rule it breaks. */
+    record Hit(Op op, LintRule rule) {
+    }
+
+    private void check(Op op) {
+        if (op instanceof CreateTable create) {
+            createdHere.add(key(create.table()));
+        } else if (op instanceof DropTable drop) {
+            existing(drop.table(), op, LintRule.DROP_TABLE);
+        } else if (op instanceof RenameTable rename) {
+            if (existing(rename.table(), op, LintRule.RENAME_TABLE)) {
+                ddl(op);
+            } else {
+                createdHere.add(key(rename.table().withName(rename.newName())));
+            }
+        } else if (op instanceof AddColumn add) {
+            addColumn(add);
+        } else if (op instanceof DropColumn drop) {
+            if (existed(drop.table()) && !addedHere.contains(key(drop.table()) + "." + drop.column())) {
+                hit(op, LintRule.DROP_COLUMN);
+                ddl(op);
+            }
+        } else if (op instanceof RenameColumn rename) {
+            if (existing(rename.table(), op, LintRule.RENAME_COLUMN)) {
+                ddl(op);
+            }
+        } else if (op instanceof AlterColumn alter) {
+            alterColumn(alter);
+        } else if (op instanceof CreateIndex index) {
+            indexesHere.add(index.name() == null ? "" : index.name());
+            if (existed(index.table())) {
+                if (index.unique()) {
+                    hit(op, LintRule.UNIQUE_ON_EXISTING);
+                }
+                if (!index.concurrently()) {
+                    hit(op, LintRule.INDEX_NOT_CONCURRENT);
+                    ddl(op);
+                }
+            }
+        } else if (op instanceof DropIndex drop) {
+            boolean madeHere = drop.name() != null && indexesHere.contains(drop.name())
+                    || drop.table() != null && !existed(drop.table());
+            if (!madeHere && !drop.concurrently()) {
+                hit(op, LintRule.DROP_INDEX_NOT_CONCURRENT);
+                ddl(op);
+            }
+        } else if (op instanceof AddConstraint add) {
+            if (existed(add.table())) {
+                constraint(op, add.constraint());
+                hit(op, LintRule.SQLITE_REBUILD);
+                ddl(op);
+            }
+        } else if (op instanceof DropConstraint drop) {
+            if (existed(drop.table())) {
+                hit(op, LintRule.SQLITE_REBUILD);
+                ddl(op);
+            }
+        } else if (op instanceof BatchAlterTable batch) {
+            batch.ops().forEach(this::check);
+        } else if (op instanceof OnlyOn only) {
+            if (only.appliesTo(dialect)) {
+                only.ops().forEach(this::check);
+            }
+        } else if (op instanceof Execute execute) {
+            String sql = execute.sql().forDialect(dialect);
+            setsLockTimeout |= sql != null && LOCK_TIMEOUT.matcher(sql).find();
+        }
+    }
+
+    private void addColumn(AddColumn add) {
+        ColumnDef column = add.column();
+        if (!existed(add.table())) {
+            return;
+        }
+        addedHere.add(key(add.table()) + "." + column.name());
+        boolean numbered = column.identity() || column.serverDefault() instanceof ServerDefault.Serial;
+        if (!column.nullable() && column.serverDefault() == null && !numbered) {
+            hit(add, LintRule.NOT_NULL_WITHOUT_DEFAULT);
+        }
+        if (column.serverDefault() instanceof ServerDefault.RandomUuid
+                || column.serverDefault() instanceof ServerDefault.Expression e && VOLATILE.matcher(e.sql()).find()) {
+            hit(add, LintRule.VOLATILE_DEFAULT);
+        }
+        if (column.unique()) {
+            hit(add, LintRule.UNIQUE_ON_EXISTING);
+        }
+        if (column.references() != null) {
+            hit(add, LintRule.CONSTRAINT_VALIDATED);
+        }
+        ddl(add);
+    }
+
+    private void alterColumn(AlterColumn alter) {
+        if (!existed(alter.table()) || addedHere.contains(key(alter.table()) + "." + alter.column())) {
+            return;
+        }
+        if (alter.type() != null) {
+            SqlType to = alter.type().to();
+            SqlType from = alter.type().fromGiven() ? alter.type().from() : null;
+            if (from != null && Narrowing.loses(from, to)) {
+                hit(alter, LintRule.NARROWING_TYPE);
+            }
+            if (from == null || !inPlace(from, to)) {
+                hit(alter, LintRule.TYPE_REWRITE);
+            }
+        }
+        if (alter.nullable() != null && !alter.nullable().to()) {
+            hit(alter, LintRule.SET_NOT_NULL);
+        }
+        hit(alter, LintRule.SQLITE_REBUILD);
+        ddl(alter);
+    }
+
+    /** PostgreSQL changes these types without a rewrite: a longer or unbounded varchar, varchar to text, a wider numeric. */
+    private static boolean inPlace(SqlType from, SqlType to) {
+        if (from instanceof VarcharType a && to instanceof VarcharType b) {
+            return !b.hasLength() || a.hasLength() && b.length() >= a.length();
+        }
+        if (from instanceof VarcharType && to == SqlType.TEXT) {
+            return true;
+        }
+        return from instanceof NumericType a && to instanceof NumericType b && a.scale() == b.scale()
+                && b.precision() >= a.precision();
+    }
+
+    private void constraint(Op op, Constraint c) {
+        if (c instanceof Constraint.Unique) {
+            hit(op, LintRule.UNIQUE_ON_EXISTING);
+        } else if (c instanceof Constraint.ForeignKey || c instanceof Constraint.Check) {
+            hit(op, LintRule.CONSTRAINT_VALIDATED);
+        }
+    }
+
+    private boolean existing(TableName table, Op op, LintRule rule) {
+        if (existed(table)) {
+            hit(op, rule);
+            return true;
+        }
+        return false;
+    }
+
+    private boolean existed(TableName table) {
+        return !createdHere.contains(key(table));
+    }
+
+    private void ddl(Op op) {
+        if (firstDdlOnExisting == null) {
+            firstDdlOnExisting = op;
+        }
+    }
+
+    private void hit(Op op, LintRule rule) {
+        if (rule.dialect() != null && !rule.dialect().equals(dialect)) {
+            return;
+        }
+        if (hits.stream().noneMatch(h -> h.op() == op && h.rule() == rule)) {
+            hits.add(new Hit(op, rule));
+        }
+    }
+
+    private static String key(TableName table) {
+        return table.toString();
+    }
+}

@@ -1,0 +1,2 @@
+/** {@code retort lint}: the dangers in migrations' recorded ops, found before anything runs. */
+package dev.retort.runtime.lint;
