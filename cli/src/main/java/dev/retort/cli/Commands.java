@@ -7,7 +7,7 @@ import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * The commands under {@code retort}, added only when a run needs them. picocli builds a command's
- * model by reflection over its annotations, and building all seventeen was most of what a
+ * model by reflection over its annotations, and building all of them was most of what a
  * command line cost before any Retort work started (bench/README.md, StartBench). A run that
  * names a command gets that one; help, no command, or a name that is no command get them all,
  * so the listing, the "no command given" message and picocli's suggestions stay whole.

@@ -73,7 +73,9 @@ final class RevisionLint {
         if (op instanceof CreateTable create) {
             createdHere.add(key(create.table()));
         } else if (op instanceof DropTable drop) {
-            existing(drop.table(), op, LintRule.DROP_TABLE);
+            if (existing(drop.table(), op, LintRule.DROP_TABLE)) {
+                ddl(op);
+            }
         } else if (op instanceof RenameTable rename) {
             if (existing(rename.table(), op, LintRule.RENAME_TABLE)) {
                 ddl(op);

@@ -152,4 +152,16 @@ class LinterTest {
                 .map(Finding::revision).toList(), "r1 made users: nothing in it is a danger");
         assertEquals(List.of(), Linter.lint(chain, List.of("r2"), "sqlite", LintSettings.defaults()));
     }
+
+    /** README's rule table is the catalog's, row for row. */
+    @Test
+    void theReadmeListsEveryRuleAsTheCatalogSaysIt() throws Exception {
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("..", "README.md"));
+        for (LintRule rule : LintRule.values()) {
+            String row = "| `" + rule.id() + "` | " + rule.defaultSeverity().label() + " | "
+                    + (rule.dialect() == null ? "all" : rule.dialect()) + " | " + rule.what() + " | " + rule.why() + " | "
+                    + rule.instead() + " |";
+            assertTrue(readme.contains(row), "README.md has no row " + row);
+        }
+    }
 }
