@@ -14,5 +14,10 @@ public enum Check {
     /** After the upgrade, the database's schema is the one the migrations describe (no drift). */
     SCHEMA_MATCHES,
     /** After downgrading to base, nothing the migrations created remains. */
-    DOWNGRADE_LEAVES_NO_TRACE
+    DOWNGRADE_LEAVES_NO_TRACE,
+    /**
+     * {@code retort lint} finds no error-level danger that no {@code @AllowLint} exempts, so a
+     * pull request that adds one fails its build.
+     */
+    LINT
 }

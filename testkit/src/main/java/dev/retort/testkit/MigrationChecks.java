@@ -11,6 +11,8 @@ import dev.retort.runtime.dialect.Dialect;
 import dev.retort.runtime.dialect.Dialects;
 import dev.retort.runtime.introspect.Catalog;
 import dev.retort.runtime.introspect.CatalogDiff;
+import dev.retort.runtime.lint.Finding;
+import dev.retort.runtime.lint.LintSettings;
 import dev.retort.schema.NamingConvention;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -111,6 +113,36 @@ public abstract class MigrationChecks {
                 }
             }
             run("upgrading to the heads again after downgrading", () -> retort.upgrade("heads"));
+        }
+    }
+
+    /** Every revision's ops against the lint rules; runs nothing and opens no database. */
+    @Test
+    public final void lintFindsNoErrors() {
+        skipIfOff(Check.LINT);
+        var severities = new java.util.TreeMap<String, String>();
+        for (String entry : settings().lint()) {
+            int eq = entry.indexOf('=');
+            if (eq < 0) {
+                fail("@RetortChecks(lint) entry '" + entry + "' is no rule=severity, as \"drop-column=warning\"");
+            }
+            severities.put("lint." + entry.substring(0, eq).strip(), entry.substring(eq + 1).strip());
+        }
+        LintSettings lint;
+        try {
+            lint = LintSettings.parse(severities, "@RetortChecks(lint)");
+        } catch (RetortException e) {
+            lint = fail(e.getMessage());
+        }
+        // The URL names the dialect; no database is opened (a fresh SQLite one by default, which lint does not need).
+        Retort retort = configure(Retort.configure().url(settings().url().isEmpty() ? "sqlite://"
+                : KitDatabase.expand(settings().url())).classLoader(getClass().getClassLoader())
+                .namingConvention(namingConvention())).build();
+        String dialect = settings().lintDialect().isEmpty() ? null : settings().lintDialect();
+        List<Finding> errors = retort.lint(true, dialect, lint).stream().filter(Finding::blocking).toList();
+        if (!errors.isEmpty()) {
+            fail(errors.size() + " lint error(s): " + String.join("; ", errors.stream().map(Finding::line).toList())
+                    + " (exempt a migration with @AllowLint(rule, reason), or set the rule in @RetortChecks(lint))");
         }
     }
 

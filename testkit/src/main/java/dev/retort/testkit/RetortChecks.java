@@ -49,6 +49,16 @@ public @interface RetortChecks {
      */
     String namingConvention() default "alembic";
 
+    /**
+     * The database whose own lint rules {@link Check#LINT} applies: {@code postgresql},
+     * {@code sqlite} or {@code mysql}. Empty (the default): the URL's; set it to the production
+     * database's when the checks run on SQLite.
+     */
+    String lintDialect() default "";
+
+    /** Lint rules' severities, as retort.properties writes them: {@code "drop-column=warning"}, {@code "no-lock-timeout=off"}. */
+    String[] lint() default {};
+
     /** Checks to switch off for this project. */
     Check[] skip() default {};
 }

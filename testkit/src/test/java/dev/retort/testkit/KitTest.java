@@ -256,4 +256,31 @@ class KitTest extends MigrationChecks {
         assertEquals("the database differs from the schema the migrations describe: users.nickname: column is in the"
                 + " database but not in the migrations", e.getMessage());
     }
+
+    /** Drops a column an earlier revision made, and builds an index on a busy table. */
+    static class Dangerous extends MigrationChecks {
+        @Override
+        protected RetortConfig.Builder configure(RetortConfig.Builder builder) {
+            return builder.indexes(List.of(new InlineIndex()
+                    .add(RevisionInfo.of("x1").withMessage("users"), op -> op.createTable("users", t -> t
+                            .column("id", BIGINT).column("email", dev.retort.schema.SqlType.TEXT)))
+                    .add(RevisionInfo.of("x2", "x1").withMessage("tidy"), op -> {
+                        op.dropColumn("users", "email");
+                        op.createIndex("ix_users_id", "users", "id");
+                    })));
+        }
+    }
+
+    @RetortChecks(lint = "drop-column=warning", lintDialect = "postgresql")
+    static class DangerousRelaxed extends Dangerous {
+    }
+
+    @Test
+    void lintFailsOnAnErrorAndItsSeveritiesAreTheProjects() {
+        var e = assertThrows(AssertionFailedError.class, () -> new Dangerous().lintFindsNoErrors());
+        assertTrue(e.getMessage().startsWith("1 lint error(s): revision x2: dropColumn(users.email): drop-column (error):"),
+                e.getMessage());
+        new DangerousRelaxed().lintFindsNoErrors(); // a warning, and PostgreSQL's index warnings, fail nothing
+        new KitTest().lintFindsNoErrors();
+    }
 }

@@ -21,8 +21,9 @@ public record Finding(String revision, String migration, String op, LintRule rul
 
     /** One line: where, which rule, why, and the safe way. */
     public String line() {
-        String where = "revision " + revision + " (" + migration.substring(migration.lastIndexOf('.') + 1) + "): " + op
-                + ": " + rule.id() + " (" + severity.label() + ")";
+        String where = "revision " + revision + (migration.isEmpty() ? ""
+                : " (" + migration.substring(migration.lastIndexOf('.') + 1) + ")") + ": " + op + ": " + rule.id() + " ("
+                + severity.label() + ")";
         if (allowedBecause != null) {
             return where + " allowed: " + allowedBecause;
         }
