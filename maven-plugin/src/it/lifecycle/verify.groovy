@@ -15,6 +15,9 @@ expect('[INFO] [1/1] downgrade b2f0c0de0002 -> a1f0c0de0001, add nickname to use
 expect('[INFO] --- retort-maven-plugin:')
 expect('[INFO] Every applied revision matches the code.')
 expect('[INFO] The database matches its migrations at b2f0c0de0002')
+// lint, bound to verify: nothing on SQLite; on PostgreSQL, the added column's missing lock_timeout, a warning
+expect('[INFO] No findings.')
+expect('[INFO] revision b2f0c0de0002 (AddNickname): addColumn(users.nickname): no-lock-timeout (warning)')
 // the password given in the pom never shows
 assert !log.contains('s3cret-never-shown')
 
