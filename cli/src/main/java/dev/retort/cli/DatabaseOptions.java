@@ -33,6 +33,12 @@ final class DatabaseOptions {
             description = "per-migration (default): each migration in its own transaction; all: the whole run in one.")
     String transactionMode;
 
+    @Option(names = "--online-safe", paramLabel = "SECONDS",
+            description = "Render PostgreSQL's DDL online-safe, each statement under this lock_timeout and retried"
+                    + " when the lock cannot be had (indexes CONCURRENTLY, constraints NOT VALID then validated);"
+                    + " default: online-safe in retort.properties, else the plain rendering.")
+    String onlineSafe;
+
     @Option(names = "--naming-convention", paramLabel = "NAME",
             description = "How constraints a migration leaves unnamed are named: alembic (pk_users, uq_users_email,"
                     + " ...) or database (the database names them: users_pkey, users_email_key). Default:"
@@ -49,6 +55,7 @@ final class DatabaseOptions {
         merged.lockTimeout = lockTimeout != null ? lockTimeout : before.lockTimeout;
         merged.transactionMode = transactionMode != null ? transactionMode : before.transactionMode;
         merged.namingConvention = namingConvention != null ? namingConvention : before.namingConvention;
+        merged.onlineSafe = onlineSafe != null ? onlineSafe : before.onlineSafe;
         return merged;
     }
 }

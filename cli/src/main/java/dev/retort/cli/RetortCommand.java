@@ -130,7 +130,7 @@ public final class RetortCommand implements Runnable {
                 .strict(strict);
         String timeout = s.value(options.lockTimeout, "lock-timeout", null);
         if (timeout != null) {
-            builder.lockTimeout(seconds(timeout));
+            builder.lockTimeout(seconds(timeout, "--lock-timeout", 0));
         }
         String rebuild = s.value(null, "sqlite-auto-rebuild", "true");
         if (!rebuild.equals("true") && !rebuild.equals("false")) {
@@ -138,6 +138,10 @@ public final class RetortCommand implements Runnable {
                     + " not '" + rebuild + "'");
         }
         builder.sqliteAutoRebuild(Boolean.parseBoolean(rebuild));
+        String onlineSafe = s.value(options.onlineSafe, "online-safe", null);
+        if (onlineSafe != null) {
+            builder.onlineSafe(seconds(onlineSafe, "--online-safe", 1));
+        }
         String mode = s.value(options.transactionMode, "transaction-mode", null);
         if (mode != null) {
             builder.transactionMode(TransactionMode.parse(mode));
@@ -186,13 +190,13 @@ public final class RetortCommand implements Runnable {
         return parsed.withJdbcUrl("jdbc:sqlite:" + workingDir.resolve(file) + (query < 0 ? "" : rest.substring(query)));
     }
 
-    private static Duration seconds(String text) {
+    private static Duration seconds(String text, String option, int least) {
         // ASCII digits only: Long.parseLong would also take other scripts' digits.
-        if (text.matches("[0-9]{1,5}") && Long.parseLong(text) <= Duration.ofDays(1).toSeconds()) {
+        if (text.matches("[0-9]{1,5}") && Long.parseLong(text) >= least && Long.parseLong(text) <= Duration.ofDays(1).toSeconds()) {
             return Duration.ofSeconds(Long.parseLong(text));
         }
-        throw new RetortException(ErrorCode.BAD_OPTION, "--lock-timeout '" + text + "' is not a whole number of seconds"
-                + " from 0 to 86400");
+        throw new RetortException(ErrorCode.BAD_OPTION, option + " '" + text + "' is not a whole number of seconds"
+                + " from " + least + " to 86400");
     }
 
     ClassLoader classLoader() {

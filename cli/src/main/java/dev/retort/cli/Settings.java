@@ -29,7 +29,7 @@ final class Settings {
     static final String FILE = "retort.properties";
     static final List<String> KEYS = List.of("url", "user", "password", "classpath", "version-table", "source-dir",
             "package", "lock-timeout", "transaction-mode", "sqlite-auto-rebuild", "naming-convention", "naming.pk",
-            "naming.uq", "naming.ck", "naming.fk", "naming.ix", "model");
+            "naming.uq", "naming.ck", "naming.fk", "naming.ix", "model", "online-safe");
     /** Keys under it go to the model source ({@code model.hibernate.physical_naming_strategy}). */
     static final String MODEL_SETTINGS = "model.";
     /** {@code lint.<rule>=error|warning|off}: a lint rule's severity. */

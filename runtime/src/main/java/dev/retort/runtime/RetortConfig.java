@@ -25,10 +25,13 @@ import javax.sql.DataSource;
  * @param lockTimeout how long a run waits for the migration lock another process holds
  * @param transactionMode one transaction per migration, or one for the whole run
  * @param strict whether applied revisions that changed, or that the code does not have, stop a run
+ * @param onlineSafe the {@code lock_timeout} under which PostgreSQL's DDL is rendered online-safe,
+ *     or {@code null} for the plain rendering (a migration may still ask with {@code @OnlineSafe})
  */
 public record RetortConfig(DataSource dataSource, DatabaseUrl url, TableName versionTable, TableName historyTable,
         List<MigrationIndex> indexes, ClassLoader classLoader, StepListener listener, NamingConvention naming,
-        boolean sqliteAutoRebuild, Duration lockTimeout, TransactionMode transactionMode, boolean strict) {
+        boolean sqliteAutoRebuild, Duration lockTimeout, TransactionMode transactionMode, boolean strict,
+        Duration onlineSafe) {
 
     /** Long enough for another instance's migrations to finish, short enough that a stuck start is noticed. */
     public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofMinutes(5);
@@ -84,7 +87,7 @@ public record RetortConfig(DataSource dataSource, DatabaseUrl url, TableName ver
 
     /** What rendering ops needs from the configuration. */
     public RenderContext renderContext() {
-        return new RenderContext(naming, sqliteAutoRebuild);
+        return new RenderContext(naming, sqliteAutoRebuild, onlineSafe);
     }
 
     /** Collects a configuration; {@link #config()} and {@link #build()} check it as a whole. */
@@ -105,6 +108,7 @@ public record RetortConfig(DataSource dataSource, DatabaseUrl url, TableName ver
         private Duration lockTimeout;
         private TransactionMode transactionMode;
         private boolean strict;
+        private Duration onlineSafe;
 
         Builder() {
         }
@@ -211,6 +215,19 @@ public record RetortConfig(DataSource dataSource, DatabaseUrl url, TableName ver
             return this;
         }
 
+        /**
+         * Renders PostgreSQL's DDL online-safe, every statement under this {@code lock_timeout}
+         * and retried when the lock cannot be had: see {@code @OnlineSafe}. {@code null}: the plain rendering.
+         */
+        public Builder onlineSafe(Duration lockTimeout) {
+            if (lockTimeout != null && (lockTimeout.isNegative() || lockTimeout.isZero())) {
+                throw new RetortException(ErrorCode.BAD_CONFIGURATION, "onlineSafe needs a lock_timeout above zero, not "
+                        + lockTimeout);
+            }
+            onlineSafe = lockTimeout;
+            return this;
+        }
+
         /** Checks the configuration as a whole and returns the {@link Retort} it configures. */
         public Retort build() {
             return new Retort(config());
@@ -231,7 +248,7 @@ public record RetortConfig(DataSource dataSource, DatabaseUrl url, TableName ver
                     : table(schema, historyTableFor(versionTable), "historyTable (by default " + versionTable
                             + "'s; give a shorter one)");
             return new RetortConfig(dataSource, parsed, version, history, indexes, classLoader, listener, naming,
-                    sqliteAutoRebuild, lockTimeout, transactionMode, strict);
+                    sqliteAutoRebuild, lockTimeout, transactionMode, strict, onlineSafe);
         }
 
         private static TableName table(String schema, String name, String option) {

@@ -31,6 +31,8 @@ final class Runner {
 
     private static final System.Logger LOG = System.getLogger(Runner.class.getName());
     private static final int SHOWN_SQL = 300;
+    /** How often a statement that timed out waiting for its lock is tried again. */
+    private static final int LOCK_RETRIES = 5;
 
     private final Connection connection;
     private final Dialect dialect;
@@ -73,7 +75,7 @@ final class Runner {
             int i = 0;
             while (i < steps.size()) {
                 boolean createTables = tablesMissing && i == 0;
-                if (!preparer.revision(steps.get(i)).transactional() || !dialect.transactionalDdl()) {
+                if (preparer.outsideTransaction(steps.get(i)) || !dialect.transactionalDdl()) {
                     PreparedStep step = preparer.prepare(steps.get(i));
                     listener.starting(step.revision().id(), step.revision().message(), i + 1, steps.size());
                     StepResult result = runStatementByStatement(step, createTables, unfinished.resumeAt(step));
@@ -83,8 +85,7 @@ final class Runner {
                     continue;
                 }
                 int end = i + 1;
-                while (mode == TransactionMode.ALL && end < steps.size()
-                        && preparer.revision(steps.get(end)).transactional()) {
+                while (mode == TransactionMode.ALL && end < steps.size() && !preparer.outsideTransaction(steps.get(end))) {
                     end++;
                 }
                 // All of a transaction's actions are needed before it begins: SQLite turns foreign keys off outside it.
@@ -174,7 +175,7 @@ final class Runner {
                 List<Action> next = progress.nextRun();
                 if (next.size() == 1 && !StatementProgress.isData(next.get(0))) {
                     history.progress(connection, startRow, progress.current(), true);
-                    executed += perform(next);
+                    executed += performRetrying(next);
                     progress.ran(next.size());
                     sent = true;
                 } else {
@@ -200,6 +201,11 @@ final class Runner {
                 rollback(e);
                 connection.setAutoCommit(true);
             }
+            try {
+                dialect.resetSession(connection);
+            } catch (SQLException reset) {
+                e.addSuppressed(reset);
+            }
             history.finish(connection, startRow, entry(step, started, t0, false).withProgress(progress.current()));
             throw failure(step, current, e, progress.failureNote() + dialect.leftBehindBy(current));
         }
@@ -213,6 +219,32 @@ final class Runner {
             throw failure(step, null, e, "after its statements ran, while recording it");
         }
         return result(step, t0, executed);
+    }
+
+    /**
+     * A statement that commits by itself, run again, after a pause that doubles, when it gave up
+     * waiting for its lock ({@code lock_timeout}): the queue behind it went on meanwhile.
+     */
+    private int performRetrying(List<Action> statement) throws SQLException {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return perform(statement);
+            } catch (SQLException e) {
+                if (!dialect.isLockTimeout(e) || attempt > LOCK_RETRIES) {
+                    throw e;
+                }
+                long pause = 100L << Math.min(attempt, 6);
+                String retry = "no lock within lock_timeout for " + shorten(oneLine(String.valueOf(current))) + "; retry "
+                        + attempt + " of " + LOCK_RETRIES + " in " + pause + " ms";
+                LOG.log(Level.INFO, retry);
+                try {
+                    Thread.sleep(pause);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     /** Runs the step's actions; returns how many statements ran. {@link #current} names the one running. */

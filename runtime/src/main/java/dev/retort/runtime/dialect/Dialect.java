@@ -167,6 +167,28 @@ public interface Dialect {
         return actions;
     }
 
+    /** Whether this dialect renders DDL online-safe when asked ({@link RenderContext#onlineSafe()}); PostgreSQL does. */
+    default boolean rendersOnlineSafe() {
+        return false;
+    }
+
+    /**
+     * {@code op} rendered online-safe, knowing which tables the same step creates (on those no
+     * query can wait yet, so the plain statement is the right one). By default, the plain rendering.
+     */
+    default List<Action> renderOnlineSafe(Op op, RenderContext context, java.util.Set<TableName> newTables) {
+        return render(op, context);
+    }
+
+    /** An online-safe step's actions with what sets and resets its session around them ({@code lock_timeout}). */
+    default List<Action> onlineSafeStep(List<Action> actions, Duration lockTimeout) {
+        return actions;
+    }
+
+    /** Puts back what an online-safe step set on the session, after it failed part-way. */
+    default void resetSession(Connection connection) throws SQLException {
+    }
+
     /** Raw SQL: this dialect's statement, or nothing when it was given for other dialects only. */
     default List<Action> renderExecute(dev.retort.op.Execute op) {
         String sql = op.sql().forDialect(name());

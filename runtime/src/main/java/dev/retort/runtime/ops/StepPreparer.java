@@ -2,6 +2,7 @@ package dev.retort.runtime.ops;
 
 import dev.retort.ErrorCode;
 import dev.retort.Migration;
+import dev.retort.OnlineSafe;
 import dev.retort.RetortException;
 import dev.retort.dsl.Ops;
 import dev.retort.graph.Direction;
@@ -13,12 +14,15 @@ import dev.retort.runtime.dialect.Action;
 import dev.retort.runtime.dialect.Dialect;
 import dev.retort.runtime.dialect.RenderContext;
 import dev.retort.runtime.index.MigrationSet;
+import dev.retort.schema.TableName;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 
 /** Records, renders and checksums the steps of a plan. */
 public final class StepPreparer {
@@ -54,7 +58,29 @@ public final class StepPreparer {
     public PreparedStep prepare(Step step) {
         RevisionInfo revision = revision(step);
         List<Op> ops = record(step.direction(), revision);
-        return new PreparedStep(step, revision, ops, render(revision, ops), checksum(ops));
+        return new PreparedStep(step, revision, ops, render(revision, ops, onlineSafe(revision)), checksum(ops));
+    }
+
+    /**
+     * Whether the step runs statement by statement, outside a transaction: its revision says
+     * {@code transactional = false}, or it is rendered online-safe (each statement commits, a
+     * validation in its own transaction, indexes built concurrently).
+     */
+    public boolean outsideTransaction(Step step) {
+        RevisionInfo revision = revision(step);
+        return !revision.transactional() || onlineSafe(revision) != null;
+    }
+
+    /** The {@code lock_timeout} the revision is rendered online-safe under, or {@code null}: the run's, or its migration's own. */
+    private Duration onlineSafe(RevisionInfo revision) {
+        if (!dialect.rendersOnlineSafe()) {
+            return null;
+        }
+        if (context.onlineSafe() != null) {
+            return context.onlineSafe();
+        }
+        OnlineSafe asked = migrations.newMigration(revision.id()).getClass().getAnnotation(OnlineSafe.class);
+        return asked == null ? null : Duration.ofSeconds(Math.max(1, asked.lockTimeoutSeconds()));
     }
 
     /**
@@ -63,7 +89,7 @@ public final class StepPreparer {
      */
     public void check(Direction direction, String revisionId) {
         RevisionInfo revision = migrations.graph().get(revisionId);
-        render(revision, record(direction, revision));
+        render(revision, record(direction, revision), onlineSafe(revision));
     }
 
     /** The revision a step runs, without creating its migration. */
@@ -71,17 +97,20 @@ public final class StepPreparer {
         return migrations.graph().get(step.revision());
     }
 
-    private List<Action> render(RevisionInfo revision, List<Op> ops) {
+    private List<Action> render(RevisionInfo revision, List<Op> ops, Duration onlineSafe) {
         var actions = new ArrayList<Action>();
+        RenderContext stepContext = onlineSafe == null ? context : context.withOnlineSafe(onlineSafe);
+        Set<TableName> newTables = onlineSafe == null ? Set.of() : NewTables.of(ops);
         for (Op op : ops) {
             // Where DDL is not transactional (MySQL) every step runs outside a transaction already.
-            if (op.needsNoTransaction() && revision.transactional() && dialect.transactionalDdl()) {
+            if (op.needsNoTransaction() && revision.transactional() && dialect.transactionalDdl() && onlineSafe == null) {
                 throw new RetortException(ErrorCode.INVALID_OP, "revision " + revision.id() + ": " + op.describe()
                         + " cannot run inside a transaction; declare the revision @Revision(transactional = false)"
                         + " (and keep such ops in a revision of their own)");
             }
             try {
-                actions.addAll(dialect.render(op, context));
+                actions.addAll(onlineSafe == null ? dialect.render(op, context)
+                        : dialect.renderOnlineSafe(op, stepContext, newTables));
             } catch (RetortException e) {
                 throw new RetortException(e.code(), "revision " + revision.id() + ": " + e.getMessage(), e);
             } catch (RuntimeException e) {
@@ -90,7 +119,8 @@ public final class StepPreparer {
                         + " cannot be rendered for " + dialect.name() + ": " + e, e);
             }
         }
-        return dialect.combine(actions);
+        List<Action> combined = dialect.combine(actions);
+        return onlineSafe == null ? combined : dialect.onlineSafeStep(combined, onlineSafe);
     }
 
     /** The checksum of a revision's upgrade as an upgrade records it in the history table, without rendering. */

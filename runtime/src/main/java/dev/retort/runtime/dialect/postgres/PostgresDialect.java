@@ -19,6 +19,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** PostgreSQL, whose DDL is transactional. */
@@ -36,6 +37,39 @@ public final class PostgresDialect implements Dialect {
     @Override
     public List<Action> render(Op op, RenderContext context) {
         return op.accept(renderers.of(context, c -> new PostgresRenderer(this, c)));
+    }
+
+    @Override
+    public boolean rendersOnlineSafe() {
+        return true;
+    }
+
+    @Override
+    public List<Action> renderOnlineSafe(Op op, RenderContext context, Set<TableName> newTables) {
+        return new PostgresOnlineSafe(this, context, newTables).render(op);
+    }
+
+    /** The step's {@code lock_timeout}, set for the session (each statement commits by itself), and put back after. */
+    @Override
+    public List<Action> onlineSafeStep(List<Action> actions, Duration lockTimeout) {
+        var all = new java.util.ArrayList<Action>();
+        all.add(new Action.Sql("SET lock_timeout = '" + lockTimeout.toMillis() + "ms'"));
+        all.addAll(actions);
+        all.add(new Action.Sql("RESET lock_timeout"));
+        return all;
+    }
+
+    @Override
+    public void resetSession(Connection connection) throws SQLException {
+        try (var s = connection.createStatement()) {
+            s.execute("RESET lock_timeout");
+        }
+    }
+
+    /** {@code lock_not_available}: a statement's {@code lock_timeout} ran out. */
+    @Override
+    public boolean isLockTimeout(SQLException e) {
+        return "55P03".equals(e.getSQLState());
     }
 
     /**

@@ -1,0 +1,154 @@
+package dev.retort.runtime;
+
+import static dev.retort.schema.SqlType.BIGINT;
+import static dev.retort.schema.SqlType.INTEGER;
+import static dev.retort.schema.SqlType.TEXT;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.retort.Migration;
+import dev.retort.OnlineSafe;
+import dev.retort.dsl.Ops;
+import dev.retort.index.RevisionInfo;
+import dev.retort.runtime.testing.InlineIndex;
+import dev.retort.runtime.testing.TestDatabase;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Online-safe rendering on PostgreSQL: the same ops, the statements that keep a table serving,
+ * applied while a writer keeps inserting and updating; a lock held by another session makes a
+ * statement give up within its lock_timeout and try again.
+ */
+class OnlineSafeTest {
+
+    /** The change of issue 20: an index, a foreign key, a check, a unique constraint and a NOT NULL on a busy table. */
+    static final Migration CHANGE = op -> {
+        op.createIndex("ix_items_qty", "items", "qty");
+        op.addConstraint("items", c -> c.foreignKey("parent_id").references("parents", "id"));
+        op.addConstraint("items", c -> c.check("qty >= 0"));
+        op.addConstraint("items", c -> c.unique("code"));
+        op.alterColumn("items", "code", a -> a.notNull().existingNullable(true));
+    };
+
+    static InlineIndex chain(Migration change) {
+        return new InlineIndex()
+                .add("s1", null, op -> {
+                    op.createTable("parents", t -> t.column("id", BIGINT, c -> c.primaryKey()));
+                    op.createTable("items", t -> t.column("id", BIGINT, c -> c.primaryKey())
+                            .column("parent_id", BIGINT).column("code", TEXT).column("qty", INTEGER));
+                    op.execute("INSERT INTO parents SELECT g FROM generate_series(1, 10) g");
+                    op.execute("INSERT INTO items SELECT g, 1 + g % 10, 'c' || g, g % 7 FROM generate_series(1, 5000) g");
+                })
+                .add(new RevisionInfo("s2", List.of("s1"), "constraints", List.of(), List.of(), true, ""), change);
+    }
+
+    @Test
+    void theScriptSaysItTheSafeWay() {
+        String script = Retort.configure().url("postgresql://nobody@host.invalid/db").indexes(List.of(chain(CHANGE)))
+                .onlineSafe(Duration.ofSeconds(2)).build().upgradeSql(List.of("s1"), "head", null);
+        String s2 = script.substring(script.indexOf("-- upgrade s2"));
+        assertEquals(List.of(
+                "SET lock_timeout = '2000ms';",
+                "CREATE INDEX CONCURRENTLY \"ix_items_qty\" ON \"items\" (\"qty\");",
+                "ALTER TABLE \"items\" ADD CONSTRAINT \"fk_items_parent_id_parents\" FOREIGN KEY (\"parent_id\")"
+                        + " REFERENCES \"parents\" (\"id\") NOT VALID;",
+                "ALTER TABLE \"items\" VALIDATE CONSTRAINT \"fk_items_parent_id_parents\";",
+                "ALTER TABLE \"items\" ADD CONSTRAINT \"ck_items_6d2c8e1a\" CHECK ((qty >= 0)) NOT VALID;",
+                "ALTER TABLE \"items\" VALIDATE CONSTRAINT \"ck_items_6d2c8e1a\";",
+                "CREATE UNIQUE INDEX CONCURRENTLY \"uq_items_code\" ON \"items\" (\"code\");",
+                "ALTER TABLE \"items\" ADD CONSTRAINT \"uq_items_code\" UNIQUE USING INDEX \"uq_items_code\";",
+                "ALTER TABLE \"items\" ADD CONSTRAINT \"items_code_not_null\" CHECK (\"code\" IS NOT NULL) NOT VALID;",
+                "ALTER TABLE \"items\" VALIDATE CONSTRAINT \"items_code_not_null\";",
+                "ALTER TABLE \"items\" ALTER COLUMN \"code\" SET NOT NULL;",
+                "ALTER TABLE \"items\" DROP CONSTRAINT \"items_code_not_null\";",
+                "RESET lock_timeout;"),
+                s2.lines().filter(l -> !l.startsWith("--") && !l.startsWith("INSERT INTO \"retort_history\"")
+                        && !l.startsWith("UPDATE") && !l.equals("BEGIN;") && !l.equals("COMMIT;")).toList()
+                        .stream().map(l -> l.replaceAll("ck_items_[0-9a-f]{8}", "ck_items_6d2c8e1a")).toList());
+    }
+
+    @Test
+    void aBusyTableChangesWhileItsWriterGoesOn() throws Exception {
+        try (var db = TestDatabase.postgres()) {
+            Retort.configure().url(db.url()).indexes(List.of(chain(CHANGE))).build().upgrade("s1");
+            var stop = new AtomicBoolean();
+            var writes = new AtomicInteger();
+            var failure = new AtomicReference<Throwable>();
+            Thread writer = new Thread(() -> {
+                try (Connection c = DriverManager.getConnection(db.url()); Statement s = c.createStatement()) {
+                    for (long id = 100_000; !stop.get(); id++) {
+                        s.execute("INSERT INTO items VALUES (" + id + ", 1, 'w" + id + "', 1)");
+                        s.execute("UPDATE items SET qty = qty + 1 WHERE id = " + (1 + id % 5000));
+                        writes.incrementAndGet();
+                    }
+                } catch (Throwable e) {
+                    failure.set(e);
+                }
+            });
+            writer.start();
+            try {
+                Retort.configure().url(db.url()).indexes(List.of(chain(CHANGE))).onlineSafe(Duration.ofSeconds(2)).build()
+                        .upgrade("head");
+            } finally {
+                stop.set(true);
+                writer.join();
+            }
+            assertEquals(null, failure.get(), "every write went through");
+            assertTrue(writes.get() > 0);
+            assertEquals(List.of("s2"), db.versionRows());
+            assertEquals(List.of("ck_items_qty|c|true", "fk_items_parent_id_parents|f|true", "pk_items|p|true",
+                    "uq_items_code|u|true"),
+                    db.strings("SELECT regexp_replace(conname, 'ck_items_[0-9a-f]{8}', 'ck_items_qty') || '|' || contype::text"
+                            + " || '|' || convalidated FROM pg_constraint WHERE conrelid = 'items'::regclass ORDER BY 1"),
+                    "validated, and the NOT NULL's check gone");
+            assertEquals(List.of("NO"), db.strings("SELECT is_nullable FROM information_schema.columns WHERE table_schema ="
+                    + " current_schema() AND table_name = 'items' AND column_name = 'code'"));
+            assertEquals(List.of("true"), db.strings("SELECT bool_and(indisvalid)::text FROM pg_index"
+                    + " WHERE indrelid = 'items'::regclass"));
+        }
+    }
+
+    @OnlineSafe(lockTimeoutSeconds = 1)
+    public static final class AddIndexSafely implements Migration {
+        @Override
+        public void upgrade(Ops op) {
+            op.createIndex("ix_items_qty", "items", "qty");
+        }
+    }
+
+    /** A session holds the table; the statement gives up after its lock_timeout, and its retry gets the lock. */
+    @Test
+    void aStatementThatCannotHaveItsLockTriesAgainAndAMigrationCanAskForIt() throws Exception {
+        try (var db = TestDatabase.postgres()) {
+            InlineIndex index = chain(new AddIndexSafely());
+            Retort retort = Retort.configure().url(db.url()).indexes(List.of(index)).build();
+            retort.upgrade("s1");
+            try (Connection holder = DriverManager.getConnection(db.url()); Statement s = holder.createStatement()) {
+                holder.setAutoCommit(false);
+                s.execute("LOCK TABLE items IN SHARE ROW EXCLUSIVE MODE");
+                Thread release = new Thread(() -> {
+                    try {
+                        Thread.sleep(1500);
+                        holder.commit();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                release.start();
+                retort.upgrade("head");
+                release.join();
+            }
+            assertEquals(List.of("s2"), db.versionRows());
+            assertEquals(List.of("ix_items_qty"), db.strings("SELECT indexname FROM pg_indexes WHERE tablename = 'items'"
+                    + " AND indexname = 'ix_items_qty'"));
+        }
+    }
+}
