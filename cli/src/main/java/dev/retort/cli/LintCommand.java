@@ -52,6 +52,7 @@ final class LintCommand implements Callable<Integer> {
                 one.put("why", f.rule().why());
                 one.put("instead", f.rule().instead());
                 one.put("allowed", f.allowedBecause());
+                one.put("detail", f.detail());
                 list.add(one);
             }
             var out = new LinkedHashMap<String, Object>();

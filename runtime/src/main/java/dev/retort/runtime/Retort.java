@@ -178,9 +178,21 @@ public final class Retort {
     public List<Finding> lint(boolean all, String dialectName, LintSettings settings) {
         MigrationSet set = migrations();
         String dialect = dialectName != null ? Dialects.named(dialectName).name() : dialectName();
-        List<String> rows = all ? List.of() : connections.with(Connections.Access.READ,
-                (connection, d) -> versions(d).read(connection));
-        return Linter.lint(set, rows, dialect, settings);
+        if (all) {
+            return Linter.lint(set, List.of(), dialect, settings);
+        }
+        return connections.with(Connections.Access.READ, (connection, d) -> Linter.lint(set, versions(d).read(connection),
+                dialect, settings, table -> rowCount(connection, d, table)));
+    }
+
+    /** A table's rows as the database counts them now, for a lint finding; {@code null} when it cannot say. */
+    private static String rowCount(java.sql.Connection connection, Dialect dialect, dev.retort.schema.TableName table) {
+        try (var s = connection.createStatement(); var r = s.executeQuery("SELECT count(*) FROM " + dialect.qualify(table))) {
+            r.next();
+            return String.format(java.util.Locale.ROOT, "%,d rows", r.getLong(1));
+        } catch (SQLException e) {
+            return null; // a table a pending revision creates first has no rows to count
+        }
     }
 
     /** {@code postgresql}, {@code sqlite} or {@code mysql}: from the URL, or asked of the DataSource's database. */

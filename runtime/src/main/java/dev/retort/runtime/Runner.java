@@ -170,6 +170,7 @@ final class Runner {
                 HistoryEntry.STARTED, false, Retort.version(), progress.current()));
         int executed = 0;
         try (Dialect.AutoCloseableSql restore = dialect.prepareStep(connection, step.actions())) {
+            executed += perform(progress.sessionSettingsDone());
             boolean sent = false;
             while (!progress.finished()) {
                 List<Action> next = progress.nextRun();

@@ -45,6 +45,34 @@ final class StatementProgress {
         return actions.subList(done, end);
     }
 
+    /**
+     * The session settings among the statements that ran before ({@code SET lock_timeout},
+     * {@code SET search_path}, their {@code RESET}s), in order: a step that goes on where an earlier
+     * run stopped makes them again first, since they lived in the session that ended.
+     */
+    List<Action> sessionSettingsDone() {
+        var settings = new java.util.ArrayList<Action>();
+        for (Action action : actions.subList(0, done)) {
+            if (action instanceof Action.Sql sql && isSessionSetting(sql.sql())) {
+                settings.add(action);
+            }
+        }
+        return settings;
+    }
+
+    /**
+     * {@code SET …} or {@code RESET …} for the session; not {@code SET LOCAL}, {@code SET TRANSACTION}
+     * or {@code SET CONSTRAINTS}, which end with their transaction.
+     */
+    static boolean isSessionSetting(String sql) {
+        String[] words = sql.strip().toUpperCase(Locale.ROOT).split("\\s+", 3);
+        if (words[0].equals("RESET")) {
+            return true;
+        }
+        return words[0].equals("SET") && words.length > 1
+                && !List.of("LOCAL", "TRANSACTION", "CONSTRAINTS", "CONSTRAINT").contains(words[1]);
+    }
+
     void ran(int count) {
         done += count;
         attempting = 0;

@@ -151,4 +151,40 @@ class OnlineSafeTest {
                     + " AND indexname = 'ix_items_qty'"));
         }
     }
+
+    /**
+     * A step rendered online-safe runs statement by statement and says how far it got: a check the
+     * rows break fails at its VALIDATE, with the statements before it committed; once the rows are
+     * fixed, the next run goes on from there, its lock_timeout set again.
+     */
+    @Test
+    void aValidationThatFailsIsReportedAtItsStatementAndTheNextRunGoesOn() throws Exception {
+        try (var db = TestDatabase.postgres()) {
+            InlineIndex index = chain(CHANGE);
+            Retort.configure().url(db.url()).indexes(List.of(index)).build().upgrade("s1");
+            db.execute("INSERT INTO items VALUES (9999999, 1, 'negative', -1)");
+            Retort retort = Retort.configure().url(db.url()).indexes(List.of(index)).onlineSafe(Duration.ofSeconds(2))
+                    .build();
+            var failed = org.junit.jupiter.api.Assertions.assertThrows(dev.retort.RetortException.class,
+                    () -> retort.upgrade("head"));
+            assertTrue(failed.getMessage().contains("at statement 6 of 13, outside a transaction, so statements 1-5 stay"
+                    + " applied"), failed.getMessage());
+            assertTrue(failed.getMessage().contains("VALIDATE CONSTRAINT"), failed.getMessage());
+            assertEquals(List.of("s1"), db.versionRows());
+            var open = retort.unfinished();
+            assertEquals(1, open.size());
+            assertEquals(5, open.get(0).progress().done());
+            assertEquals(List.of("false"), db.strings("SELECT convalidated::text FROM pg_constraint"
+                    + " WHERE conrelid = 'items'::regclass AND contype = 'c'"), "added NOT VALID, not validated");
+
+            db.execute("DELETE FROM items WHERE qty < 0");
+            retort.upgrade("head");
+            assertEquals(List.of("s2"), db.versionRows());
+            assertEquals(List.of(), retort.unfinished());
+            assertEquals(List.of("true"), db.strings("SELECT bool_and(convalidated)::text FROM pg_constraint"
+                    + " WHERE conrelid = 'items'::regclass"));
+            assertTrue(retort.history().stream().anyMatch(e -> e.revision().equals("s2") && e.success()),
+                    retort.history().toString());
+        }
+    }
 }

@@ -228,4 +228,34 @@ class StatementProgressTest {
                     + " marked invalid: drop it (DROP INDEX CONCURRENTLY …) before the step runs again: "), e.getMessage());
         }
     }
+
+    /** A run that goes on makes the session settings of the statements that ran again: they lived in the session that ended. */
+    @ParameterizedTest
+    @EnumSource(value = Kind.class, names = {"POSTGRESQL", "MARIADB"})
+    void aRunThatGoesOnMakesTheSessionSettingsAgain(Kind kind, @TempDir Path dir) throws Exception {
+        boolean postgres = kind == Kind.POSTGRESQL;
+        var first = new AtomicReference<>(postgres ? "SET lock_timeout = '1234ms'" : "SET @retort_seen = 1234");
+        var last = new AtomicReference<>("INSERT INTO nowhere VALUES (1)");
+        try (var db = TestDatabase.create(kind, dir)) {
+            Retort retort = Retort.configure().url(db.url()).indexes(List.of(chain(last, first))).build();
+            assertThrows(RetortException.class, () -> retort.upgrade("head"));
+            assertEquals(4, retort.unfinished().get(0).progress().done());
+            last.set(postgres ? "CREATE TABLE seen AS SELECT current_setting('lock_timeout') AS v"
+                    : "CREATE TABLE seen AS SELECT CAST(@retort_seen AS CHAR) AS v");
+            retort.upgrade("head");
+            assertEquals(List.of(postgres ? "1234ms" : "1234"), db.strings("SELECT v FROM seen"));
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void sessionSettingsAreTheSetsThatOutliveATransaction() {
+        for (String setting : List.of("SET lock_timeout = '2s'", "  set search_path to app", "RESET lock_timeout",
+                "SET SESSION sql_mode = ''", "SET @a = 1", "SET NAMES utf8mb4")) {
+            assertTrue(StatementProgress.isSessionSetting(setting), setting);
+        }
+        for (String other : List.of("SET LOCAL lock_timeout = '2s'", "SET TRANSACTION ISOLATION LEVEL SERIALIZABLE",
+                "SET CONSTRAINTS ALL DEFERRED", "SETTLE", "CREATE TABLE t (id INTEGER)", "UPDATE t SET a = 1")) {
+            assertFalse(StatementProgress.isSessionSetting(other), other);
+        }
+    }
 }

@@ -10,9 +10,10 @@ import dev.retort.lint.LintRule.Severity;
  * @param op the op as a migration's author writes it ({@code dropColumn(users.email)})
  * @param severity the rule's severity as configured
  * @param allowedBecause the reason of the migration's {@code @AllowLint} for the rule, or {@code null}
+ * @param detail what the database adds ({@code 12,408 rows}), or {@code null}
  */
 public record Finding(String revision, String migration, String op, LintRule rule, Severity severity,
-        String allowedBecause) {
+        String allowedBecause, String detail) {
 
     /** Whether it fails {@code retort lint}: an error nobody exempted. */
     public boolean blocking() {
@@ -22,8 +23,8 @@ public record Finding(String revision, String migration, String op, LintRule rul
     /** One line: where, which rule, why, and the safe way. */
     public String line() {
         String where = "revision " + revision + (migration.isEmpty() ? ""
-                : " (" + migration.substring(migration.lastIndexOf('.') + 1) + ")") + ": " + op + ": " + rule.id() + " ("
-                + severity.label() + ")";
+                : " (" + migration.substring(migration.lastIndexOf('.') + 1) + ")") + ": " + op
+                + (detail == null ? "" : " [" + detail + "]") + ": " + rule.id() + " (" + severity.label() + ")";
         if (allowedBecause != null) {
             return where + " allowed: " + allowedBecause;
         }

@@ -28,6 +28,18 @@ public final class Linter {
      * @param dialect the database the rules of one database are checked for
      */
     public static List<Finding> lint(MigrationSet migrations, List<String> rows, String dialect, LintSettings settings) {
+        return lint(migrations, rows, dialect, settings, table -> null);
+    }
+
+    /** What the database tells of a table an op touches: its row count, for a SQLite rebuild; {@code null} for nothing. */
+    @FunctionalInterface
+    public interface TableFacts {
+        String of(dev.retort.schema.TableName table);
+    }
+
+    /** As {@link #lint(MigrationSet, List, String, LintSettings)}, each SQLite rebuild told its table's rows. */
+    public static List<Finding> lint(MigrationSet migrations, List<String> rows, String dialect, LintSettings settings,
+            TableFacts facts) {
         Plan plan = migrations.graph().upgrade(rows, "heads");
         var findings = new ArrayList<Finding>();
         for (Step step : plan.steps()) {
@@ -47,8 +59,10 @@ public final class Linter {
             for (RevisionLint.Hit hit : RevisionLint.of(ops.recorded(), dialect)) {
                 Severity severity = settings.severity(hit.rule());
                 if (severity != Severity.OFF) {
+                    String detail = hit.rule() == dev.retort.lint.LintRule.SQLITE_REBUILD && hit.table() != null
+                            ? facts.of(hit.table()) : null;
                     findings.add(new Finding(revision.id(), revision.className(), hit.op().describe(), hit.rule(), severity,
-                            allowed.get(hit.rule().id())));
+                            allowed.get(hit.rule().id()), detail));
                 }
             }
         }

@@ -67,6 +67,16 @@ final class RevisionLint {
 
     /** An op and a rule it breaks. */
     record Hit(Op op, LintRule rule) {
+        /** The table the op changes, or {@code null}. */
+        TableName table() {
+            if (op instanceof AlterColumn a) {
+                return a.table();
+            }
+            if (op instanceof AddConstraint a) {
+                return a.table();
+            }
+            return op instanceof DropConstraint d ? d.table() : null;
+        }
     }
 
     private void check(Op op) {

@@ -164,4 +164,21 @@ class LinterTest {
             assertTrue(readme.contains(row), "README.md has no row " + row);
         }
     }
+
+    /** With a database, a SQLite rebuild is told the rows it will copy. */
+    @Test
+    void aRebuildIsToldItsRowsWhenADatabaseIsGiven(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        var chain = chain(op -> op.alterColumn("users", "age", a -> a.type(BIGINT).existingType(INTEGER)));
+        try (var db = dev.retort.runtime.testing.TestDatabase.sqlite(dir.resolve("lint.db"))) {
+            var retort = dev.retort.runtime.Retort.configure().url(db.url()).indexes(List.of(chain)).build();
+            retort.upgrade("r1");
+            db.execute("INSERT INTO users (id, email, age) VALUES (1, 'a', 1), (2, 'b', 2)");
+            List<Finding> found = retort.lint(false, null, LintSettings.defaults());
+            assertEquals(List.of("2 rows"), found.stream().filter(f -> f.rule() == LintRule.SQLITE_REBUILD)
+                    .map(Finding::detail).toList());
+            assertTrue(found.get(found.size() - 1).line().contains("alterColumn(users.age) [2 rows]: sqlite-rebuild"),
+                    found.toString());
+        }
+    }
 }
