@@ -130,7 +130,8 @@ public final class RetortCommand implements Runnable {
                 .strict(strict);
         String timeout = s.value(options.lockTimeout, "lock-timeout", null);
         if (timeout != null) {
-            builder.lockTimeout(seconds(timeout, "--lock-timeout", 0));
+            builder.lockTimeout(seconds(timeout, options.lockTimeout != null ? "--lock-timeout"
+                    : "retort.properties: lock-timeout", 0));
         }
         String rebuild = s.value(null, "sqlite-auto-rebuild", "true");
         if (!rebuild.equals("true") && !rebuild.equals("false")) {
@@ -140,7 +141,8 @@ public final class RetortCommand implements Runnable {
         builder.sqliteAutoRebuild(Boolean.parseBoolean(rebuild));
         String onlineSafe = s.value(options.onlineSafe, "online-safe", null);
         if (onlineSafe != null) {
-            builder.onlineSafe(seconds(onlineSafe, "--online-safe", 1));
+            builder.onlineSafe(seconds(onlineSafe, options.onlineSafe != null ? "--online-safe"
+                    : "retort.properties: online-safe", 1));
         }
         String mode = s.value(options.transactionMode, "transaction-mode", null);
         if (mode != null) {

@@ -58,6 +58,10 @@ public abstract class AbstractRetortMojo extends AbstractMojo {
     @Parameter(property = "retort.lockTimeout")
     String lockTimeout;
 
+    /** Seconds of {@code lock_timeout} under which PostgreSQL's DDL is rendered online-safe; unset for the plain rendering. */
+    @Parameter(property = "retort.onlineSafe")
+    String onlineSafe;
+
     /** {@code per-migration} (default) or {@code all}. */
     @Parameter(property = "retort.transactionMode")
     String transactionMode;
@@ -97,6 +101,7 @@ public abstract class AbstractRetortMojo extends AbstractMojo {
                 .option("--user", setting("retort.user", user))
                 .option("--version-table", setting("retort.versionTable", versionTable))
                 .option("--lock-timeout", setting("retort.lockTimeout", lockTimeout))
+                .option("--online-safe", setting("retort.onlineSafe", onlineSafe))
                 .option("--transaction-mode", setting("retort.transactionMode", transactionMode))
                 .option("--naming-convention", setting("retort.namingConvention", namingConvention))
                 .option("--classpath", classpath())

@@ -36,6 +36,13 @@ final class RetortFactory {
                 .transactionMode(transactionMode(properties.getTransactionMode()))
                 .namingConvention(namingConvention(properties.getNamingConvention()))
                 .strict(properties.isStrict());
+        if (properties.getOnlineSafe() != null) {
+            if (properties.getOnlineSafe().isNegative() || properties.getOnlineSafe().isZero()) {
+                throw bad("online-safe", "the lock_timeout must be above zero, not " + properties.getOnlineSafe().toSeconds()
+                        + "s; leave it unset for the plain rendering");
+            }
+            builder.onlineSafe(properties.getOnlineSafe());
+        }
         if (!properties.getIndexes().isEmpty()) {
             builder.indexes(indexes(properties.getIndexes(), classLoader));
         }

@@ -42,6 +42,13 @@ public class RetortProperties {
     @DurationUnit(ChronoUnit.SECONDS)
     private Duration lockTimeout = Duration.ofMinutes(5);
 
+    /**
+     * Render PostgreSQL's DDL online-safe, each statement under this lock_timeout and retried when
+     * it cannot have its lock; unset for the plain rendering. A bare number counts seconds.
+     */
+    @DurationUnit(ChronoUnit.SECONDS)
+    private Duration onlineSafe;
+
     /** per-migration (each migration in its own transaction) or all (the whole run in one). */
     private String transactionMode = "per-migration";
 
@@ -117,6 +124,14 @@ public class RetortProperties {
 
     public void setLockTimeout(Duration lockTimeout) {
         this.lockTimeout = lockTimeout;
+    }
+
+    public Duration getOnlineSafe() {
+        return onlineSafe;
+    }
+
+    public void setOnlineSafe(Duration onlineSafe) {
+        this.onlineSafe = onlineSafe;
     }
 
     public String getTransactionMode() {

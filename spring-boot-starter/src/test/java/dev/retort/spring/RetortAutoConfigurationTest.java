@@ -138,7 +138,23 @@ class RetortAutoConfigurationTest {
                     .properties("spring.retort.transaction-mode=sometimes").run());
             assertEquals("Retort: spring.retort.transaction-mode: 'sometimes' is not one of per-migration, all",
                     analysis(mode).getDescription());
+            var onlineSafe = assertThrows(RuntimeException.class, () -> app(db, JdbcOnlyApp.class)
+                    .properties("spring.retort.online-safe=0").run());
+            assertEquals("Retort: spring.retort.online-safe: the lock_timeout must be above zero, not 0s; leave it unset for"
+                    + " the plain rendering", analysis(onlineSafe).getDescription());
             assertEquals(List.of(), db.strings("SELECT name FROM sqlite_master WHERE name LIKE 'retort%'"));
+        }
+    }
+
+    /** spring.retort.online-safe renders the start's PostgreSQL DDL under its lock_timeout. */
+    @Test
+    void onlineSafeReachesTheRendering() throws Exception {
+        try (var db = TestDatabase.create(TestDatabase.Kind.POSTGRESQL, dir)) {
+            try (var context = app(db, JdbcOnlyApp.class).properties("spring.retort.online-safe=3").run()) {
+                assertEquals(List.of(HEAD), context.getBean(Retort.class).current());
+                String script = context.getBean(Retort.class).upgradeSql(List.of(), "head", "postgresql");
+                assertTrue(script.contains("SET lock_timeout = '3000ms';"), script);
+            }
         }
     }
 
