@@ -12,9 +12,11 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-@Command(name = "lint", description = "Check the migrations not yet applied to the database (every one with --all) for"
+@Command(name = "lint", description = "Check the migrations not yet applied to the database (every one with --all,"
+        + " or those of RANGE) for"
         + " changes that lose data, lock a busy table or break the application still running; runs nothing. Exit 1"
         + " when an error-level finding is not exempted with @AllowLint.")
 final class LintCommand implements Callable<Integer> {
@@ -24,6 +26,10 @@ final class LintCommand implements Callable<Integer> {
 
     @Mixin
     DatabaseOptions database;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "RANGE", description = "Only these revisions: FROM:TO as"
+            + " history -r takes it (either side may be empty: base, heads; 'current' is the database's), or one revision.")
+    String range;
 
     @Option(names = "--all", arity = "0", description = "Every revision, from base; connects to no database.")
     boolean all;
@@ -38,7 +44,15 @@ final class LintCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Retort retort = top.retort(null, database);
-        List<Finding> findings = retort.lint(all, dialect, top.settings().lint());
+        if (range != null && all) {
+            throw new RetortException(ErrorCode.BAD_OPTION, "lint takes a RANGE or --all, not both; --all is base:heads");
+        }
+        if (range != null && range.isBlank()) {
+            throw new RetortException(ErrorCode.BAD_OPTION, "lint's RANGE is empty; give FROM:TO, a revision, or leave"
+                    + " it out for what the database has not run");
+        }
+        List<Finding> findings = range != null ? retort.lint(range, dialect, top.settings().lint())
+                : retort.lint(all, dialect, top.settings().lint());
         long blocking = findings.stream().filter(Finding::blocking).count();
         if (json) {
             var list = new ArrayList<Map<String, Object>>();

@@ -185,6 +185,23 @@ public final class Retort {
                 dialect, settings, table -> rowCount(connection, d, table)));
     }
 
+    /**
+     * The lint findings of a range of revisions ({@code from:to} as {@code history -r} takes it, or
+     * one revision), oldest first. Opens the database only for a range that says {@code current}.
+     *
+     * @param dialectName the database whose own rules apply, or {@code null} for the configured one's
+     */
+    public List<Finding> lint(String range, String dialectName, LintSettings settings) {
+        MigrationSet set = migrations();
+        String dialect = dialectName != null ? Dialects.named(dialectName).name() : dialectName();
+        if (!range.contains("current")) {
+            return Linter.lintRevisions(set, Linter.range(set, range, List.of()), dialect, settings, table -> null);
+        }
+        return connections.with(Connections.Access.READ, (connection, d) -> Linter.lintRevisions(set,
+                Linter.range(set, range, versions(d).read(connection)), dialect, settings,
+                table -> rowCount(connection, d, table)));
+    }
+
     /** A table's rows as the database counts them now, for a lint finding; {@code null} when it cannot say. */
     private static String rowCount(java.sql.Connection connection, Dialect dialect, dev.retort.schema.TableName table) {
         try (var s = connection.createStatement(); var r = s.executeQuery("SELECT count(*) FROM " + dialect.qualify(table))) {

@@ -109,4 +109,34 @@ class LintTest {
             assertEquals("No findings.\n", lint(dir, db.url(), "lint").out());
         }
     }
+
+    /** RANGE as history -r takes it, both ends included, or one revision; no database unless it says current. */
+    @Test
+    void aRangeOrOneRevision(@TempDir Path dir) throws Exception {
+        String url = "sqlite:///" + dir.resolve("app.db");
+        String dropEmail = line("l1000002", "DropEmail", "dropColumn(users.email)", LintRule.DROP_COLUMN, "error");
+        String dropLegacy = "revision l1000003 (DropLegacy): dropTable(legacy): drop-table (error) allowed: legacy was"
+                + " emptied in release 3";
+        Cli one = lint(dir, url, "lint", "l1000002");
+        assertEquals(1, one.exitCode(), one.toString());
+        assertEquals(List.of(dropEmail), one.out().lines().toList());
+        assertEquals(List.of(dropEmail), lint(dir, url, "lint", ":l1000002").out().lines().toList());
+        assertEquals(List.of(dropEmail, dropLegacy), lint(dir, url, "lint", "l1000002:").out().lines().toList());
+        Cli last = lint(dir, url, "lint", "l1000003:heads");
+        assertEquals(0, last.exitCode(), last.toString());
+        assertEquals(List.of(dropLegacy), last.out().lines().toList());
+        assertTrue(!Files.exists(dir.resolve("app.db")), "a range without current opens no database");
+
+        try (var db = TestDatabase.sqlite(dir.resolve("app.db"))) {
+            assertEquals(0, lint(dir, db.url(), "upgrade", "l1000002").exitCode());
+            assertEquals(List.of(dropEmail, dropLegacy), lint(dir, db.url(), "lint", "current:").out().lines().toList());
+        }
+
+        Cli both = lint(dir, url, "lint", "l1000002", "--all");
+        assertEquals(2, both.exitCode(), both.toString());
+        assertEquals("retort: error: lint takes a RANGE or --all, not both; --all is base:heads\n", both.err());
+        Cli unknown = lint(dir, url, "lint", "nosuch:");
+        assertEquals(2, unknown.exitCode(), unknown.toString());
+        assertTrue(unknown.err().contains("nosuch"), unknown.toString());
+    }
 }

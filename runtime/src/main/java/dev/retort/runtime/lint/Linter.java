@@ -41,9 +41,34 @@ public final class Linter {
     public static List<Finding> lint(MigrationSet migrations, List<String> rows, String dialect, LintSettings settings,
             TableFacts facts) {
         Plan plan = migrations.graph().upgrade(rows, "heads");
-        var findings = new ArrayList<Finding>();
+        var revisions = new ArrayList<String>(plan.steps().size());
         for (Step step : plan.steps()) {
-            RevisionInfo revision = migrations.graph().get(step.revision());
+            revisions.add(step.revision());
+        }
+        return lintRevisions(migrations, revisions, dialect, settings, facts);
+    }
+
+    /**
+     * The revisions of a range, oldest first, as {@code retort lint RANGE} checks them: {@code from:to}
+     * as {@code history -r} takes it (either side may be empty: base, heads; both ends included),
+     * or one revision alone.
+     *
+     * @param rows the database's version rows, for a range that says {@code current}
+     */
+    public static List<String> range(MigrationSet migrations, String range, List<String> rows) {
+        String text = range.strip();
+        List<String> newestFirst = migrations.graph().history(text.contains(":") ? text : text + ":" + text, rows);
+        var oldestFirst = new ArrayList<>(newestFirst);
+        java.util.Collections.reverse(oldestFirst);
+        return oldestFirst;
+    }
+
+    /** The findings of these revisions' upgrades, in the order given. */
+    public static List<Finding> lintRevisions(MigrationSet migrations, List<String> revisions, String dialect,
+            LintSettings settings, TableFacts facts) {
+        var findings = new ArrayList<Finding>();
+        for (String id : revisions) {
+            RevisionInfo revision = migrations.graph().get(id);
             Migration migration = migrations.newMigration(revision.id());
             var ops = new Ops();
             try {
