@@ -25,12 +25,11 @@ public enum LintRule {
             "add it nullable, backfill it, then alterColumn(…, a -> a.notNull()); or give it a serverDefault(…)"),
     UNIQUE_ON_EXISTING(Severity.WARNING, null, "a unique constraint or unique index added to a table that existed",
             "it fails when existing rows hold duplicates, and builds its index under a lock that blocks writes",
-            "look for duplicates first; on PostgreSQL createIndex(…, i -> i.unique().concurrently()) in a revision with"
-                    + " transactional = false"),
+            "look for duplicates first; on PostgreSQL @OnlineSafe on the migration builds its index concurrently"),
     SET_NOT_NULL(Severity.WARNING, null, "alterColumn(…, a -> a.notNull()) on a table that existed",
             "it fails if a row holds NULL, and PostgreSQL scans the whole table under a lock that blocks reads and"
-                    + " writes", "fill the NULLs first; on PostgreSQL add CHECK (col IS NOT NULL) NOT VALID, VALIDATE it,"
-                    + " then SET NOT NULL (execute(…) in only(\"postgresql\", …))"),
+                    + " writes", "fill the NULLs first; on PostgreSQL @OnlineSafe on the migration sets it through a"
+                    + " validated CHECK (col IS NOT NULL), with no scan under that lock"),
     RENAME_TABLE(Severity.WARNING, null, "renameTable", "the application version still running uses the old name",
             "create the new table (or a view under one name) and move over across two releases"),
     RENAME_COLUMN(Severity.WARNING, null, "renameColumn", "the application version still running reads and writes the"
@@ -38,14 +37,14 @@ public enum LintRule {
                     + " release"),
     INDEX_NOT_CONCURRENT(Severity.WARNING, "postgresql", "createIndex without concurrently() on a table that existed",
             "CREATE INDEX blocks every write to the table until the index is built",
-            "createIndex(…, i -> i.concurrently()) in a revision of its own with transactional = false"),
+            "@OnlineSafe on the migration (or --online-safe for the run), which builds it CONCURRENTLY"),
     DROP_INDEX_NOT_CONCURRENT(Severity.WARNING, "postgresql", "dropIndex without CONCURRENTLY",
             "DROP INDEX blocks reads and writes of the table while it waits for its lock",
-            "dropIndex(name, table, IF_EXISTS, CONCURRENTLY) in a revision with transactional = false"),
+            "@OnlineSafe on the migration (or --online-safe for the run), which drops it CONCURRENTLY"),
     CONSTRAINT_VALIDATED(Severity.WARNING, "postgresql", "a foreign key or check added to a table that existed",
             "PostgreSQL checks every row while it holds a lock that blocks writes (a foreign key locks the referred"
-                    + " table too)", "add it NOT VALID, then VALIDATE CONSTRAINT in a later transaction (execute(…) in"
-                    + " only(\"postgresql\", …))"),
+                    + " table too)", "@OnlineSafe on the migration (or --online-safe for the run), which adds it NOT VALID"
+                    + " and validates it after, under a lock that lets writes go on"),
     VOLATILE_DEFAULT(Severity.WARNING, "postgresql", "addColumn with a volatile default (randomUuid(), random(),"
             + " clock_timestamp(), nextval) to a table that existed",
             "PostgreSQL rewrites the whole table under a lock that blocks reads and writes",
@@ -56,8 +55,8 @@ public enum LintRule {
             "add a column of the new type, backfill it in batches, and switch over"),
     NO_LOCK_TIMEOUT(Severity.WARNING, "postgresql", "DDL on a table that existed, in a revision that sets no"
             + " lock_timeout", "a statement that waits for its lock queues every query behind it, for as long as it"
-                    + " waits", "op.execute(\"SET LOCAL lock_timeout = '5s'\") first in the revision, and retry when it"
-                    + " times out"),
+                    + " waits", "@OnlineSafe on the migration (or --online-safe for the run), which sets lock_timeout"
+                    + " and retries; or op.execute(\"SET LOCAL lock_timeout = '5s'\") first in the revision"),
     SQLITE_REBUILD(Severity.WARNING, "sqlite", "an op SQLite does as a table rebuild (alterColumn, addConstraint,"
             + " dropConstraint) on a table that existed", "the table is copied whole, holding the database's write lock"
                     + " for as long as that takes", "batch the changes of one table in batchAlterTable(…), so they are"

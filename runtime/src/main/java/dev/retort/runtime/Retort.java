@@ -177,12 +177,12 @@ public final class Retort {
      */
     public List<Finding> lint(boolean all, String dialectName, LintSettings settings) {
         MigrationSet set = migrations();
-        String dialect = dialectName != null ? Dialects.named(dialectName).name() : dialectName();
+        Linter.Context context = lintContext(dialectName, settings);
         if (all) {
-            return Linter.lint(set, List.of(), dialect, settings);
+            return Linter.lint(set, Linter.pending(set, List.of()), context);
         }
-        return connections.with(Connections.Access.READ, (connection, d) -> Linter.lint(set, versions(d).read(connection),
-                dialect, settings, table -> rowCount(connection, d, table)));
+        return connections.with(Connections.Access.READ, (connection, d) -> Linter.lint(set,
+                Linter.pending(set, versions(d).read(connection)), context.withFacts(table -> rowCount(connection, d, table))));
     }
 
     /**
@@ -193,13 +193,18 @@ public final class Retort {
      */
     public List<Finding> lint(String range, String dialectName, LintSettings settings) {
         MigrationSet set = migrations();
-        String dialect = dialectName != null ? Dialects.named(dialectName).name() : dialectName();
+        Linter.Context context = lintContext(dialectName, settings);
         if (!range.contains("current")) {
-            return Linter.lintRevisions(set, Linter.range(set, range, List.of()), dialect, settings, table -> null);
+            return Linter.lint(set, Linter.range(set, range, List.of()), context);
         }
-        return connections.with(Connections.Access.READ, (connection, d) -> Linter.lintRevisions(set,
-                Linter.range(set, range, versions(d).read(connection)), dialect, settings,
-                table -> rowCount(connection, d, table)));
+        return connections.with(Connections.Access.READ, (connection, d) -> Linter.lint(set,
+                Linter.range(set, range, versions(d).read(connection)), context.withFacts(table -> rowCount(connection, d,
+                        table))));
+    }
+
+    private Linter.Context lintContext(String dialectName, LintSettings settings) {
+        String dialect = dialectName != null ? Dialects.named(dialectName).name() : dialectName();
+        return new Linter.Context(dialect, settings, config.onlineSafe() != null, config.naming(), Linter.TableFacts.NONE);
     }
 
     /** A table's rows as the database counts them now, for a lint finding; {@code null} when it cannot say. */

@@ -72,6 +72,11 @@ class LintTest {
                 line("l1000003", "DropLegacy", "dropTable(legacy)", LintRule.NO_LOCK_TIMEOUT, "warning")),
                 postgres.out().lines().toList());
 
+        Cli safe = lint(dir, url, "lint", "--all", "--dialect", "postgresql", "--online-safe", "5");
+        assertEquals(List.of(line("l1000002", "DropEmail", "dropColumn(users.email)", LintRule.DROP_COLUMN, "error"),
+                "revision l1000003 (DropLegacy): dropTable(legacy): drop-table (error) allowed: legacy was emptied in"
+                        + " release 3"), safe.out().lines().toList(), "rendered online-safe, the locking rules are met");
+
         Cli json = lint(dir, url, "lint", "--all", "--json");
         assertEquals(1, json.exitCode());
         assertTrue(json.out().contains("\"rule\":\"drop-column\",\"severity\":\"error\""), json.toString());

@@ -3,14 +3,18 @@ package dev.retort.runtime.lint;
 import dev.retort.AllowLint;
 import dev.retort.ErrorCode;
 import dev.retort.Migration;
+import dev.retort.OnlineSafe;
 import dev.retort.RetortException;
 import dev.retort.dsl.Ops;
-import dev.retort.graph.Plan;
 import dev.retort.graph.Step;
 import dev.retort.index.RevisionInfo;
+import dev.retort.lint.LintRule;
 import dev.retort.lint.LintRule.Severity;
 import dev.retort.runtime.index.MigrationSet;
+import dev.retort.schema.NamingConvention;
+import dev.retort.schema.TableName;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,31 +25,42 @@ public final class Linter {
     private Linter() {
     }
 
-    /**
-     * The findings of the upgrades from {@code rows} (the database's version rows; empty for every
-     * revision) to the heads, in the order they would run.
-     *
-     * @param dialect the database the rules of one database are checked for
-     */
-    public static List<Finding> lint(MigrationSet migrations, List<String> rows, String dialect, LintSettings settings) {
-        return lint(migrations, rows, dialect, settings, table -> null);
-    }
-
     /** What the database tells of a table an op touches: its row count, for a SQLite rebuild; {@code null} for nothing. */
     @FunctionalInterface
     public interface TableFacts {
-        String of(dev.retort.schema.TableName table);
+        String of(TableName table);
+
+        TableFacts NONE = table -> null;
     }
 
-    /** As {@link #lint(MigrationSet, List, String, LintSettings)}, each SQLite rebuild told its table's rows. */
-    public static List<Finding> lint(MigrationSet migrations, List<String> rows, String dialect, LintSettings settings,
+    /**
+     * How the revisions are checked.
+     *
+     * @param dialect the database whose own rules apply
+     * @param onlineSafeRun whether the run renders PostgreSQL's DDL online-safe ({@code --online-safe}),
+     *     which takes care of the locking rules for every migration, as {@code @OnlineSafe} does for one
+     * @param naming how unnamed constraints are named: the online-safe rendering validates a constraint by its name
+     */
+    public record Context(String dialect, LintSettings settings, boolean onlineSafeRun, NamingConvention naming,
             TableFacts facts) {
-        Plan plan = migrations.graph().upgrade(rows, "heads");
-        var revisions = new ArrayList<String>(plan.steps().size());
-        for (Step step : plan.steps()) {
+
+        /** The plain rendering, the Alembic naming convention, and no database. */
+        public static Context of(String dialect, LintSettings settings) {
+            return new Context(dialect, settings, false, NamingConvention.alembic(), TableFacts.NONE);
+        }
+
+        public Context withFacts(TableFacts tableFacts) {
+            return new Context(dialect, settings, onlineSafeRun, naming, tableFacts);
+        }
+    }
+
+    /** The revisions the upgrades from {@code rows} (the database's version rows; empty for every revision) to the heads run, in order. */
+    public static List<String> pending(MigrationSet migrations, List<String> rows) {
+        var revisions = new ArrayList<String>();
+        for (Step step : migrations.graph().upgrade(rows, "heads").steps()) {
             revisions.add(step.revision());
         }
-        return lintRevisions(migrations, revisions, dialect, settings, facts);
+        return revisions;
     }
 
     /**
@@ -57,15 +72,18 @@ public final class Linter {
      */
     public static List<String> range(MigrationSet migrations, String range, List<String> rows) {
         String text = range.strip();
-        List<String> newestFirst = migrations.graph().history(text.contains(":") ? text : text + ":" + text, rows);
-        var oldestFirst = new ArrayList<>(newestFirst);
-        java.util.Collections.reverse(oldestFirst);
-        return oldestFirst;
+        var revisions = new ArrayList<>(migrations.graph().history(text.contains(":") ? text : text + ":" + text, rows));
+        Collections.reverse(revisions);
+        return revisions;
+    }
+
+    /** The findings of the upgrades from {@code rows} to the heads, in the order they would run. */
+    public static List<Finding> lint(MigrationSet migrations, List<String> rows, String dialect, LintSettings settings) {
+        return lint(migrations, pending(migrations, rows), Context.of(dialect, settings));
     }
 
     /** The findings of these revisions' upgrades, in the order given. */
-    public static List<Finding> lintRevisions(MigrationSet migrations, List<String> revisions, String dialect,
-            LintSettings settings, TableFacts facts) {
+    public static List<Finding> lint(MigrationSet migrations, List<String> revisions, Context context) {
         var findings = new ArrayList<Finding>();
         for (String id : revisions) {
             RevisionInfo revision = migrations.graph().get(id);
@@ -81,11 +99,13 @@ public final class Linter {
             for (AllowLint allow : migration.getClass().getAnnotationsByType(AllowLint.class)) {
                 allowed.put(allow.rule(), allow.reason());
             }
-            for (RevisionLint.Hit hit : RevisionLint.of(ops.recorded(), dialect)) {
-                Severity severity = settings.severity(hit.rule());
+            boolean onlineSafe = context.onlineSafeRun() || migration.getClass().isAnnotationPresent(OnlineSafe.class);
+            NamingConvention naming = onlineSafe ? context.naming() : null;
+            for (RevisionLint.Hit hit : RevisionLint.of(ops.recorded(), context.dialect(), naming)) {
+                Severity severity = context.settings().severity(hit.rule());
                 if (severity != Severity.OFF) {
-                    String detail = hit.rule() == dev.retort.lint.LintRule.SQLITE_REBUILD && hit.table() != null
-                            ? facts.of(hit.table()) : null;
+                    String detail = hit.rule() == LintRule.SQLITE_REBUILD && hit.table() != null
+                            ? context.facts().of(hit.table()) : null;
                     findings.add(new Finding(revision.id(), revision.className(), hit.op().describe(), hit.rule(), severity,
                             allowed.get(hit.rule().id()), detail));
                 }

@@ -19,6 +19,7 @@ import dev.retort.op.RenameTable;
 import dev.retort.runtime.autogen.Narrowing;
 import dev.retort.schema.ColumnDef;
 import dev.retort.schema.Constraint;
+import dev.retort.schema.NamingConvention;
 import dev.retort.schema.NumericType;
 import dev.retort.schema.ServerDefault;
 import dev.retort.schema.SqlType;
@@ -43,6 +44,8 @@ final class RevisionLint {
     private static final Pattern LOCK_TIMEOUT = Pattern.compile("(?i)\\block_timeout\\b");
 
     private final String dialect;
+    /** The naming convention when the revision is rendered online-safe on PostgreSQL, else {@code null}. */
+    private final NamingConvention onlineSafe;
     private final Set<String> createdHere = new HashSet<>();
     private final Set<String> addedHere = new HashSet<>();
     private final Set<String> indexesHere = new HashSet<>();
@@ -51,13 +54,22 @@ final class RevisionLint {
     private Op firstDdlOnExisting;
     private boolean setsLockTimeout;
 
-    private RevisionLint(String dialect) {
+    private RevisionLint(String dialect, NamingConvention onlineSafe) {
         this.dialect = dialect;
+        this.onlineSafe = "postgresql".equals(dialect) ? onlineSafe : null;
     }
 
     /** The rules each op breaks, in order, as (op, rule) pairs; rules of other databases left out. */
     static List<Hit> of(List<Op> ops, String dialect) {
-        var lint = new RevisionLint(dialect);
+        return of(ops, dialect, null);
+    }
+
+    /**
+     * As {@link #of(List, String)}, for a revision rendered online-safe when {@code onlineSafe} (its
+     * naming convention) is given: the locking dangers that rendering removes are no finding.
+     */
+    static List<Hit> of(List<Op> ops, String dialect, NamingConvention onlineSafe) {
+        var lint = new RevisionLint(dialect, onlineSafe);
         ops.forEach(lint::check);
         if (lint.firstDdlOnExisting != null && !lint.setsLockTimeout) {
             lint.hit(lint.firstDdlOnExisting, LintRule.NO_LOCK_TIMEOUT);
@@ -229,12 +241,30 @@ final class RevisionLint {
     }
 
     private void hit(Op op, LintRule rule) {
-        if (rule.dialect() != null && !rule.dialect().equals(dialect)) {
+        if (rule.dialect() != null && !rule.dialect().equals(dialect) || renderedSafely(op, rule)) {
             return;
         }
         if (hits.stream().noneMatch(h -> h.op() == op && h.rule() == rule)) {
             hits.add(new Hit(op, rule));
         }
+    }
+
+    /**
+     * Whether the online-safe rendering (PostgresOnlineSafe) does this op the safe way: indexes
+     * built and dropped concurrently, every statement under a lock_timeout, and a foreign key or
+     * check added NOT VALID and validated after, which needs the constraint's name. What depends on
+     * the rows (duplicates, NULLs) stays a finding.
+     */
+    private boolean renderedSafely(Op op, LintRule rule) {
+        if (onlineSafe == null) {
+            return false;
+        }
+        return switch (rule) {
+            case INDEX_NOT_CONCURRENT, DROP_INDEX_NOT_CONCURRENT, NO_LOCK_TIMEOUT -> true;
+            case CONSTRAINT_VALIDATED -> op instanceof AddConstraint add
+                    && onlineSafe.name(add.constraint(), add.table()) != null;
+            default -> false;
+        };
     }
 
     private static String key(TableName table) {
