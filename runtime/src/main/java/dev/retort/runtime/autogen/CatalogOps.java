@@ -37,6 +37,11 @@ final class CatalogOps {
         this.naming = naming;
     }
 
+    /** The name the naming convention gives the constraint, or {@code null} where the database names it. */
+    String conventionalName(Constraint constraint, TableName table) {
+        return constraint.name() != null ? constraint.name() : naming.name(constraint, table);
+    }
+
     Catalog catalog() {
         return catalog;
     }

@@ -34,6 +34,15 @@ sealed interface CatalogReader permits MysqlCatalogReader, PostgresCatalogReader
     String databaseName(Constraint constraint, String table);
 
     /** A printed index part ({@code email}, {@code lower(email) DESC}) as a column or an expression. */
+    /**
+     * Whether the catalog names every constraint it has, so that a constraint the naming convention
+     * names and one named otherwise differ (MySQL: a unique index and a unique constraint are one
+     * thing there, each with its name). SQLite keeps no name for many, so a missing name says nothing.
+     */
+    default boolean keepsEveryConstraintName() {
+        return false;
+    }
+
     default IndexPart indexPart(String printed, TableInfo table) {
         boolean descending = printed.endsWith(" DESC");
         String key = descending ? printed.substring(0, printed.length() - 5) : printed;

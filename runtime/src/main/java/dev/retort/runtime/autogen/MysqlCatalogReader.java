@@ -25,6 +25,11 @@ final class MysqlCatalogReader implements CatalogReader {
     private static final Pattern DECIMAL = Pattern.compile("DECIMAL\\((\\d+), (\\d+)\\)");
 
     @Override
+    public boolean keepsEveryConstraintName() {
+        return true;
+    }
+
+    @Override
     public SqlType type(String printed, Catalog catalog) {
         SqlType basic = switch (printed) {
             case "SMALLINT" -> SqlType.SMALLINT;

@@ -41,13 +41,13 @@ final class TableChanges {
 
     void dropsFirst(TableInfo had, TableInfo wanted, List<Difference> changes) {
         TableName table = TableName.of(had.name());
-        for (Constraint c : unmatched(foreignKeys(from, had), foreignKeys(to, wanted))) {
+        for (Constraint c : unmatched(table, foreignKeys(from, had), foreignKeys(to, wanted))) {
             changes.add(Difference.of(dropConstraint(table, c)));
         }
         for (CreateIndex index : unmatchedIndexes(indexes(from, had), indexes(to, wanted))) {
             changes.add(Difference.of(new DropIndex(index.name(), table, index, false, false)));
         }
-        for (Constraint c : unmatched(keys(from, had), keys(to, wanted))) {
+        for (Constraint c : unmatched(table, keys(from, had), keys(to, wanted))) {
             changes.add(Difference.of(dropConstraint(table, c)));
         }
     }
@@ -82,7 +82,7 @@ final class TableChanges {
             changes.add(Difference.of(
                     new SetTableComment(table, Change.of(had.comment(), wanted.comment()))));
         }
-        for (Constraint c : unmatched(keys(to, wanted), keys(from, had))) {
+        for (Constraint c : unmatched(table, keys(to, wanted), keys(from, had))) {
             changes.add(Difference.of(new AddConstraint(table, c)));
         }
         for (CreateIndex index : unmatchedIndexes(indexes(to, wanted), indexes(from, had))) {
@@ -92,7 +92,7 @@ final class TableChanges {
 
     void foreignKeysLast(TableInfo had, TableInfo wanted, List<Difference> changes) {
         TableName table = TableName.of(had.name());
-        for (Constraint c : unmatched(foreignKeys(to, wanted), foreignKeys(from, had))) {
+        for (Constraint c : unmatched(table, foreignKeys(to, wanted), foreignKeys(from, had))) {
             changes.add(Difference.of(new AddConstraint(table, c)));
         }
     }
@@ -150,11 +150,11 @@ final class TableChanges {
     }
 
     /** The constraints of {@code these} that none of {@code those} matches. */
-    private List<Constraint> unmatched(List<Constraint> these, List<Constraint> those) {
+    private List<Constraint> unmatched(TableName table, List<Constraint> these, List<Constraint> those) {
         var left = new ArrayList<>(those);
         var result = new ArrayList<Constraint>();
         for (Constraint c : these) {
-            Constraint match = left.stream().filter(o -> sameConstraint(c, o)).findFirst().orElse(null);
+            Constraint match = left.stream().filter(o -> sameConstraint(c, o, table)).findFirst().orElse(null);
             if (match == null) {
                 result.add(c);
             } else {
@@ -164,8 +164,15 @@ final class TableChanges {
         return result;
     }
 
-    private boolean sameConstraint(Constraint a, Constraint b) {
-        if (a.name() != null && b.name() != null && !a.name().equals(b.name())) {
+    private boolean sameConstraint(Constraint a, Constraint b, TableName table) {
+        String aName = a.name();
+        String bName = b.name();
+        if (from.reader().keepsEveryConstraintName() && (aName == null) != (bName == null)) {
+            // No name here means the convention's: where the catalog keeps every name, that one is known.
+            aName = from.conventionalName(a, table);
+            bName = from.conventionalName(b, table);
+        }
+        if (aName != null && bName != null && !aName.equals(bName)) {
             return false;
         }
         if (a instanceof Constraint.Check x && b instanceof Constraint.Check y) {

@@ -77,6 +77,31 @@ class SchemaDiffTest {
         assertEquals(List.of(), diff(one, one));
     }
 
+    /**
+     * On MySQL a unique index and a unique constraint read back alike, each with its name: one the
+     * convention names (uq_users_email) and one named otherwise (ix_users_email) are two keys, and
+     * the diff changes one into the other. On SQLite, which keeps no name for many, a missing name
+     * still says nothing.
+     */
+    @Test
+    void whereTheCatalogKeepsEveryNameTheConventionsNameIsCompared() {
+        TableInfo indexed = users(new KeyInfo("ix_users_email", List.of("email")));
+        TableInfo constrained = users(new KeyInfo("uq_users_email", List.of("email")));
+        List<Difference> mysql = SchemaDiff.between(catalog(List.of(indexed)), catalog(List.of(constrained)), "mysql",
+                NamingConvention.alembic(), CatalogDiff.Equivalence.EXACT, Set.of());
+        assertEquals(List.of("dropConstraint(users.ix_users_email)", "addConstraint(users)"), described(mysql));
+        List<Difference> sqlite = SchemaDiff.between(catalog(List.of(users(new KeyInfo(null, List.of("email"))))),
+                catalog(List.of(constrained)), "sqlite", NamingConvention.alembic(), CatalogDiff.Equivalence.EXACT, Set.of());
+        assertEquals(List.of(), described(sqlite));
+        assertEquals(List.of(), described(SchemaDiff.between(catalog(List.of(constrained)), catalog(List.of(constrained)),
+                "mysql", NamingConvention.alembic(), CatalogDiff.Equivalence.EXACT, Set.of())));
+    }
+
+    private static TableInfo users(KeyInfo unique) {
+        return new TableInfo("users", List.of(column("id", "bigint", false), column("email", "varchar(100)", true)),
+                new KeyInfo("PRIMARY", List.of("id")), List.of(unique), List.of(), List.of(), List.of(), List.of(), null);
+    }
+
     private static List<Difference> diff(Catalog from, Catalog to) {
         return SchemaDiff.between(from, to, "postgresql", NamingConvention.database(), CatalogDiff.Equivalence.EXACT, Set.of());
     }
