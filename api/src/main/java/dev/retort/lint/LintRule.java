@@ -23,9 +23,11 @@ public enum LintRule {
     NOT_NULL_WITHOUT_DEFAULT(Severity.ERROR, null, "addColumn NOT NULL without a default to a table that existed",
             "it fails on a table with rows, and the running application's inserts fail without the column",
             "add it nullable, backfill it, then alterColumn(…, a -> a.notNull()); or give it a serverDefault(…)"),
-    UNIQUE_ON_EXISTING(Severity.WARNING, null, "a unique constraint or unique index added to a table that existed",
+    UNIQUE_ON_EXISTING(Severity.WARNING, null, "a primary key, unique constraint or unique index added to a table that"
+            + " existed",
             "it fails when existing rows hold duplicates, and builds its index under a lock that blocks writes",
-            "look for duplicates first; on PostgreSQL @OnlineSafe on the migration builds its index concurrently"),
+            "look for duplicates (and NULLs, for a key) first; on PostgreSQL @OnlineSafe on the migration builds a named"
+                    + " unique constraint's index concurrently"),
     SET_NOT_NULL(Severity.WARNING, null, "alterColumn(…, a -> a.notNull()) on a table that existed",
             "it fails if a row holds NULL, and PostgreSQL scans the whole table under a lock that blocks reads and"
                     + " writes", "fill the NULLs first; on PostgreSQL @OnlineSafe on the migration sets it through a"
@@ -46,7 +48,7 @@ public enum LintRule {
                     + " table too)", "@OnlineSafe on the migration (or --online-safe for the run), which adds it NOT VALID"
                     + " and validates it after, under a lock that lets writes go on"),
     VOLATILE_DEFAULT(Severity.WARNING, "postgresql", "addColumn with a volatile default (randomUuid(), random(),"
-            + " clock_timestamp(), nextval) to a table that existed",
+            + " clock_timestamp(), nextval, serial, identity) to a table that existed",
             "PostgreSQL rewrites the whole table under a lock that blocks reads and writes",
             "add the column without a default, set the default for new rows, and backfill in batches"),
     TYPE_REWRITE(Severity.WARNING, "postgresql", "alterColumn type change that rewrites the table (anything but"
@@ -58,7 +60,7 @@ public enum LintRule {
                     + " waits", "@OnlineSafe on the migration (or --online-safe for the run), which sets lock_timeout"
                     + " and retries; or op.execute(\"SET LOCAL lock_timeout = '5s'\") first in the revision"),
     SQLITE_REBUILD(Severity.WARNING, "sqlite", "an op SQLite does as a table rebuild (alterColumn, addConstraint,"
-            + " dropConstraint) on a table that existed", "the table is copied whole, holding the database's write lock"
+            + " dropConstraint; a batchAlterTable block is one) on a table that existed", "the table is copied whole, holding the database's write lock"
                     + " for as long as that takes", "batch the changes of one table in batchAlterTable(…), so they are"
                     + " one rebuild, at a quiet time");
 

@@ -73,7 +73,9 @@ final class Settings {
                 }
             }
         }
-        return new Settings(environment, properties, workingDir);
+        var settings = new Settings(environment, properties, workingDir);
+        settings.lint(); // a lint.<rule> that names no rule is refused by every command, as any unknown key is
+        return settings;
     }
 
     Path workingDir() {

@@ -39,6 +39,7 @@ public final class Diagnostics {
     public static final String LATE_REVISION = "[RetortLateRevision]";
     public static final String BAD_OPTION = "[RetortBadOption]";
     public static final String LINT_EXEMPTION = "[RetortLintExemption]";
+    public static final String ONLINE_SAFE = "[RetortOnlineSafe]";
     public static final String INTERNAL_ERROR = "[RetortInternalError]";
 
     private final Messager messager;

@@ -263,6 +263,24 @@ class DiagnosticsTest {
     }
 
     @Test
+    void anOnlineSafeTimeoutBelowOneSecond() {
+        JavaFileObject negative = plain("Safe", "@dev.retort.Revision(id = \"abc123\", message = \"m\")",
+                "@dev.retort.OnlineSafe(lockTimeoutSeconds = -30)",
+                "public final class Safe implements dev.retort.Migration {",
+                "    public void upgrade(dev.retort.dsl.Ops op) { }",
+                "}");
+        assertThat(compile(negative)).hadErrorContaining(Diagnostics.ONLINE_SAFE + " migration db.Safe asks for"
+                + " @OnlineSafe(lockTimeoutSeconds = -30); give a whole number of seconds of at least 1")
+                .inFile(negative).onLineContaining("@dev.retort.Revision");
+        JavaFileObject good = plain("Safe", "@dev.retort.Revision(id = \"abc123\", message = \"m\")",
+                "@dev.retort.OnlineSafe(lockTimeoutSeconds = 1)",
+                "public final class Safe implements dev.retort.Migration {",
+                "    public void upgrade(dev.retort.dsl.Ops op) { }",
+                "}");
+        assertThat(compile(good)).succeeded();
+    }
+
+    @Test
     void classWithoutPublicNoArgConstructor() {
         JavaFileObject bad = plain("NeedsArgs", "@dev.retort.Revision(id = \"abc123\", message = \"m\")",
                 "public final class NeedsArgs implements dev.retort.Migration {",

@@ -194,12 +194,23 @@ public final class Retort {
     public List<Finding> lint(String range, String dialectName, LintSettings settings) {
         MigrationSet set = migrations();
         Linter.Context context = lintContext(dialectName, settings);
-        if (!range.contains("current")) {
+        if (!saysCurrent(range)) {
             return Linter.lint(set, Linter.range(set, range, List.of()), context);
         }
         return connections.with(Connections.Access.READ, (connection, d) -> Linter.lint(set,
                 Linter.range(set, range, versions(d).read(connection)), context.withFacts(table -> rowCount(connection, d,
                         table))));
+    }
+
+    /** Whether an end of the range is the database's current revision ({@code current}, {@code current+1}). */
+    private static boolean saysCurrent(String range) {
+        for (String end : range.split(":", -1)) {
+            String e = end.strip();
+            if (e.equals("current") || e.startsWith("current+") || e.startsWith("current-")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Linter.Context lintContext(String dialectName, LintSettings settings) {
@@ -378,7 +389,7 @@ public final class Retort {
             name = config.url().kind().name();
         }
         Dialect dialect = Dialects.named(name);
-        config.transactionMode().requireSupportedBy(dialect);
+        config.transactionMode().requireSupportedBy(dialect, config.onlineSafe() != null);
         return new OfflineSql(migrations(), dialect, config.renderContext(), versions(dialect),
                 new HistoryStore(dialect, config.historyTable()), config.transactionMode(), version());
     }
@@ -436,7 +447,8 @@ public final class Retort {
                 if (plan.isEmpty()) {
                     return new RunResult(direction, rows, rows, List.of());
                 }
-                return runner(connection, dialect).run(plan, preparer, config.transactionMode(), Unfinished.of(entries));
+                return runner(connection, dialect).run(plan, preparer, config.transactionMode(),
+                        Unfinished.of(entries, dialect.rendersOnlineSafe()));
             }
         });
     }

@@ -220,9 +220,10 @@ public record RetortConfig(DataSource dataSource, DatabaseUrl url, TableName ver
          * and retried when the lock cannot be had: see {@code @OnlineSafe}. {@code null}: the plain rendering.
          */
         public Builder onlineSafe(Duration lockTimeout) {
-            if (lockTimeout != null && (lockTimeout.isNegative() || lockTimeout.isZero())) {
-                throw new RetortException(ErrorCode.BAD_CONFIGURATION, "onlineSafe needs a lock_timeout above zero, not "
-                        + lockTimeout);
+            // PostgreSQL counts lock_timeout in milliseconds, and 0 turns it off.
+            if (lockTimeout != null && (lockTimeout.isNegative() || lockTimeout.toMillis() < 1)) {
+                throw new RetortException(ErrorCode.BAD_CONFIGURATION, "onlineSafe needs a lock_timeout of at least 1 ms,"
+                        + " not " + lockTimeout);
             }
             onlineSafe = lockTimeout;
             return this;

@@ -61,7 +61,10 @@ final class Runner {
      * after the steps before it committed and before anything of its own transaction ran.
      */
     RunResult run(Plan plan, StepPreparer preparer, TransactionMode mode, Unfinished unfinished) throws SQLException {
-        mode.requireSupportedBy(dialect);
+        mode.requireSupportedBy(dialect, preparer.onlineSafeRun());
+        if (dialect.rendersOnlineSafe()) {
+            preparer = preparer.knowing(this::refusesOnlineSafe);
+        }
         long t0 = System.nanoTime();
         boolean autoCommit = connection.getAutoCommit();
         databaseUser = connection.getMetaData().getUserName();
@@ -75,7 +78,8 @@ final class Runner {
             int i = 0;
             while (i < steps.size()) {
                 boolean createTables = tablesMissing && i == 0;
-                if (preparer.outsideTransaction(steps.get(i)) || !dialect.transactionalDdl()) {
+                if (preparer.outsideTransaction(steps.get(i)) || !dialect.transactionalDdl()
+                        || unfinished.partDone(steps.get(i))) {
                     PreparedStep step = preparer.prepare(steps.get(i));
                     listener.starting(step.revision().id(), step.revision().message(), i + 1, steps.size());
                     StepResult result = runStatementByStatement(step, createTables, unfinished.resumeAt(step));
@@ -85,7 +89,8 @@ final class Runner {
                     continue;
                 }
                 int end = i + 1;
-                while (mode == TransactionMode.ALL && end < steps.size() && !preparer.outsideTransaction(steps.get(end))) {
+                while (mode == TransactionMode.ALL && end < steps.size() && !preparer.outsideTransaction(steps.get(end))
+                        && !unfinished.partDone(steps.get(end))) {
                     end++;
                 }
                 // All of a transaction's actions are needed before it begins: SQLite turns foreign keys off outside it.
@@ -185,11 +190,7 @@ final class Runner {
                         history.progress(connection, startRow, progress.current(), false);
                     }
                     // Data between DDL: the statements and the progress past them commit together.
-                    connection.setAutoCommit(false);
-                    for (int k = 0; k < next.size(); k++) {
-                        progress.attempting(k);
-                        executed += perform(next.subList(k, k + 1));
-                    }
+                    executed += performDataRetrying(next, progress);
                     progress.ran(next.size());
                     history.progress(connection, startRow, progress.current(), false);
                     connection.commit();
@@ -222,29 +223,71 @@ final class Runner {
         return result(step, t0, executed);
     }
 
+    private boolean refusesOnlineSafe(dev.retort.schema.TableName table) {
+        try {
+            return dialect.refusesOnlineSafe(connection, table);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot tell whether " + table + " is partitioned: " + e.getMessage(), e);
+        }
+    }
+
     /**
      * A statement that commits by itself, run again, after a pause that doubles, when it gave up
      * waiting for its lock ({@code lock_timeout}): the queue behind it went on meanwhile.
      */
     private int performRetrying(List<Action> statement) throws SQLException {
+        String sql = statement.get(0) instanceof Action.Sql s ? s.sql() : null;
         for (int attempt = 1;; attempt++) {
             try {
+                if (attempt > 1 && sql != null) {
+                    // Waits under the same lock_timeout: timing out here is one more attempt.
+                    dialect.afterLockTimeout(connection, sql);
+                }
                 return perform(statement);
             } catch (SQLException e) {
                 if (!dialect.isLockTimeout(e) || attempt > LOCK_RETRIES) {
                     throw e;
                 }
-                long pause = 100L << Math.min(attempt, 6);
-                String retry = "no lock within lock_timeout for " + shorten(oneLine(String.valueOf(current))) + "; retry "
-                        + attempt + " of " + LOCK_RETRIES + " in " + pause + " ms";
-                LOG.log(Level.INFO, retry);
-                try {
-                    Thread.sleep(pause);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
+                pauseBeforeRetry(attempt, e);
+            }
+        }
+    }
+
+    /**
+     * Data statements between DDL, in one transaction left open for the caller to commit with the
+     * progress; run again from the first, after the transaction rolled back, when one of them gave
+     * up waiting for a row's lock, as {@link #performRetrying} does for DDL.
+     */
+    private int performDataRetrying(List<Action> run, StatementProgress progress) throws SQLException {
+        for (int attempt = 1;; attempt++) {
+            connection.setAutoCommit(false);
+            try {
+                int executed = 0;
+                for (int k = 0; k < run.size(); k++) {
+                    progress.attempting(k);
+                    executed += perform(run.subList(k, k + 1));
+                }
+                return executed;
+            } catch (SQLException e) {
+                if (!dialect.isLockTimeout(e) || attempt > LOCK_RETRIES) {
                     throw e;
                 }
+                rollback(e);
+                connection.setAutoCommit(true);
+                pauseBeforeRetry(attempt, e);
             }
+        }
+    }
+
+    private void pauseBeforeRetry(int attempt, SQLException e) throws SQLException {
+        long pause = 100L << Math.min(attempt, 6);
+        LOG.log(Level.INFO, "no lock within lock_timeout for " + shorten(oneLine(String.valueOf(current))) + "; retry "
+                + attempt + " of " + LOCK_RETRIES + " in " + pause + " ms");
+        try {
+            Thread.sleep(pause);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw e;
         }
     }
 

@@ -21,7 +21,13 @@ public enum TransactionMode {
     }
 
     /** {@link #ALL} needs DDL that rolls back; on MySQL it would promise what cannot be kept. */
-    void requireSupportedBy(dev.retort.runtime.dialect.Dialect dialect) {
+    void requireSupportedBy(dev.retort.runtime.dialect.Dialect dialect, boolean onlineSafe) {
+        if (this == ALL && onlineSafe && dialect.rendersOnlineSafe()) {
+            throw new RetortException(ErrorCode.BAD_OPTION, "--transaction-mode all is refused with --online-safe on "
+                    + dialect.name() + ": online-safe steps run statement by statement, each committing by itself, so no"
+                    + " transaction can hold the run; drop one of the two (@OnlineSafe on a migration keeps only that one"
+                    + " out of the run's transaction)");
+        }
         if (this == ALL && !dialect.transactionalDdl()) {
             throw new RetortException(ErrorCode.BAD_OPTION, "--transaction-mode all is refused on " + dialect.name()
                     + ": MySQL and MariaDB commit each DDL statement by itself, so no transaction can hold a run; use"

@@ -2,6 +2,7 @@ package dev.retort.runtime;
 
 import dev.retort.ErrorCode;
 import dev.retort.RetortException;
+import dev.retort.graph.Step;
 import dev.retort.runtime.jdbc.HistoryEntry;
 import dev.retort.runtime.ops.PreparedStep;
 import java.util.LinkedHashMap;
@@ -18,20 +19,38 @@ import java.util.Map;
  */
 final class Unfinished {
 
-    static final Unfinished NONE = new Unfinished(Map.of());
+    static final Unfinished NONE = new Unfinished(Map.of(), "");
 
     private final Map<String, HistoryEntry> open;
+    /** What to add when a step cannot go on because its rendering changed: how the database renders it otherwise. */
+    private final String renderedOtherwise;
 
-    private Unfinished(Map<String, HistoryEntry> open) {
+    private Unfinished(Map<String, HistoryEntry> open, String renderedOtherwise) {
         this.open = open;
+        this.renderedOtherwise = renderedOtherwise;
     }
 
     static Unfinished of(List<HistoryEntry> history) {
+        return of(history, false);
+    }
+
+    /** @param onlineSafeDialect whether the database renders some steps online-safe, so a step may have stopped so */
+    static Unfinished of(List<HistoryEntry> history, boolean onlineSafeDialect) {
         var open = new LinkedHashMap<String, HistoryEntry>();
         for (HistoryEntry entry : Validator.unfinished(history)) {
             open.put(entry.direction() + " " + entry.revision(), entry);
         }
-        return new Unfinished(open);
+        return new Unfinished(open, onlineSafeDialect ? " (a revision that stopped while it ran online-safe goes on"
+                + " only online-safe: give --online-safe again, or keep its @OnlineSafe)" : "");
+    }
+
+    /**
+     * Whether an earlier run left this step part-done statement by statement, so this run goes on
+     * with it statement by statement too ({@link #resumeAt} says from where, or refuses).
+     */
+    boolean partDone(Step step) {
+        HistoryEntry entry = open.get(step.direction().label() + " " + step.revision());
+        return entry != null && entry.progress() != null && (entry.progress().done() > 0 || entry.statementSent());
     }
 
     /**
@@ -62,8 +81,8 @@ final class Unfinished {
                     + entry.startedAt() + " at statement "
                     + (progress.done() + 1) + " of " + progress.total() + ran(progress) + ", and the migration no longer"
                     + " begins with the statements that ran, so Retort cannot tell where to go on: keep them as they were"
-                    + " and change only what comes after, or make the schema match a revision by hand and stamp it;"
-                    + " nothing ran now");
+                    + " and change only what comes after" + renderedOtherwise + ", or make the schema match a revision by"
+                    + " hand and stamp it; nothing ran now");
         }
         return progress;
     }

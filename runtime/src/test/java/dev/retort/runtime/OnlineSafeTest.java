@@ -55,6 +55,8 @@ class OnlineSafeTest {
         String script = Retort.configure().url("postgresql://nobody@host.invalid/db").indexes(List.of(chain(CHANGE)))
                 .onlineSafe(Duration.ofSeconds(2)).build().upgradeSql(List.of("s1"), "head", null);
         String s2 = script.substring(script.indexOf("-- upgrade s2"));
+        org.junit.jupiter.api.Assertions.assertFalse(s2.substring(0, s2.indexOf("RESET lock_timeout")).contains("BEGIN;"),
+                "CONCURRENTLY cannot run in a transaction block: " + s2);
         assertEquals(List.of(
                 "SET lock_timeout = '2000ms';",
                 "CREATE INDEX CONCURRENTLY \"ix_items_qty\" ON \"items\" (\"qty\");",
@@ -65,10 +67,10 @@ class OnlineSafeTest {
                 "ALTER TABLE \"items\" VALIDATE CONSTRAINT \"ck_items_6d2c8e1a\";",
                 "CREATE UNIQUE INDEX CONCURRENTLY \"uq_items_code\" ON \"items\" (\"code\");",
                 "ALTER TABLE \"items\" ADD CONSTRAINT \"uq_items_code\" UNIQUE USING INDEX \"uq_items_code\";",
-                "ALTER TABLE \"items\" ADD CONSTRAINT \"items_code_not_null\" CHECK (\"code\" IS NOT NULL) NOT VALID;",
-                "ALTER TABLE \"items\" VALIDATE CONSTRAINT \"items_code_not_null\";",
+                "ALTER TABLE \"items\" ADD CONSTRAINT \"retort_nn_items_code\" CHECK (\"code\" IS NOT NULL) NOT VALID;",
+                "ALTER TABLE \"items\" VALIDATE CONSTRAINT \"retort_nn_items_code\";",
                 "ALTER TABLE \"items\" ALTER COLUMN \"code\" SET NOT NULL;",
-                "ALTER TABLE \"items\" DROP CONSTRAINT \"items_code_not_null\";",
+                "ALTER TABLE \"items\" DROP CONSTRAINT \"retort_nn_items_code\";",
                 "RESET lock_timeout;"),
                 s2.lines().filter(l -> !l.startsWith("--") && !l.startsWith("INSERT INTO \"retort_history\"")
                         && !l.startsWith("UPDATE") && !l.equals("BEGIN;") && !l.equals("COMMIT;")).toList()
@@ -148,7 +150,7 @@ class OnlineSafeTest {
             }
             assertEquals(List.of("s2"), db.versionRows());
             assertEquals(List.of("ix_items_qty"), db.strings("SELECT indexname FROM pg_indexes WHERE tablename = 'items'"
-                    + " AND indexname = 'ix_items_qty'"));
+                    + " AND indexname = 'ix_items_qty' AND schemaname = current_schema()"));
         }
     }
 
@@ -178,13 +180,103 @@ class OnlineSafeTest {
                     + " WHERE conrelid = 'items'::regclass AND contype = 'c'"), "added NOT VALID, not validated");
 
             db.execute("DELETE FROM items WHERE qty < 0");
-            retort.upgrade("head");
+            var plain = org.junit.jupiter.api.Assertions.assertThrows(dev.retort.RetortException.class,
+                    () -> Retort.configure().url(db.url()).indexes(List.of(index)).build().upgrade("head"));
+            assertTrue(plain.getMessage().contains("give --online-safe again"), plain.getMessage());
+            // A longer lock_timeout is what a user tries after a timeout: the run goes on all the same.
+            Retort longer = Retort.configure().url(db.url()).indexes(List.of(index)).onlineSafe(Duration.ofSeconds(3))
+                    .build();
+            longer.upgrade("head");
             assertEquals(List.of("s2"), db.versionRows());
             assertEquals(List.of(), retort.unfinished());
             assertEquals(List.of("true"), db.strings("SELECT bool_and(convalidated)::text FROM pg_constraint"
                     + " WHERE conrelid = 'items'::regclass"));
             assertTrue(retort.history().stream().anyMatch(e -> e.revision().equals("s2") && e.success()),
                     retort.history().toString());
+        }
+    }
+
+    @OnlineSafe(lockTimeoutSeconds = 1)
+    public static final class IndexIfMissingAndBackfill implements Migration {
+        @Override
+        public void upgrade(Ops op) {
+            op.createIndex("ix_items_qty", "items", i -> i.columns("qty").ifNotExists());
+            op.execute("UPDATE items SET qty = 0 WHERE id = 1");
+        }
+    }
+
+    /**
+     * A transaction open on the table makes CREATE INDEX CONCURRENTLY time out after its first
+     * phase, leaving an invalid index: the retry drops it and builds it again, rather than taking
+     * it for done (IF NOT EXISTS). A row lock makes the data statement time out: it is retried too.
+     */
+    @Test
+    void aRetryLeavesNoInvalidIndexAndDataStatementsAreRetriedToo() throws Exception {
+        try (var db = TestDatabase.postgres()) {
+            InlineIndex index = chain(new IndexIfMissingAndBackfill());
+            Retort retort = Retort.configure().url(db.url()).indexes(List.of(index)).build();
+            retort.upgrade("s1");
+            try (Connection holder = DriverManager.getConnection(db.url()); Statement s = holder.createStatement()) {
+                holder.setAutoCommit(false);
+                s.execute("UPDATE items SET qty = qty + 1 WHERE id = 1"); // an open writer, and row 1 locked
+                Thread release = new Thread(() -> {
+                    try {
+                        Thread.sleep(2500);
+                        holder.commit();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                release.start();
+                retort.upgrade("head");
+                release.join();
+            }
+            assertEquals(List.of("s2"), db.versionRows());
+            assertEquals(List.of("true"), db.strings("SELECT bool_and(indisvalid)::text FROM pg_index"
+                    + " WHERE indrelid = 'items'::regclass"));
+            assertEquals(List.of("0"), db.strings("SELECT qty::text FROM items WHERE id = 1"));
+        }
+    }
+
+    @Test
+    void oneTransactionForTheRunIsRefusedWithOnlineSafe() throws Exception {
+        try (var db = TestDatabase.postgres()) {
+            Retort retort = Retort.configure().url(db.url()).indexes(List.of(chain(CHANGE)))
+                    .transactionMode(TransactionMode.ALL).onlineSafe(Duration.ofSeconds(2)).build();
+            var refused = org.junit.jupiter.api.Assertions.assertThrows(dev.retort.RetortException.class,
+                    () -> retort.upgrade("head"));
+            assertEquals(dev.retort.ErrorCode.BAD_OPTION, refused.code());
+            assertTrue(refused.getMessage().startsWith("--transaction-mode all is refused with --online-safe on"
+                    + " postgresql: "), refused.getMessage());
+            org.junit.jupiter.api.Assertions.assertFalse(db.tableExists("items"), "nothing ran");
+        }
+    }
+
+    /**
+     * PostgreSQL builds no index of a partitioned table CONCURRENTLY and adds it no foreign key NOT
+     * VALID: on such a table the run uses the plain statements, and the rest stays safe.
+     */
+    @Test
+    void aPartitionedTableGetsThePlainStatements() throws Exception {
+        var index = new InlineIndex()
+                .add("p1", null, op -> {
+                    op.createTable("kinds", t -> t.column("id", BIGINT, c -> c.primaryKey()));
+                    op.execute("CREATE TABLE events (id BIGINT NOT NULL, kind_id BIGINT, note TEXT) PARTITION BY RANGE (id)");
+                    op.execute("CREATE TABLE events_1 PARTITION OF events FOR VALUES FROM (0) TO (1000)");
+                })
+                .add(RevisionInfo.of("p2", "p1"), op -> {
+                    op.createIndex("ix_events_note", "events", "note");
+                    op.addConstraint("events", c -> c.foreignKey("kind_id").references("kinds", "id"));
+                    op.createIndex("ix_kinds_id", "kinds", "id");
+                });
+        try (var db = TestDatabase.postgres()) {
+            Retort.configure().url(db.url()).indexes(List.of(index)).onlineSafe(Duration.ofSeconds(2)).build()
+                    .upgrade("head");
+            assertEquals(List.of("p2"), db.versionRows());
+            assertEquals(List.of("ix_events_note", "ix_kinds_id"), db.strings("SELECT indexname FROM pg_indexes"
+                    + " WHERE schemaname = current_schema() AND indexname LIKE 'ix_%' ORDER BY 1"));
+            assertEquals(List.of("fk_events_kind_id_kinds|true"), db.strings("SELECT conname || '|' || convalidated"
+                    + " FROM pg_constraint WHERE conrelid = 'events'::regclass AND contype = 'f'"));
         }
     }
 }

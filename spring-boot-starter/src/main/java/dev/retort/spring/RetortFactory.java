@@ -37,9 +37,9 @@ final class RetortFactory {
                 .namingConvention(namingConvention(properties.getNamingConvention()))
                 .strict(properties.isStrict());
         if (properties.getOnlineSafe() != null) {
-            if (properties.getOnlineSafe().isNegative() || properties.getOnlineSafe().isZero()) {
-                throw bad("online-safe", "the lock_timeout must be above zero, not " + properties.getOnlineSafe().toSeconds()
-                        + "s; leave it unset for the plain rendering");
+            if (properties.getOnlineSafe().isNegative() || properties.getOnlineSafe().toMillis() < 1) {
+                throw bad("online-safe", "the lock_timeout must be at least 1 ms, not " + properties.getOnlineSafe()
+                        .toMillis() + "ms; leave it unset for the plain rendering");
             }
             builder.onlineSafe(properties.getOnlineSafe());
         }

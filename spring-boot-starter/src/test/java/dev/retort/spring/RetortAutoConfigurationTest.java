@@ -140,8 +140,12 @@ class RetortAutoConfigurationTest {
                     analysis(mode).getDescription());
             var onlineSafe = assertThrows(RuntimeException.class, () -> app(db, JdbcOnlyApp.class)
                     .properties("spring.retort.online-safe=0").run());
-            assertEquals("Retort: spring.retort.online-safe: the lock_timeout must be above zero, not 0s; leave it unset for"
-                    + " the plain rendering", analysis(onlineSafe).getDescription());
+            assertEquals("Retort: spring.retort.online-safe: the lock_timeout must be at least 1 ms, not 0ms; leave it unset"
+                    + " for the plain rendering", analysis(onlineSafe).getDescription());
+            var tooShort = assertThrows(RuntimeException.class, () -> app(db, JdbcOnlyApp.class)
+                    .properties("spring.retort.online-safe=500us").run());
+            assertEquals("Retort: spring.retort.online-safe: the lock_timeout must be at least 1 ms, not 0ms; leave it unset"
+                    + " for the plain rendering", analysis(tooShort).getDescription());
             assertEquals(List.of(), db.strings("SELECT name FROM sqlite_master WHERE name LIKE 'retort%'"));
         }
     }

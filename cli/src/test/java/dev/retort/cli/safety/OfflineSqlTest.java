@@ -191,6 +191,50 @@ class OfflineSqlTest {
         }
     }
 
+    /**
+     * An online-safe script runs with psql as it is: the steps that build indexes CONCURRENTLY and
+     * validate constraints stand outside any BEGIN, up and down, including inside only(…) and
+     * batchAlterTable(…) blocks.
+     */
+    @Test
+    void anOnlineSafeScriptRunsWithPsqlUpAndDown(@TempDir Path dir) throws Exception {
+        var index = new InlineIndex()
+                .add("s1", null, op -> {
+                    op.createTable("parents", t -> t.column("id", BIGINT, c -> c.primaryKey()));
+                    op.createTable("items", t -> t.column("id", BIGINT, c -> c.primaryKey()).column("parent_id", BIGINT)
+                            .column("code", TEXT).column("qty", BIGINT));
+                    op.execute("INSERT INTO parents VALUES (1)");
+                    op.execute("INSERT INTO items VALUES (1, 1, 'a', 1), (2, 1, 'b', 2)");
+                })
+                .add(RevisionInfo.of("s2", "s1"), op -> {
+                    op.createIndex("ix_items_qty", "items", "qty");
+                    op.only("postgresql", o -> o.addConstraint("items", c -> c.foreignKey("parent_id")
+                            .references("parents", "id")));
+                    op.batchAlterTable("items", b -> b.addConstraint(c -> c.check("qty >= 0")));
+                    op.addConstraint("items", c -> c.unique("code"));
+                    op.alterColumn("items", "code", a -> a.notNull().existingNullable(true));
+                });
+        try (var db = TestDatabase.postgres()) {
+            Retort retort = Retort.configure().url(db.url()).indexes(List.of(index))
+                    .onlineSafe(java.time.Duration.ofSeconds(2)).build();
+            String up = retort.upgradeSql(List.of(), "head", null);
+            assertTrue(up.contains("CREATE INDEX CONCURRENTLY \"ix_items_qty\"") && up.contains("NOT VALID")
+                    && up.contains("VALIDATE CONSTRAINT \"fk_items_parent_id_parents\""), up);
+            apply(db, up, dir.resolve("up.sql"));
+            assertEquals(List.of("s2"), db.versionRows());
+            assertEquals(List.of("true"), db.strings("SELECT bool_and(convalidated)::text FROM pg_constraint"
+                    + " WHERE conrelid = 'items'::regclass"));
+            assertEquals(List.of("true"), db.strings("SELECT bool_and(indisvalid)::text FROM pg_index"
+                    + " WHERE indrelid = 'items'::regclass"));
+            String down = retort.downgradeSql(List.of("s2"), "s1", null);
+            assertTrue(down.contains("DROP INDEX CONCURRENTLY"), down);
+            apply(db, down, dir.resolve("down.sql"));
+            assertEquals(List.of("s1"), db.versionRows());
+            assertEquals(List.of("items_pkey"), db.strings("SELECT indexname FROM pg_indexes WHERE tablename = 'items'"
+                    + " AND schemaname = current_schema()").stream().map(n -> n.replace("pk_items", "items_pkey")).toList());
+        }
+    }
+
     /** Runs the script with the database's own client, stopping at the first error. */
     static void apply(TestDatabase db, String script, Path file) throws Exception {
         Files.writeString(file, script);

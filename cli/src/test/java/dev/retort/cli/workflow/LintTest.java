@@ -97,6 +97,10 @@ class LintTest {
         assertEquals(2, bad.exitCode(), bad.toString());
         assertTrue(bad.err().startsWith("retort: error: retort.properties: lint.drop-colum names no lint rule; the rules"
                 + " are drop-table, drop-column,"), bad.toString());
+        Cli upgrade = lint(dir, url, "upgrade");
+        assertEquals(2, upgrade.exitCode(), "every command refuses the file, as any unknown key: " + upgrade);
+        assertTrue(upgrade.err().startsWith("retort: error: retort.properties: lint.drop-colum names no lint rule"),
+                upgrade.toString());
         Files.writeString(dir.resolve("retort.properties"), "lint.drop-column=fatal\n");
         assertEquals("retort: error: retort.properties: lint.drop-column is 'fatal'; write error, warning or off\n",
                 lint(dir, url, "lint", "--all").err());

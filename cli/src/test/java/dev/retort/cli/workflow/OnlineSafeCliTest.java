@@ -57,7 +57,7 @@ class OnlineSafeCliTest {
         String script = safe.out();
         assertTrue(script.contains("SET lock_timeout = '5000ms';\nCREATE INDEX CONCURRENTLY \"ix_users_age\" ON \"users\""
                 + " (\"age\");\n"), script);
-        assertTrue(script.contains("ALTER TABLE \"users\" ADD CONSTRAINT \"users_age_not_null\" CHECK (\"age\" IS NOT NULL)"
+        assertTrue(script.contains("ALTER TABLE \"users\" ADD CONSTRAINT \"retort_nn_users_age\" CHECK (\"age\" IS NOT NULL)"
                 + " NOT VALID;"), script);
         assertFalse(script.contains("CREATE INDEX CONCURRENTLY \"pk"), "the revision that creates users keeps plain DDL");
 

@@ -8,6 +8,7 @@ import static dev.retort.processor.Diagnostics.LINT_EXEMPTION;
 import static dev.retort.processor.Diagnostics.NOT_A_CLASS;
 import static dev.retort.processor.Diagnostics.NOT_MIGRATION;
 import static dev.retort.processor.Diagnostics.NOT_PUBLIC;
+import static dev.retort.processor.Diagnostics.ONLINE_SAFE;
 import static dev.retort.processor.Diagnostics.NO_PUBLIC_CONSTRUCTOR;
 import static dev.retort.processor.Diagnostics.TOO_LONG;
 
@@ -96,6 +97,11 @@ public final class ElementChecks {
                 ok = error(d, LINT_EXEMPTION + " migration " + name + " is exempted from lint rule '" + allow.rule()
                         + "' without a reason; say why the danger is accepted here: reason = \"...\"");
             }
+        }
+        dev.retort.OnlineSafe onlineSafe = type.getAnnotation(dev.retort.OnlineSafe.class);
+        if (onlineSafe != null && onlineSafe.lockTimeoutSeconds() < 1) {
+            ok = error(d, ONLINE_SAFE + " migration " + name + " asks for @OnlineSafe(lockTimeoutSeconds = "
+                    + onlineSafe.lockTimeoutSeconds() + "); give a whole number of seconds of at least 1");
         }
         int bytes = classFileBytes(IndexCodec.encode(List.of(d.info())).get(0));
         if (bytes > MAX_CONSTANT) {

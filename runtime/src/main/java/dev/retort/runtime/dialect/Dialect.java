@@ -173,16 +173,35 @@ public interface Dialect {
     }
 
     /**
-     * {@code op} rendered online-safe, knowing which tables the same step creates (on those no
-     * query can wait yet, so the plain statement is the right one). By default, the plain rendering.
+     * {@code op} rendered online-safe, but plain on the tables {@code plain} names: those the same
+     * step creates (no query can wait on them yet) and those the safe statements do not work on
+     * (PostgreSQL's partitioned tables). By default, the plain rendering.
      */
-    default List<Action> renderOnlineSafe(Op op, RenderContext context, java.util.Set<TableName> newTables) {
+    default List<Action> renderOnlineSafe(Op op, RenderContext context, java.util.function.Predicate<TableName> plain) {
         return render(op, context);
+    }
+
+    /**
+     * Whether the table is one the online-safe statements do not work on: PostgreSQL builds no
+     * index of a partitioned table CONCURRENTLY and adds it no foreign key NOT VALID.
+     */
+    default boolean refusesOnlineSafe(Connection connection, TableName table) throws SQLException {
+        return false;
     }
 
     /** An online-safe step's actions with what sets and resets its session around them ({@code lock_timeout}). */
     default List<Action> onlineSafeStep(List<Action> actions, Duration lockTimeout) {
         return actions;
+    }
+
+    /**
+     * Undoes what a statement that gave up waiting for its lock left behind, before it is tried
+     * again (PostgreSQL keeps the invalid index of a {@code CREATE INDEX CONCURRENTLY}, which the
+     * retry would find, or with {@code IF NOT EXISTS} take for done).
+     *
+     * @throws SQLException when it cannot; the statement is not tried again then
+     */
+    default void afterLockTimeout(Connection connection, String statement) throws SQLException {
     }
 
     /** Puts back what an online-safe step set on the session, after it failed part-way. */

@@ -101,7 +101,8 @@ public final class Linter {
             }
             boolean onlineSafe = context.onlineSafeRun() || migration.getClass().isAnnotationPresent(OnlineSafe.class);
             NamingConvention naming = onlineSafe ? context.naming() : null;
-            for (RevisionLint.Hit hit : RevisionLint.of(ops.recorded(), context.dialect(), naming)) {
+            for (RevisionLint.Hit hit : RevisionLint.of(ops.recorded(), context.dialect(), revision.transactional(),
+                    naming)) {
                 Severity severity = context.settings().severity(hit.rule());
                 if (severity != Severity.OFF) {
                     String detail = hit.rule() == LintRule.SQLITE_REBUILD && hit.table() != null

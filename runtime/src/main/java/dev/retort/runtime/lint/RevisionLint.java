@@ -41,7 +41,9 @@ final class RevisionLint {
 
     private static final Pattern VOLATILE = Pattern.compile("(?i)\\b(random|gen_random_uuid|uuid_generate_v[14]\\w*"
             + "|clock_timestamp|timeofday|nextval)\\s*\\(");
-    private static final Pattern LOCK_TIMEOUT = Pattern.compile("(?i)\\block_timeout\\b");
+    /** A statement that sets a lock_timeout (not 0, which turns it off), and whether only for its transaction. */
+    private static final Pattern SETS_LOCK_TIMEOUT = Pattern.compile("(?i)\\s*SET\\s+(LOCAL\\s+|SESSION\\s+)?lock_timeout"
+            + "\\s*(?:=|TO)\\s*'?\\s*(\\d+)");
 
     private final String dialect;
     /** The naming convention when the revision is rendered online-safe on PostgreSQL, else {@code null}. */
@@ -51,25 +53,30 @@ final class RevisionLint {
     private final Set<String> indexesHere = new HashSet<>();
     /** What the ops break, in order: each rule once per op. */
     private final List<Hit> hits = new ArrayList<>();
+    private final boolean transactional;
     private Op firstDdlOnExisting;
     private boolean setsLockTimeout;
+    /** Inside a batchAlterTable block: a SQLite rebuild is said once, of the block. */
+    private boolean inBatch;
+    private boolean batchRebuilds;
 
-    private RevisionLint(String dialect, NamingConvention onlineSafe) {
+    private RevisionLint(String dialect, boolean transactional, NamingConvention onlineSafe) {
         this.dialect = dialect;
+        this.transactional = transactional;
         this.onlineSafe = "postgresql".equals(dialect) ? onlineSafe : null;
     }
 
     /** The rules each op breaks, in order, as (op, rule) pairs; rules of other databases left out. */
     static List<Hit> of(List<Op> ops, String dialect) {
-        return of(ops, dialect, null);
+        return of(ops, dialect, true, null);
     }
 
     /**
      * As {@link #of(List, String)}, for a revision rendered online-safe when {@code onlineSafe} (its
      * naming convention) is given: the locking dangers that rendering removes are no finding.
      */
-    static List<Hit> of(List<Op> ops, String dialect, NamingConvention onlineSafe) {
-        var lint = new RevisionLint(dialect, onlineSafe);
+    static List<Hit> of(List<Op> ops, String dialect, boolean transactional, NamingConvention onlineSafe) {
+        var lint = new RevisionLint(dialect, transactional, onlineSafe);
         ops.forEach(lint::check);
         if (lint.firstDdlOnExisting != null && !lint.setsLockTimeout) {
             lint.hit(lint.firstDdlOnExisting, LintRule.NO_LOCK_TIMEOUT);
@@ -86,6 +93,9 @@ final class RevisionLint {
             }
             if (op instanceof AddConstraint a) {
                 return a.table();
+            }
+            if (op instanceof BatchAlterTable b) {
+                return b.table();
             }
             return op instanceof DropConstraint d ? d.table() : null;
         }
@@ -147,14 +157,20 @@ final class RevisionLint {
                 ddl(op);
             }
         } else if (op instanceof BatchAlterTable batch) {
+            boolean outer = inBatch;
+            inBatch = true;
+            batchRebuilds = false;
             batch.ops().forEach(this::check);
+            inBatch = outer;
+            if (batchRebuilds) {
+                hit(batch, LintRule.SQLITE_REBUILD);
+            }
         } else if (op instanceof OnlyOn only) {
             if (only.appliesTo(dialect)) {
                 only.ops().forEach(this::check);
             }
         } else if (op instanceof Execute execute) {
-            String sql = execute.sql().forDialect(dialect);
-            setsLockTimeout |= sql != null && LOCK_TIMEOUT.matcher(sql).find();
+            lockTimeout(execute.sql().forDialect(dialect));
         }
     }
 
@@ -168,7 +184,7 @@ final class RevisionLint {
         if (!column.nullable() && column.serverDefault() == null && !numbered) {
             hit(add, LintRule.NOT_NULL_WITHOUT_DEFAULT);
         }
-        if (column.serverDefault() instanceof ServerDefault.RandomUuid
+        if (numbered || column.serverDefault() instanceof ServerDefault.RandomUuid
                 || column.serverDefault() instanceof ServerDefault.Expression e && VOLATILE.matcher(e.sql()).find()) {
             hit(add, LintRule.VOLATILE_DEFAULT);
         }
@@ -215,7 +231,7 @@ final class RevisionLint {
     }
 
     private void constraint(Op op, Constraint c) {
-        if (c instanceof Constraint.Unique) {
+        if (c instanceof Constraint.Unique || c instanceof Constraint.PrimaryKey) {
             hit(op, LintRule.UNIQUE_ON_EXISTING);
         } else if (c instanceof Constraint.ForeignKey || c instanceof Constraint.Check) {
             hit(op, LintRule.CONSTRAINT_VALIDATED);
@@ -240,8 +256,27 @@ final class RevisionLint {
         }
     }
 
+    /**
+     * A lock_timeout counts when it is set before the first DDL that needs it, is not 0, and lasts:
+     * {@code SET LOCAL} ends with a transaction the revision does not have when it is not transactional.
+     */
+    private void lockTimeout(String sql) {
+        if (sql == null || firstDdlOnExisting != null) {
+            return;
+        }
+        var set = SETS_LOCK_TIMEOUT.matcher(sql);
+        if (set.lookingAt() && Long.parseLong(set.group(2)) > 0 && (set.group(1) == null
+                || !set.group(1).strip().equalsIgnoreCase("LOCAL") || transactional)) {
+            setsLockTimeout = true;
+        }
+    }
+
     private void hit(Op op, LintRule rule) {
         if (rule.dialect() != null && !rule.dialect().equals(dialect) || renderedSafely(op, rule)) {
+            return;
+        }
+        if (rule == LintRule.SQLITE_REBUILD && inBatch) {
+            batchRebuilds = true;
             return;
         }
         if (hits.stream().noneMatch(h -> h.op() == op && h.rule() == rule)) {

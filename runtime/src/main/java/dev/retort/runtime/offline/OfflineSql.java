@@ -56,7 +56,7 @@ public final class OfflineSql {
         for (RenderedStep rendered : steps) {
             PreparedStep step = rendered.step();
             // On MySQL every step runs as a non-transactional one does: its DDL commits by itself.
-            boolean transactional = step.revision().transactional() && dialect.transactionalDdl();
+            boolean transactional = !step.outsideTransaction() && dialect.transactionalDdl();
             if (open && (!transactional || mode == TransactionMode.PER_MIGRATION)) {
                 out.append("COMMIT;\n");
                 open = false;

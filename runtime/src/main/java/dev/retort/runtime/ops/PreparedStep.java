@@ -7,10 +7,12 @@ import dev.retort.runtime.dialect.Action;
 import java.util.List;
 
 /**
- * A step ready to run: what the migration recorded, the actions they render to, and the
- * checksum of the ops.
+ * A step ready to run: what the migration recorded, the actions they render to, the checksum of
+ * the ops, and whether it runs statement by statement outside a transaction (its revision says
+ * {@code transactional = false}, or it is rendered online-safe).
  */
-public record PreparedStep(Step step, RevisionInfo revision, List<Op> ops, List<Action> actions, String checksum) {
+public record PreparedStep(Step step, RevisionInfo revision, List<Op> ops, List<Action> actions, String checksum,
+        boolean outsideTransaction) {
 
     public PreparedStep {
         ops = List.copyOf(ops);

@@ -30,11 +30,26 @@ public final class StepPreparer {
     private final MigrationSet migrations;
     private final Dialect dialect;
     private final RenderContext context;
+    private final java.util.function.Predicate<TableName> refusesOnlineSafe;
 
     public StepPreparer(MigrationSet migrations, Dialect dialect, RenderContext context) {
+        this(migrations, dialect, context, table -> false);
+    }
+
+    private StepPreparer(MigrationSet migrations, Dialect dialect, RenderContext context,
+            java.util.function.Predicate<TableName> refusesOnlineSafe) {
         this.migrations = migrations;
         this.dialect = dialect;
         this.context = context;
+        this.refusesOnlineSafe = refusesOnlineSafe;
+    }
+
+    /**
+     * The same, told by the database which tables the online-safe statements do not work on, so it
+     * renders those plain; offline, nothing is known and the safe statements are printed.
+     */
+    public StepPreparer knowing(java.util.function.Predicate<TableName> refusesOnlineSafe) {
+        return new StepPreparer(migrations, dialect, context, refusesOnlineSafe);
     }
 
     /**
@@ -58,7 +73,9 @@ public final class StepPreparer {
     public PreparedStep prepare(Step step) {
         RevisionInfo revision = revision(step);
         List<Op> ops = record(step.direction(), revision);
-        return new PreparedStep(step, revision, ops, render(revision, ops, onlineSafe(revision)), checksum(ops));
+        Duration onlineSafe = onlineSafe(revision);
+        return new PreparedStep(step, revision, ops, render(revision, ops, onlineSafe), checksum(ops),
+                !revision.transactional() || onlineSafe != null);
     }
 
     /**
@@ -69,6 +86,11 @@ public final class StepPreparer {
     public boolean outsideTransaction(Step step) {
         RevisionInfo revision = revision(step);
         return !revision.transactional() || onlineSafe(revision) != null;
+    }
+
+    /** Whether the whole run is rendered online-safe ({@code --online-safe}) on a database that renders so. */
+    public boolean onlineSafeRun() {
+        return context.onlineSafe() != null && dialect.rendersOnlineSafe();
     }
 
     /** The {@code lock_timeout} the revision is rendered online-safe under, or {@code null}: the run's, or its migration's own. */
@@ -101,6 +123,7 @@ public final class StepPreparer {
         var actions = new ArrayList<Action>();
         RenderContext stepContext = onlineSafe == null ? context : context.withOnlineSafe(onlineSafe);
         Set<TableName> newTables = onlineSafe == null ? Set.of() : NewTables.of(ops);
+        java.util.function.Predicate<TableName> plain = table -> newTables.contains(table) || refusesOnlineSafe.test(table);
         for (Op op : ops) {
             // Where DDL is not transactional (MySQL) every step runs outside a transaction already.
             if (op.needsNoTransaction() && revision.transactional() && dialect.transactionalDdl() && onlineSafe == null) {
@@ -110,7 +133,7 @@ public final class StepPreparer {
             }
             try {
                 actions.addAll(onlineSafe == null ? dialect.render(op, context)
-                        : dialect.renderOnlineSafe(op, stepContext, newTables));
+                        : dialect.renderOnlineSafe(op, stepContext, plain));
             } catch (RetortException e) {
                 throw new RetortException(e.code(), "revision " + revision.id() + ": " + e.getMessage(), e);
             } catch (RuntimeException e) {

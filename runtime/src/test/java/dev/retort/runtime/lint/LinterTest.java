@@ -233,4 +233,48 @@ class LinterTest {
         assertEquals(findings(BUSY_TABLE_CHANGE::accept, Linter.Context.of("sqlite", LintSettings.defaults())),
                 findings(new SafeChange(), Linter.Context.of("sqlite", LintSettings.defaults())));
     }
+
+    /** What the reviewers caught: numbered columns rewrite, a primary key is a unique index, and lock_timeouts that do not hold. */
+    @Test
+    void numberedColumnsKeysAndLockTimeoutsThatDoNotHold() {
+        assertEquals(List.of("volatile-default addColumn(users.seq)", "no-lock-timeout addColumn(users.seq)"),
+                findings("postgresql", op -> op.addColumn("users", "seq", BIGINT, c -> c.serial())));
+        assertEquals(List.of("volatile-default addColumn(users.num)", "no-lock-timeout addColumn(users.num)"),
+                findings("postgresql", op -> op.addColumn("users", "num", BIGINT, c -> c.identity())));
+        assertEquals(List.of("unique-on-existing addConstraint(users)", "sqlite-rebuild addConstraint(users)"),
+                findings("sqlite", op -> op.addConstraint("users", c -> c.primaryKey("email"))));
+        Consumer<Ops> drop = op -> op.dropIndex("ix_users_age", "users");
+        assertEquals(List.of("drop-index-not-concurrent dropIndex(ix_users_age)"), findings("postgresql", op -> {
+            op.execute("SET LOCAL lock_timeout = '5s'");
+            drop.accept(op);
+        }));
+        for (String notHeld : List.of("RESET lock_timeout", "SET lock_timeout = 0", "SET lock_timeout TO '0'")) {
+            assertEquals(List.of("drop-index-not-concurrent dropIndex(ix_users_age)",
+                    "no-lock-timeout dropIndex(ix_users_age)"), findings("postgresql", op -> {
+                        op.execute(notHeld);
+                        drop.accept(op);
+                    }), notHeld);
+        }
+        assertEquals(List.of("drop-index-not-concurrent dropIndex(ix_users_age)", "no-lock-timeout dropIndex(ix_users_age)"),
+                findings("postgresql", op -> {
+                    drop.accept(op);
+                    op.execute("SET lock_timeout = '5s'"); // too late for the statement before it
+                }));
+        // SET LOCAL lasts for a transaction a revision with transactional = false does not have.
+        var index = new InlineIndex().add("r1", null, op -> op.createTable("users", t -> t.column("id", BIGINT)
+                        .column("age", INTEGER)))
+                .add(new RevisionInfo("r2", List.of("r1"), "no transaction", List.of(), List.of(), false, "db.R2"), op -> {
+                    op.execute("SET LOCAL lock_timeout = '5s'");
+                    op.dropIndex("ix_users_age", "users");
+                });
+        assertEquals(List.of("drop-index-not-concurrent", "no-lock-timeout"), Linter.lint(MigrationSet.of(List.of(index)),
+                List.of("r1"), "postgresql", LintSettings.defaults()).stream().map(f -> f.rule().id()).toList());
+    }
+
+    /** A batch is one SQLite rebuild, however many ops it holds: one finding, on the batch. */
+    @Test
+    void aBatchIsOneRebuild() {
+        assertEquals(List.of("sqlite-rebuild batchAlterTable(users, 2 changes)"), findings("sqlite", op -> op.batchAlterTable("users",
+                b -> b.alterColumn("age", a -> a.type(BIGINT).existingType(INTEGER)).addConstraint(c -> c.check("age >= 0")))));
+    }
 }

@@ -19,13 +19,17 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /** PostgreSQL, whose DDL is transactional. */
 public final class PostgresDialect implements Dialect {
 
     private static final Pattern CONCURRENT_INDEX = Pattern.compile("(?i)\\s*CREATE\\s+(UNIQUE\\s+)?INDEX\\s+CONCURRENTLY\\b");
+    private static final String NAME = "(?:\"(?:[^\"]|\"\")+\"|\\w+)";
+    /** The index and table of a {@code CREATE INDEX CONCURRENTLY} as Retort renders it. */
+    private static final Pattern CONCURRENT_INDEX_PARTS = Pattern.compile("(?i)\\s*CREATE\\s+(?:UNIQUE\\s+)?INDEX\\s+"
+            + "CONCURRENTLY\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?(" + NAME + ")\\s+ON\\s+(?:ONLY\\s+)?(" + NAME + "(?:\\." + NAME
+            + ")?)");
 
     private final RendererCache<PostgresRenderer> renderers = new RendererCache<>();
 
@@ -45,8 +49,19 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
-    public List<Action> renderOnlineSafe(Op op, RenderContext context, Set<TableName> newTables) {
-        return new PostgresOnlineSafe(this, context, newTables).render(op);
+    public List<Action> renderOnlineSafe(Op op, RenderContext context, java.util.function.Predicate<TableName> plain) {
+        return new PostgresOnlineSafe(this, context, plain).render(op);
+    }
+
+    /** A partitioned table ({@code relkind 'p'}). */
+    @Override
+    public boolean refusesOnlineSafe(Connection connection, TableName table) throws SQLException {
+        try (var find = connection.prepareStatement("SELECT c.relkind = 'p' FROM pg_class c WHERE c.oid = to_regclass(?)")) {
+            find.setString(1, qualify(table));
+            try (var rows = find.executeQuery()) {
+                return rows.next() && rows.getBoolean(1);
+            }
+        }
     }
 
     /** The step's {@code lock_timeout}, set for the session (each statement commits by itself), and put back after. */
@@ -57,6 +72,34 @@ public final class PostgresDialect implements Dialect {
         all.addAll(actions);
         all.add(new Action.Sql("RESET lock_timeout"));
         return all;
+    }
+
+    /** A {@code CREATE INDEX CONCURRENTLY} that timed out after its first phase left an invalid index: drop it. */
+    @Override
+    public void afterLockTimeout(Connection connection, String statement) throws SQLException {
+        var parts = CONCURRENT_INDEX_PARTS.matcher(statement);
+        if (!parts.lookingAt()) {
+            return;
+        }
+        String index = parts.group(1).startsWith("\"")
+                ? parts.group(1).substring(1, parts.group(1).length() - 1).replace("\"\"", "\"") : parts.group(1).toLowerCase(java.util.Locale.ROOT);
+        String schema = null;
+        try (var find = connection.prepareStatement("SELECT n.nspname FROM pg_index i JOIN pg_class c ON c.oid ="
+                + " i.indexrelid JOIN pg_namespace n ON n.oid = c.relnamespace WHERE i.indrelid = to_regclass(?)"
+                + " AND c.relname = ? AND NOT i.indisvalid")) {
+            find.setString(1, parts.group(2));
+            find.setString(2, index);
+            try (var rows = find.executeQuery()) {
+                if (rows.next()) {
+                    schema = rows.getString(1);
+                }
+            }
+        }
+        if (schema != null) {
+            try (var drop = connection.createStatement()) {
+                drop.execute("DROP INDEX CONCURRENTLY IF EXISTS " + quote(schema) + "." + quote(index));
+            }
+        }
     }
 
     @Override
@@ -108,7 +151,7 @@ public final class PostgresDialect implements Dialect {
     public String leftBehindBy(String failedStatement) {
         if (failedStatement != null && CONCURRENT_INDEX.matcher(failedStatement).lookingAt()) {
             return "; PostgreSQL keeps the index of a CREATE INDEX CONCURRENTLY that failed, marked invalid: drop it"
-                    + " (DROP INDEX CONCURRENTLY …) before the step runs again";
+                    + " (DROP INDEX CONCURRENTLY …) before the step runs again, if it is there";
         }
         return "";
     }

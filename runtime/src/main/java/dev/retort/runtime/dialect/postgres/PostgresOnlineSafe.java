@@ -2,9 +2,11 @@ package dev.retort.runtime.dialect.postgres;
 
 import dev.retort.op.AddConstraint;
 import dev.retort.op.AlterColumn;
+import dev.retort.op.BatchAlterTable;
 import dev.retort.op.CreateIndex;
 import dev.retort.op.DropIndex;
 import dev.retort.op.Op;
+import dev.retort.op.OnlyOn;
 import dev.retort.runtime.dialect.Action;
 import dev.retort.runtime.dialect.RenderContext;
 import dev.retort.schema.Constraint;
@@ -12,7 +14,7 @@ import dev.retort.schema.NamingConvention;
 import dev.retort.schema.TableName;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -28,15 +30,22 @@ final class PostgresOnlineSafe {
 
     private final PostgresDialect dialect;
     private final RenderContext context;
-    private final Set<TableName> newTables;
+    /** The tables the plain statements are right for: new in the step, or partitioned. */
+    private final Predicate<TableName> plain;
 
-    PostgresOnlineSafe(PostgresDialect dialect, RenderContext context, Set<TableName> newTables) {
+    PostgresOnlineSafe(PostgresDialect dialect, RenderContext context, Predicate<TableName> plain) {
         this.dialect = dialect;
         this.context = context;
-        this.newTables = newTables;
+        this.plain = plain;
     }
 
     List<Action> render(Op op) {
+        if (op instanceof OnlyOn only) {
+            return only.appliesTo(dialect.name()) ? renderAll(only.ops()) : List.of();
+        }
+        if (op instanceof BatchAlterTable batch) {
+            return renderAll(batch.ops()); // PostgreSQL alters in place: a batch is its ops, one after the other
+        }
         if (op instanceof CreateIndex index && !index.concurrently() && existed(index.table())) {
             return dialect.render(new CreateIndex(index.name(), index.table(), index.parts(), index.unique(), index.where(),
                     true, index.ifNotExists()), context);
@@ -52,6 +61,14 @@ final class PostgresOnlineSafe {
             return setNotNull(alter);
         }
         return dialect.render(op, context);
+    }
+
+    private List<Action> renderAll(List<Op> ops) {
+        var actions = new ArrayList<Action>();
+        for (Op op : ops) {
+            actions.addAll(render(op));
+        }
+        return actions;
     }
 
     private List<Action> addConstraint(AddConstraint add) {
@@ -83,7 +100,8 @@ final class PostgresOnlineSafe {
                     alter.serverDefault(), alter.comment()), context));
         }
         String table = "ALTER TABLE " + dialect.qualify(alter.table());
-        String check = dialect.quote(NamingConvention.fit(alter.table().name() + "_" + alter.column() + "_not_null"));
+        // Not <table>_<column>_not_null: PostgreSQL 18 gives its own NOT NULL constraint that name.
+        String check = dialect.quote(NamingConvention.fit("retort_nn_" + alter.table().name() + "_" + alter.column()));
         actions.addAll(sql(List.of(
                 table + " ADD CONSTRAINT " + check + " CHECK (" + dialect.quote(alter.column()) + " IS NOT NULL) NOT VALID",
                 table + " VALIDATE CONSTRAINT " + check,
@@ -93,7 +111,7 @@ final class PostgresOnlineSafe {
     }
 
     private boolean existed(TableName table) {
-        return !newTables.contains(table);
+        return !plain.test(table);
     }
 
     private static List<Action> sql(List<String> statements) {
