@@ -182,7 +182,7 @@ public final class Retort {
             return Linter.lint(set, Linter.pending(set, List.of()), context);
         }
         return connections.with(Connections.Access.READ, (connection, d) -> Linter.lint(set,
-                Linter.pending(set, versions(d).read(connection)), context.withFacts(table -> rowCount(connection, d, table))));
+                Linter.pending(set, versions(d).read(connection)), context.withFacts(Linter.TableFacts.rowCounts(connection, d))));
     }
 
     /**
@@ -194,38 +194,17 @@ public final class Retort {
     public List<Finding> lint(String range, String dialectName, LintSettings settings) {
         MigrationSet set = migrations();
         Linter.Context context = lintContext(dialectName, settings);
-        if (!saysCurrent(range)) {
+        if (!Linter.readsCurrent(range)) {
             return Linter.lint(set, Linter.range(set, range, List.of()), context);
         }
         return connections.with(Connections.Access.READ, (connection, d) -> Linter.lint(set,
-                Linter.range(set, range, versions(d).read(connection)), context.withFacts(table -> rowCount(connection, d,
-                        table))));
-    }
-
-    /** Whether an end of the range is the database's current revision ({@code current}, {@code current+1}). */
-    private static boolean saysCurrent(String range) {
-        for (String end : range.split(":", -1)) {
-            String e = end.strip();
-            if (e.equals("current") || e.startsWith("current+") || e.startsWith("current-")) {
-                return true;
-            }
-        }
-        return false;
+                Linter.range(set, range, versions(d).read(connection)), context.withFacts(Linter.TableFacts.rowCounts(connection,
+                        d))));
     }
 
     private Linter.Context lintContext(String dialectName, LintSettings settings) {
         String dialect = dialectName != null ? Dialects.named(dialectName).name() : dialectName();
         return new Linter.Context(dialect, settings, config.onlineSafe() != null, config.naming(), Linter.TableFacts.NONE);
-    }
-
-    /** A table's rows as the database counts them now, for a lint finding; {@code null} when it cannot say. */
-    private static String rowCount(java.sql.Connection connection, Dialect dialect, dev.retort.schema.TableName table) {
-        try (var s = connection.createStatement(); var r = s.executeQuery("SELECT count(*) FROM " + dialect.qualify(table))) {
-            r.next();
-            return String.format(java.util.Locale.ROOT, "%,d rows", r.getLong(1));
-        } catch (SQLException e) {
-            return null; // a table a pending revision creates first has no rows to count
-        }
     }
 
     /** {@code postgresql}, {@code sqlite} or {@code mysql}: from the URL, or asked of the DataSource's database. */

@@ -31,14 +31,13 @@ final class Runner {
 
     private static final System.Logger LOG = System.getLogger(Runner.class.getName());
     private static final int SHOWN_SQL = 300;
-    /** How often a statement that timed out waiting for its lock is tried again. */
-    private static final int LOCK_RETRIES = 5;
 
     private final Connection connection;
     private final Dialect dialect;
     private final VersionStore versions;
     private final HistoryStore history;
     private final StepListener listener;
+    private final LockRetry retry;
     private String databaseUser;
     /** The statement (or Java work) running now, named when it fails. */
     private String current;
@@ -49,6 +48,7 @@ final class Runner {
         this.versions = versions;
         this.history = history;
         this.listener = listener;
+        this.retry = new LockRetry(connection, dialect, () -> current);
     }
 
     /**
@@ -181,7 +181,8 @@ final class Runner {
                 List<Action> next = progress.nextRun();
                 if (next.size() == 1 && !StatementProgress.isData(next.get(0))) {
                     history.progress(connection, startRow, progress.current(), true);
-                    executed += performRetrying(next);
+                    executed += retry.statement(next.get(0) instanceof Action.Sql sql ? sql.sql() : null,
+                            () -> perform(next));
                     progress.ran(next.size());
                     sent = true;
                 } else {
@@ -190,7 +191,14 @@ final class Runner {
                         history.progress(connection, startRow, progress.current(), false);
                     }
                     // Data between DDL: the statements and the progress past them commit together.
-                    executed += performDataRetrying(next, progress);
+                    executed += retry.transaction(() -> {
+                        int ran = 0;
+                        for (int k = 0; k < next.size(); k++) {
+                            progress.attempting(k);
+                            ran += perform(next.subList(k, k + 1));
+                        }
+                        return ran;
+                    });
                     progress.ran(next.size());
                     history.progress(connection, startRow, progress.current(), false);
                     connection.commit();
@@ -228,66 +236,6 @@ final class Runner {
             return dialect.refusesOnlineSafe(connection, table);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot tell whether " + table + " is partitioned: " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * A statement that commits by itself, run again, after a pause that doubles, when it gave up
-     * waiting for its lock ({@code lock_timeout}): the queue behind it went on meanwhile.
-     */
-    private int performRetrying(List<Action> statement) throws SQLException {
-        String sql = statement.get(0) instanceof Action.Sql s ? s.sql() : null;
-        for (int attempt = 1;; attempt++) {
-            try {
-                if (attempt > 1 && sql != null) {
-                    // Waits under the same lock_timeout: timing out here is one more attempt.
-                    dialect.afterLockTimeout(connection, sql);
-                }
-                return perform(statement);
-            } catch (SQLException e) {
-                if (!dialect.isLockTimeout(e) || attempt > LOCK_RETRIES) {
-                    throw e;
-                }
-                pauseBeforeRetry(attempt, e);
-            }
-        }
-    }
-
-    /**
-     * Data statements between DDL, in one transaction left open for the caller to commit with the
-     * progress; run again from the first, after the transaction rolled back, when one of them gave
-     * up waiting for a row's lock, as {@link #performRetrying} does for DDL.
-     */
-    private int performDataRetrying(List<Action> run, StatementProgress progress) throws SQLException {
-        for (int attempt = 1;; attempt++) {
-            connection.setAutoCommit(false);
-            try {
-                int executed = 0;
-                for (int k = 0; k < run.size(); k++) {
-                    progress.attempting(k);
-                    executed += perform(run.subList(k, k + 1));
-                }
-                return executed;
-            } catch (SQLException e) {
-                if (!dialect.isLockTimeout(e) || attempt > LOCK_RETRIES) {
-                    throw e;
-                }
-                rollback(e);
-                connection.setAutoCommit(true);
-                pauseBeforeRetry(attempt, e);
-            }
-        }
-    }
-
-    private void pauseBeforeRetry(int attempt, SQLException e) throws SQLException {
-        long pause = 100L << Math.min(attempt, 6);
-        LOG.log(Level.INFO, "no lock within lock_timeout for " + shorten(oneLine(String.valueOf(current))) + "; retry "
-                + attempt + " of " + LOCK_RETRIES + " in " + pause + " ms");
-        try {
-            Thread.sleep(pause);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw e;
         }
     }
 
@@ -408,7 +356,7 @@ final class Runner {
     private static RetortException failure(PreparedStep step, String statement, Exception e, String what) {
         String message = step.revision().message().isEmpty() ? "" : " (" + step.revision().message() + ")";
         String cause = e instanceof RetortException r ? r.getMessage() : oneLine(e.getMessage());
-        String sql = statement == null ? "" : "; statement: " + shorten(oneLine(statement));
+        String sql = statement == null ? "" : "; statement: " + shown(statement);
         ErrorCode code = e instanceof RetortException r ? r.code() : ErrorCode.MIGRATION_FAILED;
         return new RetortException(code, step.step().direction().label() + " of revision " + step.revision().id() + message
                 + " failed " + what + ": " + cause + sql, e);
@@ -417,6 +365,11 @@ final class Runner {
     /** Database messages span lines (PostgreSQL adds "Position: 15"); errors are one line. */
     static String oneLine(String text) {
         return text == null ? "(no message)" : text.strip().replaceAll("\\s*\\R\\s*", " ");
+    }
+
+    /** A statement as a log line or message shows it: one line, cut short. */
+    static String shown(String sql) {
+        return shorten(oneLine(String.valueOf(sql)));
     }
 
     private static String shorten(String sql) {
