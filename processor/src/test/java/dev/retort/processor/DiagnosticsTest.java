@@ -270,8 +270,15 @@ class DiagnosticsTest {
                 "    public void upgrade(dev.retort.dsl.Ops op) { }",
                 "}");
         assertThat(compile(negative)).hadErrorContaining(Diagnostics.ONLINE_SAFE + " migration db.Safe asks for"
-                + " @OnlineSafe(lockTimeoutSeconds = -30); give a whole number of seconds of at least 1")
+                + " @OnlineSafe(lockTimeoutSeconds = -30); give a whole number of seconds from 1 to 86400")
                 .inFile(negative).onLineContaining("@dev.retort.Revision");
+        JavaFileObject huge = plain("Safe", "@dev.retort.Revision(id = \"abc123\", message = \"m\")",
+                "@dev.retort.OnlineSafe(lockTimeoutSeconds = 3000000)",
+                "public final class Safe implements dev.retort.Migration {",
+                "    public void upgrade(dev.retort.dsl.Ops op) { }",
+                "}");
+        assertThat(compile(huge)).hadErrorContaining(Diagnostics.ONLINE_SAFE + " migration db.Safe asks for"
+                + " @OnlineSafe(lockTimeoutSeconds = 3000000); give a whole number of seconds from 1 to 86400");
         JavaFileObject good = plain("Safe", "@dev.retort.Revision(id = \"abc123\", message = \"m\")",
                 "@dev.retort.OnlineSafe(lockTimeoutSeconds = 1)",
                 "public final class Safe implements dev.retort.Migration {",

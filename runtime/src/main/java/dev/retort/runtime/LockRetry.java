@@ -34,15 +34,16 @@ final class LockRetry {
     }
 
     /**
-     * A statement that commits by itself. Before it is tried again, what its timed-out try left
-     * behind is undone ({@link Dialect#afterLockTimeout}); that waits under the same timeout, and
-     * timing out there is one more try.
+     * A statement that commits by itself. Before each try, what an earlier try left behind is
+     * undone ({@link Dialect#undoFailedTry}): one of this run, or of the run that stopped at it,
+     * which this one goes on from. That waits under the same timeout; timing out there is one more
+     * try.
      */
     int statement(String sql, Attempt attempt) throws SQLException {
         for (int tries = 1;; tries++) {
             try {
-                if (tries > 1 && sql != null) {
-                    dialect.afterLockTimeout(connection, sql);
+                if (sql != null) {
+                    dialect.undoFailedTry(connection, sql);
                 }
                 return attempt.run();
             } catch (SQLException e) {

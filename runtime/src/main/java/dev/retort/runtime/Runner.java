@@ -181,8 +181,8 @@ final class Runner {
                 List<Action> next = progress.nextRun();
                 if (next.size() == 1 && !StatementProgress.isData(next.get(0))) {
                     history.progress(connection, startRow, progress.current(), true);
-                    executed += retry.statement(next.get(0) instanceof Action.Sql sql ? sql.sql() : null,
-                            () -> perform(next));
+                    executed += step.onlineSafe() ? retry.statement(next.get(0) instanceof Action.Sql sql ? sql.sql()
+                            : null, () -> perform(next)) : perform(next);
                     progress.ran(next.size());
                     sent = true;
                 } else {
@@ -191,14 +191,20 @@ final class Runner {
                         history.progress(connection, startRow, progress.current(), false);
                     }
                     // Data between DDL: the statements and the progress past them commit together.
-                    executed += retry.transaction(() -> {
+                    LockRetry.Attempt data = () -> {
                         int ran = 0;
                         for (int k = 0; k < next.size(); k++) {
                             progress.attempting(k);
                             ran += perform(next.subList(k, k + 1));
                         }
                         return ran;
-                    });
+                    };
+                    if (step.onlineSafe()) {
+                        executed += retry.transaction(data);
+                    } else {
+                        connection.setAutoCommit(false);
+                        executed += data.run();
+                    }
                     progress.ran(next.size());
                     history.progress(connection, startRow, progress.current(), false);
                     connection.commit();

@@ -19,15 +19,15 @@ import java.util.Map;
  */
 final class Unfinished {
 
-    static final Unfinished NONE = new Unfinished(Map.of(), "");
+    static final Unfinished NONE = new Unfinished(Map.of(), false);
 
     private final Map<String, HistoryEntry> open;
-    /** What to add when a step cannot go on because its rendering changed: how the database renders it otherwise. */
-    private final String renderedOtherwise;
+    /** Whether the database renders steps online-safe too, so a step may have stopped rendered the other way. */
+    private final boolean onlineSafeDialect;
 
-    private Unfinished(Map<String, HistoryEntry> open, String renderedOtherwise) {
+    private Unfinished(Map<String, HistoryEntry> open, boolean onlineSafeDialect) {
         this.open = open;
-        this.renderedOtherwise = renderedOtherwise;
+        this.onlineSafeDialect = onlineSafeDialect;
     }
 
     static Unfinished of(List<HistoryEntry> history) {
@@ -40,8 +40,7 @@ final class Unfinished {
         for (HistoryEntry entry : Validator.unfinished(history)) {
             open.put(entry.direction() + " " + entry.revision(), entry);
         }
-        return new Unfinished(open, onlineSafeDialect ? " (a revision that stopped while it ran online-safe goes on"
-                + " only online-safe: give --online-safe again, or keep its @OnlineSafe)" : "");
+        return new Unfinished(open, onlineSafeDialect);
     }
 
     /**
@@ -81,10 +80,19 @@ final class Unfinished {
                     + entry.startedAt() + " at statement "
                     + (progress.done() + 1) + " of " + progress.total() + ran(progress) + ", and the migration no longer"
                     + " begins with the statements that ran, so Retort cannot tell where to go on: keep them as they were"
-                    + " and change only what comes after" + renderedOtherwise + ", or make the schema match a revision by"
+                    + " and change only what comes after" + renderedOtherwise(step) + ", or make the schema match a revision by"
                     + " hand and stamp it; nothing ran now");
         }
         return progress;
+    }
+
+    /** The other rendering the step may have stopped in, which it goes on only in. */
+    private String renderedOtherwise(PreparedStep step) {
+        if (!onlineSafeDialect) {
+            return "";
+        }
+        return step.onlineSafe() ? " (if it stopped while it ran plain, run it without --online-safe)"
+                : " (if it stopped while it ran online-safe, give --online-safe again, or keep its @OnlineSafe)";
     }
 
     private static String ran(HistoryEntry.Progress progress) {

@@ -119,9 +119,8 @@ class StatementProgressTest {
             assertTrue(e.getMessage().startsWith("the upgrade of revision p2 failed on "), e.getMessage());
             assertTrue(e.getMessage().endsWith(" at statement 5 of 5, after statements 1-4 had committed, and the migration"
                     + " no longer begins with the statements that ran, so Retort cannot tell where to go on: keep them as"
-                    + " they were and change only what comes after" + (kind == Kind.POSTGRESQL ? " (a revision that"
-                    + " stopped while it ran online-safe goes on only online-safe: give --online-safe again, or keep its"
-                    + " @OnlineSafe)" : "") + ", or make the schema match a revision by hand and stamp it; nothing ran now"),
+                    + " they were and change only what comes after" + (kind == Kind.POSTGRESQL ? " (if it stopped"
+                    + " while it ran online-safe, give --online-safe again, or keep its @OnlineSafe)" : "") + ", or make the schema match a revision by hand and stamp it; nothing ran now"),
                     e.getMessage());
             assertEquals(before, db.snapshot(), "nothing ran");
 

@@ -99,9 +99,10 @@ public final class ElementChecks {
             }
         }
         dev.retort.OnlineSafe onlineSafe = type.getAnnotation(dev.retort.OnlineSafe.class);
-        if (onlineSafe != null && onlineSafe.lockTimeoutSeconds() < 1) {
+        // PostgreSQL keeps lock_timeout in milliseconds in an int; the command line takes the same day at most.
+        if (onlineSafe != null && (onlineSafe.lockTimeoutSeconds() < 1 || onlineSafe.lockTimeoutSeconds() > 86_400)) {
             ok = error(d, ONLINE_SAFE + " migration " + name + " asks for @OnlineSafe(lockTimeoutSeconds = "
-                    + onlineSafe.lockTimeoutSeconds() + "); give a whole number of seconds of at least 1");
+                    + onlineSafe.lockTimeoutSeconds() + "); give a whole number of seconds from 1 to 86400");
         }
         int bytes = classFileBytes(IndexCodec.encode(List.of(d.info())).get(0));
         if (bytes > MAX_CONSTANT) {

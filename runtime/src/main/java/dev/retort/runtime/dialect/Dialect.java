@@ -182,8 +182,9 @@ public interface Dialect {
     }
 
     /**
-     * Whether the table is one the online-safe statements do not work on: PostgreSQL builds no
-     * index of a partitioned table CONCURRENTLY and adds it no foreign key NOT VALID.
+     * Whether the table (or, for a {@code dropIndex} that names none, the index) is one the
+     * online-safe statements do not work on: PostgreSQL builds and drops no index of a partitioned
+     * table CONCURRENTLY and adds it no foreign key NOT VALID.
      */
     default boolean refusesOnlineSafe(Connection connection, TableName table) throws SQLException {
         return false;
@@ -195,13 +196,13 @@ public interface Dialect {
     }
 
     /**
-     * Undoes what a statement that gave up waiting for its lock left behind, before it is tried
-     * again (PostgreSQL keeps the invalid index of a {@code CREATE INDEX CONCURRENTLY}, which the
-     * retry would find, or with {@code IF NOT EXISTS} take for done).
+     * Undoes what an earlier try of an online-safe statement left behind, before it is tried
+     * (PostgreSQL keeps the invalid index of a {@code CREATE INDEX CONCURRENTLY} that failed, which
+     * the try would find, or with {@code IF NOT EXISTS} take for done).
      *
-     * @throws SQLException when it cannot; the statement is not tried again then
+     * @throws SQLException when it cannot; the statement is not tried then
      */
-    default void afterLockTimeout(Connection connection, String statement) throws SQLException {
+    default void undoFailedTry(Connection connection, String statement) throws SQLException {
     }
 
     /** Puts back what an online-safe step set on the session, after it failed part-way. */

@@ -41,9 +41,12 @@ final class RevisionLint {
 
     private static final Pattern VOLATILE = Pattern.compile("(?i)\\b(random|gen_random_uuid|uuid_generate_v[14]\\w*"
             + "|clock_timestamp|timeofday|nextval)\\s*\\(");
-    /** A statement that sets a lock_timeout (not 0, which turns it off), and whether only for its transaction. */
-    private static final Pattern SETS_LOCK_TIMEOUT = Pattern.compile("(?i)\\s*SET\\s+(LOCAL\\s+|SESSION\\s+)?lock_timeout"
-            + "\\s*(?:=|TO)\\s*'?\\s*(\\d+)");
+    /**
+     * A statement that sets lock_timeout (group 2: the value; 0 turns it off; group 1: LOCAL, which
+     * lasts for a transaction only), or puts it back to the server's default.
+     */
+    private static final Pattern LOCK_TIMEOUT_SETTING = Pattern.compile("(?i)SET\\s+(LOCAL\\s+|SESSION\\s+)?lock_timeout"
+            + "\\s*(?:=|TO)\\s*(?:'\\s*)?(?:([0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)|DEFAULT\\b)|RESET\\s+lock_timeout\\b");
 
     private final String dialect;
     /** The naming convention when the revision is rendered online-safe on PostgreSQL, else {@code null}. */
@@ -257,17 +260,22 @@ final class RevisionLint {
     }
 
     /**
-     * A lock_timeout counts when it is set before the first DDL that needs it, is not 0, and lasts:
-     * {@code SET LOCAL} ends with a transaction the revision does not have when it is not transactional.
+     * A lock_timeout counts when it holds at the first DDL that needs it: set before it, to more
+     * than 0, not put back since, and, if {@code SET LOCAL}, in a revision that has a transaction
+     * for it to last in. Statements are read in order, comments left out.
      */
     private void lockTimeout(String sql) {
         if (sql == null || firstDdlOnExisting != null) {
             return;
         }
-        var set = SETS_LOCK_TIMEOUT.matcher(sql);
-        if (set.lookingAt() && Long.parseLong(set.group(2)) > 0 && (set.group(1) == null
-                || !set.group(1).strip().equalsIgnoreCase("LOCAL") || transactional)) {
-            setsLockTimeout = true;
+        for (String statement : sql.split(";")) {
+            String text = statement.replaceAll("(?s)/\\*.*?\\*/", " ").replaceAll("--[^\\n]*", " ").strip();
+            var setting = LOCK_TIMEOUT_SETTING.matcher(text);
+            if (setting.lookingAt()) {
+                boolean lasts = setting.group(1) == null || !setting.group(1).strip().equalsIgnoreCase("LOCAL")
+                        || transactional;
+                setsLockTimeout = lasts && setting.group(2) != null && Double.parseDouble(setting.group(2)) > 0;
+            }
         }
     }
 

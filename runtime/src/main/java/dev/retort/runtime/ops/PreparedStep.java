@@ -8,11 +8,12 @@ import java.util.List;
 
 /**
  * A step ready to run: what the migration recorded, the actions they render to, the checksum of
- * the ops, and whether it runs statement by statement outside a transaction (its revision says
- * {@code transactional = false}, or it is rendered online-safe).
+ * the ops, whether it runs statement by statement outside a transaction (its revision says
+ * {@code transactional = false}, or it is rendered online-safe), and whether it is rendered
+ * online-safe, whose statements are tried again when they time out waiting for a lock.
  */
 public record PreparedStep(Step step, RevisionInfo revision, List<Op> ops, List<Action> actions, String checksum,
-        boolean outsideTransaction) {
+        boolean outsideTransaction, boolean onlineSafe) {
 
     public PreparedStep {
         ops = List.copyOf(ops);

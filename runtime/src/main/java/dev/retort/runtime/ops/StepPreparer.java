@@ -75,7 +75,7 @@ public final class StepPreparer {
         List<Op> ops = record(step.direction(), revision);
         Duration onlineSafe = onlineSafe(revision);
         return new PreparedStep(step, revision, ops, render(revision, ops, onlineSafe), checksum(ops),
-                !revision.transactional() || onlineSafe != null);
+                !revision.transactional() || onlineSafe != null, onlineSafe != null);
     }
 
     /**
@@ -122,7 +122,7 @@ public final class StepPreparer {
     private List<Action> render(RevisionInfo revision, List<Op> ops, Duration onlineSafe) {
         var actions = new ArrayList<Action>();
         RenderContext stepContext = onlineSafe == null ? context : context.withOnlineSafe(onlineSafe);
-        Set<TableName> newTables = onlineSafe == null ? Set.of() : NewTables.of(ops);
+        Set<TableName> newTables = onlineSafe == null ? Set.of() : NewTables.of(ops, dialect.name());
         java.util.function.Predicate<TableName> plain = table -> newTables.contains(table) || refusesOnlineSafe.test(table);
         for (Op op : ops) {
             // Where DDL is not transactional (MySQL) every step runs outside a transaction already.

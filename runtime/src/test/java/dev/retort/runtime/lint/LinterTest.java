@@ -248,7 +248,15 @@ class LinterTest {
             op.execute("SET LOCAL lock_timeout = '5s'");
             drop.accept(op);
         }));
-        for (String notHeld : List.of("RESET lock_timeout", "SET lock_timeout = 0", "SET lock_timeout TO '0'")) {
+        for (String held : List.of("SET lock_timeout = '0.5s'", "-- wait at most 5 s\nSET lock_timeout = '5s'",
+                "SET lock_timeout = 0; SET lock_timeout = '2s'")) {
+            assertEquals(List.of("drop-index-not-concurrent dropIndex(ix_users_age)"), findings("postgresql", op -> {
+                op.execute(held);
+                drop.accept(op);
+            }), held);
+        }
+        for (String notHeld : List.of("RESET lock_timeout", "SET lock_timeout = 0", "SET lock_timeout TO '0'",
+                "SET lock_timeout = '5s'; RESET lock_timeout", "SET lock_timeout TO DEFAULT")) {
             assertEquals(List.of("drop-index-not-concurrent dropIndex(ix_users_age)",
                     "no-lock-timeout dropIndex(ix_users_age)"), findings("postgresql", op -> {
                         op.execute(notHeld);

@@ -53,10 +53,11 @@ public final class PostgresDialect implements Dialect {
         return new PostgresOnlineSafe(this, context, plain).render(op);
     }
 
-    /** A partitioned table ({@code relkind 'p'}). */
+    /** A partitioned table ({@code relkind 'p'}) or partitioned index ({@code 'I'}). */
     @Override
     public boolean refusesOnlineSafe(Connection connection, TableName table) throws SQLException {
-        try (var find = connection.prepareStatement("SELECT c.relkind = 'p' FROM pg_class c WHERE c.oid = to_regclass(?)")) {
+        try (var find = connection.prepareStatement("SELECT c.relkind IN ('p', 'I') FROM pg_class c"
+                + " WHERE c.oid = to_regclass(?)")) {
             find.setString(1, qualify(table));
             try (var rows = find.executeQuery()) {
                 return rows.next() && rows.getBoolean(1);
@@ -74,9 +75,9 @@ public final class PostgresDialect implements Dialect {
         return all;
     }
 
-    /** A {@code CREATE INDEX CONCURRENTLY} that timed out after its first phase left an invalid index: drop it. */
+    /** A {@code CREATE INDEX CONCURRENTLY} that failed after its first phase left an invalid index: drop it. */
     @Override
-    public void afterLockTimeout(Connection connection, String statement) throws SQLException {
+    public void undoFailedTry(Connection connection, String statement) throws SQLException {
         var parts = CONCURRENT_INDEX_PARTS.matcher(statement);
         if (!parts.lookingAt()) {
             return;

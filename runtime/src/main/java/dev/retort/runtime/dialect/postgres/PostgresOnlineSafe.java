@@ -50,7 +50,9 @@ final class PostgresOnlineSafe {
             return dialect.render(new CreateIndex(index.name(), index.table(), index.parts(), index.unique(), index.where(),
                     true, index.ifNotExists()), context);
         }
-        if (op instanceof DropIndex drop && !drop.concurrently() && (drop.table() == null || existed(drop.table()))) {
+        // Without its table, the index itself says whether it is a partitioned one.
+        if (op instanceof DropIndex drop && !drop.concurrently()
+                && existed(drop.table() != null ? drop.table() : TableName.of(drop.name()))) {
             return dialect.render(new DropIndex(drop.name(), drop.table(), drop.definition(), drop.ifExists(), true), context);
         }
         if (op instanceof AddConstraint add && existed(add.table())) {
