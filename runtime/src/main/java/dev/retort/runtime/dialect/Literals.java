@@ -14,6 +14,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -42,23 +44,32 @@ public final class Literals {
             refuseNul(op, "PostgreSQL text cannot store it; write the value as bytes (byte[]) into a bytea column,"
                     + " or leave the character out");
         }
+        return rows(op, dialect, postgres ? Literals::bindPostgres : Literals::bindSqlite, () -> {
+            refuseNul(op, "no SQL literal can carry it; run this revision online, where values are bound");
+            return inserts(op, dialect, value -> literal(value, dialect, postgres));
+        });
+    }
+
+    /**
+     * The insert of {@code op}'s rows as a dialect binds them online, and, for offline scripts, the
+     * multi-row INSERTs {@code literals} works out.
+     */
+    public static Action rows(BulkInsert op, Dialect dialect, Action.Binder binder, Supplier<List<String>> literals) {
         String sql = "INSERT INTO " + dialect.qualify(op.table()) + " ("
                 + op.columns().stream().map(dialect::quote).collect(Collectors.joining(", ")) + ") VALUES ("
                 + String.join(", ", Collections.nCopies(op.columns().size(), "?")) + ")";
-        Action.Binder binder = postgres ? Literals::bindPostgres : Literals::bindSqlite;
-        return new Action.Rows(sql, op.rows(), binder, () -> inserts(op, dialect, postgres));
+        return new Action.Rows(sql, op.rows(), binder, literals);
     }
 
-    /** The rows as literal INSERT statements, for offline scripts. */
-    public static List<String> inserts(BulkInsert op, Dialect dialect, boolean postgres) {
-        refuseNul(op, "no SQL literal can carry it; run this revision online, where values are bound");
+    /** The rows as literal INSERT statements of {@value #ROWS_PER_STATEMENT} rows, each value written by {@code literal}. */
+    public static List<String> inserts(BulkInsert op, Dialect dialect, Function<Object, String> literal) {
         String head = "INSERT INTO " + dialect.qualify(op.table()) + " ("
                 + op.columns().stream().map(dialect::quote).collect(Collectors.joining(", ")) + ") VALUES ";
         var statements = new ArrayList<String>();
         for (int from = 0; from < op.rows().size(); from += ROWS_PER_STATEMENT) {
             List<List<Object>> rows = op.rows().subList(from, Math.min(op.rows().size(), from + ROWS_PER_STATEMENT));
             statements.add(head + rows.stream()
-                    .map(row -> row.stream().map(v -> literal(v, dialect, postgres)).collect(Collectors.joining(", ", "(", ")")))
+                    .map(row -> row.stream().map(literal).collect(Collectors.joining(", ", "(", ")")))
                     .collect(Collectors.joining(", ")));
         }
         return statements;

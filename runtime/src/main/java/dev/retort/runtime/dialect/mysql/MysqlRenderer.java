@@ -32,11 +32,11 @@ import dev.retort.op.RunJdbc;
 import dev.retort.op.SetTableComment;
 import dev.retort.runtime.dialect.Action;
 import dev.retort.runtime.dialect.DeclaredConstraints;
+import dev.retort.runtime.dialect.Literals;
 import dev.retort.runtime.dialect.RenderContext;
 import dev.retort.schema.ColumnDef;
 import dev.retort.schema.Constraint;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -54,7 +54,6 @@ import java.util.stream.Collectors;
  */
 final class MysqlRenderer implements OpVisitor<List<Action>> {
 
-    private static final int ROWS_PER_STATEMENT = 500;
 
     private final MysqlDialect dialect;
     private final MysqlTypes types;
@@ -301,18 +300,7 @@ final class MysqlRenderer implements OpVisitor<List<Action>> {
 
     @Override
     public List<Action> bulkInsert(BulkInsert op) {
-        String head = "INSERT INTO " + dialect.qualify(op.table()) + " ("
-                + op.columns().stream().map(dialect::quote).collect(Collectors.joining(", ")) + ") VALUES ";
-        String sql = head + "(" + String.join(", ", Collections.nCopies(op.columns().size(), "?")) + ")";
-        return List.of(new Action.Rows(sql, op.rows(), types::bind, () -> {
-            var statements = new ArrayList<String>();
-            for (int from = 0; from < op.rows().size(); from += ROWS_PER_STATEMENT) {
-                statements.add(head + op.rows().subList(from, Math.min(op.rows().size(), from + ROWS_PER_STATEMENT))
-                        .stream().map(row -> row.stream().map(types::literal).collect(Collectors.joining(", ", "(", ")")))
-                        .collect(Collectors.joining(", ")));
-            }
-            return statements;
-        }));
+        return List.of(Literals.rows(op, dialect, types::bind, () -> Literals.inserts(op, dialect, types::literal)));
     }
 
     @Override
