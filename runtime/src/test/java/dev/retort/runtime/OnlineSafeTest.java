@@ -118,6 +118,28 @@ class OnlineSafeTest {
         }
     }
 
+    /** Runs {@code work} while another session's transaction holds what {@code sql} locks, for {@code millis}. */
+    private static void holding(TestDatabase db, String sql, long millis, Runnable work) throws Exception {
+        try (Connection holder = DriverManager.getConnection(db.url()); Statement s = holder.createStatement()) {
+            holder.setAutoCommit(false);
+            s.execute(sql);
+            Thread release = new Thread(() -> {
+                try {
+                    Thread.sleep(millis);
+                    holder.commit();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            release.start();
+            try {
+                work.run();
+            } finally {
+                release.join();
+            }
+        }
+    }
+
     @OnlineSafe(lockTimeoutSeconds = 1)
     public static final class AddIndexSafely implements Migration {
         @Override
@@ -133,21 +155,7 @@ class OnlineSafeTest {
             InlineIndex index = chain(new AddIndexSafely());
             Retort retort = Retort.configure().url(db.url()).indexes(List.of(index)).build();
             retort.upgrade("s1");
-            try (Connection holder = DriverManager.getConnection(db.url()); Statement s = holder.createStatement()) {
-                holder.setAutoCommit(false);
-                s.execute("LOCK TABLE items IN SHARE ROW EXCLUSIVE MODE");
-                Thread release = new Thread(() -> {
-                    try {
-                        Thread.sleep(1500);
-                        holder.commit();
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                });
-                release.start();
-                retort.upgrade("head");
-                release.join();
-            }
+            holding(db, "LOCK TABLE items IN SHARE ROW EXCLUSIVE MODE", 1500, () -> retort.upgrade("head"));
             assertEquals(List.of("s2"), db.versionRows());
             assertEquals(List.of("ix_items_qty"), db.strings("SELECT indexname FROM pg_indexes WHERE tablename = 'items'"
                     + " AND indexname = 'ix_items_qty' AND schemaname = current_schema()"));
@@ -216,21 +224,8 @@ class OnlineSafeTest {
             InlineIndex index = chain(new IndexIfMissingAndBackfill());
             Retort retort = Retort.configure().url(db.url()).indexes(List.of(index)).build();
             retort.upgrade("s1");
-            try (Connection holder = DriverManager.getConnection(db.url()); Statement s = holder.createStatement()) {
-                holder.setAutoCommit(false);
-                s.execute("UPDATE items SET qty = qty + 1 WHERE id = 1"); // an open writer, and row 1 locked
-                Thread release = new Thread(() -> {
-                    try {
-                        Thread.sleep(2500);
-                        holder.commit();
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                });
-                release.start();
-                retort.upgrade("head");
-                release.join();
-            }
+            // An open writer, and row 1 locked.
+            holding(db, "UPDATE items SET qty = qty + 1 WHERE id = 1", 2500, () -> retort.upgrade("head"));
             assertEquals(List.of("s2"), db.versionRows());
             assertEquals(List.of("true"), db.strings("SELECT bool_and(indisvalid)::text FROM pg_index"
                     + " WHERE indrelid = 'items'::regclass"));
