@@ -38,11 +38,20 @@ final class Settings {
     private final Map<String, String> environment;
     private final Properties file;
     private final Path workingDir;
+    /** The file's {@code lint.<rule>} keys, checked when it is loaded, as every other key is. */
+    private final LintSettings lint;
 
     private Settings(Map<String, String> environment, Properties file, Path workingDir) {
         this.environment = environment;
         this.file = file;
         this.workingDir = workingDir;
+        var byKey = new java.util.TreeMap<String, String>();
+        for (String key : file.stringPropertyNames()) {
+            if (key.startsWith(LINT_SETTINGS)) {
+                byKey.put(key, file.getProperty(key));
+            }
+        }
+        this.lint = LintSettings.parse(byKey, FILE);
     }
 
     static Settings load(Map<String, String> environment, Path workingDir) {
@@ -73,9 +82,8 @@ final class Settings {
                 }
             }
         }
-        var settings = new Settings(environment, properties, workingDir);
-        settings.lint(); // a lint.<rule> that names no rule is refused by every command, as any unknown key is
-        return settings;
+        // A lint.<rule> that names no rule is refused by every command, as any unknown key is.
+        return new Settings(environment, properties, workingDir);
     }
 
     Path workingDir() {
@@ -131,15 +139,9 @@ final class Settings {
         return first(null, environment.get("RETORT_PASSWORD"), file.getProperty("password"), null);
     }
 
-    /** The lint rules' severities the file sets ({@code lint.drop-column=warning}), checked. */
+    /** The lint rules' severities the file sets ({@code lint.drop-column=warning}). */
     LintSettings lint() {
-        var byKey = new java.util.TreeMap<String, String>();
-        for (String key : file.stringPropertyNames()) {
-            if (key.startsWith(LINT_SETTINGS)) {
-                byKey.put(key, file.getProperty(key));
-            }
-        }
-        return LintSettings.parse(byKey, FILE);
+        return lint;
     }
 
     /** A setting with no environment variable of its own: the option (even empty), the file, or the default. */

@@ -25,6 +25,9 @@ public record LintSettings(Map<LintRule, Severity> severities) {
      * @param where where they were read, for messages ({@code retort.properties})
      */
     public static LintSettings parse(Map<String, String> byKey, String where) {
+        if (byKey.isEmpty()) {
+            return defaults(); // every command reads the file: one without lint keys loads no rule catalog
+        }
         var severities = new EnumMap<LintRule, Severity>(LintRule.class);
         byKey.forEach((key, value) -> {
             String id = key.substring("lint.".length());
