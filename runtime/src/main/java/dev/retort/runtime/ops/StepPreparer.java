@@ -31,6 +31,8 @@ public final class StepPreparer {
     private final Dialect dialect;
     private final RenderContext context;
     private final java.util.function.Predicate<TableName> refusesOnlineSafe;
+    /** Each migration's own {@code @OnlineSafe}, read once: a run asks before it prepares a step, and again as it does. */
+    private final java.util.Map<String, java.util.Optional<Duration>> askedByMigration = new java.util.HashMap<>();
 
     public StepPreparer(MigrationSet migrations, Dialect dialect, RenderContext context) {
         this(migrations, dialect, context, table -> false);
@@ -75,7 +77,7 @@ public final class StepPreparer {
         List<Op> ops = record(step.direction(), revision);
         Duration onlineSafe = onlineSafe(revision);
         return new PreparedStep(step, revision, ops, render(revision, ops, onlineSafe), checksum(ops),
-                !revision.transactional() || onlineSafe != null, onlineSafe != null);
+                outsideTransaction(revision), onlineSafe != null);
     }
 
     /**
@@ -84,7 +86,10 @@ public final class StepPreparer {
      * validation in its own transaction, indexes built concurrently).
      */
     public boolean outsideTransaction(Step step) {
-        RevisionInfo revision = revision(step);
+        return outsideTransaction(revision(step));
+    }
+
+    private boolean outsideTransaction(RevisionInfo revision) {
         return !revision.transactional() || onlineSafe(revision) != null;
     }
 
@@ -101,8 +106,10 @@ public final class StepPreparer {
         if (context.onlineSafe() != null) {
             return context.onlineSafe();
         }
-        OnlineSafe asked = migrations.newMigration(revision.id()).getClass().getAnnotation(OnlineSafe.class);
-        return asked == null ? null : Duration.ofSeconds(Math.max(1, asked.lockTimeoutSeconds()));
+        return askedByMigration.computeIfAbsent(revision.id(), id -> {
+            OnlineSafe asked = migrations.newMigration(id).getClass().getAnnotation(OnlineSafe.class);
+            return java.util.Optional.ofNullable(asked).map(a -> Duration.ofSeconds(Math.max(1, a.lockTimeoutSeconds())));
+        }).orElse(null);
     }
 
     /**
