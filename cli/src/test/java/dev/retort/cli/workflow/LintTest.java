@@ -148,4 +148,17 @@ class LintTest {
         assertEquals(2, unknown.exitCode(), unknown.toString());
         assertTrue(unknown.err().contains("nosuch"), unknown.toString());
     }
+
+    /** On PostgreSQL too, lint reads what the database has run, and the PostgreSQL rules apply by the URL. */
+    @Test
+    void onPostgresqlOnlyWhatTheDatabaseHasNotRun(@TempDir Path dir) throws Exception {
+        try (var db = TestDatabase.postgres()) {
+            assertEquals(0, lint(dir, db.url(), "upgrade", "l1000002").exitCode());
+            Cli pending = lint(dir, db.url(), "lint");
+            assertEquals(0, pending.exitCode(), pending.toString());
+            assertEquals(List.of("revision l1000003 (DropLegacy): dropTable(legacy): drop-table (error) allowed: legacy"
+                    + " was emptied in release 3", line("l1000003", "DropLegacy", "dropTable(legacy)", LintRule.NO_LOCK_TIMEOUT,
+                    "warning")), pending.out().lines().toList());
+        }
+    }
 }

@@ -94,4 +94,16 @@ class OnlineSafeCliTest {
         assertEquals("retort: error: retort.properties: online-safe 'soon' is not a whole number of seconds from 1 to"
                 + " 86400\n", badFile.err());
     }
+
+    /** On SQLite the setting renders nothing differently: the run applies as without it. */
+    @Test
+    void onSqliteARunAppliesAsWithoutIt(@TempDir Path dir) throws Exception {
+        try (var db = dev.retort.runtime.testing.TestDatabase.sqlite(dir.resolve("app.db"))) {
+            Cli run = retort(dir, "--url", db.url(), "--online-safe", "5", "upgrade");
+            assertEquals(0, run.exitCode(), run.toString());
+            assertEquals(List.of("o1000003"), db.versionRows());
+            assertEquals(List.of("ix_users_age"), db.strings("SELECT name FROM sqlite_master WHERE type = 'index'"
+                    + " AND name = 'ix_users_age'"));
+        }
+    }
 }
